@@ -1,0 +1,55 @@
+# lifeline's build. `make demo` and `make test` are all a fresh machine needs.
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+BUILD_DIR   ?= .build
+DEMO_DB     ?= demo.db
+RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
+APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config
+
+.PHONY: all deps build release test demo install uninstall clean
+
+all: build
+
+## deps: check for SQLite's headers, the sqlite3 shell and pkg-config; install them with apt-get when missing (as root).
+deps:
+	@missing=""; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev pkg-config"; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	else \
+		echo "lifeline needs:$$missing. Install them with: sudo apt-get install $(APT_PACKAGES)" >&2; \
+		exit 69; \
+	fi
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "lifeline needs the Swift 6 toolchain (swift.org/install)" >&2; exit 69; }
+
+## build: debug build of the lifeline binary (.build/debug/lifeline).
+build: deps
+	$(SWIFT) build
+
+## release: optimised build (.build/release/lifeline).
+release: deps
+	$(SWIFT) build -c release
+
+## test: the whole test suite, unit and end-to-end. What CI runs.
+test: deps
+	$(SWIFT) test
+
+## demo: build, then create demo.db and show its schema status.
+demo: release
+	$(RELEASE_BIN) init --db $(DEMO_DB)
+	$(RELEASE_BIN) migrate --status --db $(DEMO_DB)
+
+## install: the release binary into $(PREFIX)/bin.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/lifeline
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/lifeline
+
+clean:
+	$(SWIFT) package clean
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

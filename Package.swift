@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, dependencies pointing one way:
+//   LifelineCLI -> Lifeline (engine + repository) -> LifelineStorage -> CSQLite (system SQLite)
+// Only LifelineStorage imports CSQLite. Migrations/*.sql are embedded into Lifeline at
+// build time by the EmbedSQL plugin, so the binary never looks for them at run time.
+let package = Package(
+    name: "lifeline",
+    products: [
+        .executable(name: "lifeline", targets: ["LifelineCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "LifelineStorage",
+            dependencies: ["CSQLite"]
+        ),
+        .executableTarget(
+            name: "EmbedSQLTool"
+        ),
+        .plugin(
+            name: "EmbedSQL",
+            capability: .buildTool(),
+            dependencies: ["EmbedSQLTool"]
+        ),
+        .target(
+            name: "Lifeline",
+            dependencies: ["LifelineStorage"],
+            plugins: ["EmbedSQL"]
+        ),
+        .executableTarget(
+            name: "LifelineCLI",
+            dependencies: [
+                "Lifeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LifelineStorageTests",
+            dependencies: ["LifelineStorage"]
+        ),
+        .testTarget(
+            name: "LifelineTests",
+            dependencies: ["Lifeline", "LifelineStorage"]
+        ),
+        .testTarget(
+            name: "LifelineCLITests",
+            dependencies: ["LifelineCLI", "Lifeline", "LifelineStorage"]
+        ),
+    ]
+)

@@ -1,0 +1,53 @@
+import Glibc
+import LifelineStorage
+
+/// Opens a lifeline database and brings its schema up to date.
+///
+/// Only `lifeline init` (and the demo) create a database: every other command refuses a
+/// path where none exists, so a mistyped `--db` never leaves an empty file behind.
+public enum PortfolioDatabase {
+    /// An opened, migrated database and what opening it applied.
+    public struct Opened {
+        public let database: Database
+        /// The migrations applied on this open (empty when it was up to date).
+        public let appliedMigrations: [Migration]
+        /// True when the file did not exist before.
+        public let wasCreated: Bool
+    }
+
+    /// Opens the database at `path`, creating it only when `create` is true, and
+    /// applies pending migrations. A database this binary cannot trust or serve is
+    /// refused untouched.
+    public static func open(
+        path: String, create: Bool = false, busyTimeoutMilliseconds: Int32 = 5_000
+    ) throws -> Opened {
+        let existed = fileExists(path)
+        if !existed && !create {
+            throw LifelineError(
+                .missingInput,
+                "no lifeline database at '\(path)'; create one with 'lifeline init --db \(path)'")
+        }
+        let database = try Database(
+            path: path,
+            configuration: .init(
+                mode: create ? .readWriteCreate : .readWrite,
+                busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+        let applied = try Schema.migrator().migrate(database)
+        return Opened(database: database, appliedMigrations: applied, wasCreated: !existed)
+    }
+
+    /// Opens an existing database for reading only, without migrating it. For status
+    /// and read-only queries: SQLite itself refuses any write on this connection.
+    public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Database {
+        guard fileExists(path) else {
+            throw LifelineError(.missingInput, "no lifeline database at '\(path)'")
+        }
+        return try Database(
+            path: path,
+            configuration: .init(mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+    }
+
+    private static func fileExists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+}

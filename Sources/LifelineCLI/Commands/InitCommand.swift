@@ -1,0 +1,34 @@
+import ArgumentParser
+import Lifeline
+
+/// `lifeline init`: create a database, or bring an existing one up to date.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a lifeline database, or upgrade an existing one.",
+        discussion: """
+            Safe to run again: an up-to-date database is left as it is.
+
+            Example:
+              lifeline init --db portfolio.db
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let path = global.resolvedDatabasePath
+        let opened = try global.openPortfolio(create: true)
+        let version = Schema.latestVersion
+        if opened.wasCreated {
+            Console.output("Created \(path) at schema version \(version).")
+        } else if opened.appliedMigrations.isEmpty {
+            Console.output("\(path) is up to date (schema version \(version)).")
+        } else {
+            Console.output("Upgraded \(path) to schema version \(version).")
+        }
+        for migration in opened.appliedMigrations {
+            Console.output("  applied \(MigrationNames.fileName(of: migration))")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Lifeline
+
+/// `lifeline`: the root command. Subcommands live in `Commands/`, one file each.
+@main
+struct LifelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lifeline",
+        abstract: "Track how long AI start-ups keep their edge as model providers ship.",
+        discussion: """
+            lifeline keeps a portfolio of AI start-ups, the model APIs they build on and \
+            the model releases that can end their lifeline, in one SQLite file.
+
+            The database is --db PATH, else $LIFELINE_DB, else ./lifeline.db.
+
+            Example:
+              lifeline init --db portfolio.db
+              lifeline migrate --status --db portfolio.db
+            """,
+        version: LifelineVersion.current,
+        subcommands: [InitCommand.self, MigrateCommand.self]
+    )
+
+    /// Runs the command and turns every failure of lifeline's own into one line on
+    /// stderr and a sysexits(3) exit code. The argument parser's errors (usage, help,
+    /// version) keep its own message, usage line and exit code 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            Console.error("lifeline: error: \(failure.message)")
+            exit(withError: ExitCode(failure.exitCode.rawValue))
+        } catch {
+            guard let failure = Failure(recognizing: error) else { exit(withError: error) }
+            Console.error("lifeline: error: \(failure.message)")
+            exit(withError: ExitCode(failure.exitCode.rawValue))
+        }
+    }
+}

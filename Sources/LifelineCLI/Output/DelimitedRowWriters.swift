@@ -1,0 +1,66 @@
+/// RFC 4180: fields holding a comma, quote, CR or LF are quoted, quotes doubled.
+struct CSVRowWriter: RowWriter {
+    func render(_ rows: Rows) -> String {
+        ([rows.columns] + rows.values.map { $0.map(\.plainText) })
+            .map { $0.map(Self.field).joined(separator: ",") }
+            .joined(separator: "\n")
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// Tab-separated values; a tab, newline or backslash inside a value is written as
+/// `\t`, `\n` or `\\`, so every row stays one line.
+struct TSVRowWriter: RowWriter {
+    func render(_ rows: Rows) -> String {
+        ([rows.columns] + rows.values.map { $0.map(\.plainText) })
+            .map { $0.map(Self.field).joined(separator: "\t") }
+            .joined(separator: "\n")
+    }
+
+    static func field(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n", "\r\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+/// A GitHub-flavoured Markdown table; `|` escaped, line breaks as `<br>`.
+struct MarkdownRowWriter: RowWriter {
+    func render(_ rows: Rows) -> String {
+        let rightAligned = rows.columns.indices.map { column in
+            !rows.values.isEmpty && rows.values.allSatisfy { $0[column].isNumeric || $0[column] == .null }
+        }
+        var lines = [Self.line(rows.columns)]
+        lines.append("|" + rightAligned.map { $0 ? " ---: |" : " --- |" }.joined())
+        lines += rows.values.map { Self.line($0.map(\.plainText)) }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func line(_ cells: [String]) -> String {
+        "| " + cells.map(cell).joined(separator: " | ") + " |"
+    }
+
+    private static func cell(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "|": escaped += "\\|"
+            case "\n", "\r\n", "\r": escaped += "<br>"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

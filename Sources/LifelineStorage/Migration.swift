@@ -1,0 +1,34 @@
+/// One schema migration: a numbered SQL script, applied once, in order.
+///
+/// Its identity is the file name `NNNN_name.sql` (`0001_initial_schema.sql` is version 1,
+/// named `initial_schema`); its checksum is the SHA-256 of the file's exact bytes.
+/// A migration that has shipped is never edited: the migrator refuses a database whose
+/// recorded checksum differs, because its schema may not be what the code expects.
+public struct Migration: Sendable, Equatable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+    /// SHA-256 of the script, as lower-case hex (what `sha256sum` prints).
+    public let checksum: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+        self.checksum = SHA256.hexDigest(of: sql.utf8)
+    }
+
+    /// Reads version and name from a file name such as `0002_add_views.sql`.
+    /// Returns nil for anything else, so a stray file cannot become a migration.
+    public init?(fileName: String, sql: String) {
+        guard fileName.hasSuffix(".sql") else { return nil }
+        let stem = fileName.dropLast(4)
+        guard let underscore = stem.firstIndex(of: "_") else { return nil }
+        let digits = stem[..<underscore]
+        let name = stem[stem.index(after: underscore)...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let version = Int(digits), version > 0,
+            !name.isEmpty
+        else { return nil }
+        self.init(version: version, name: String(name), sql: sql)
+    }
+}

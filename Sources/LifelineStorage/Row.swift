@@ -1,0 +1,83 @@
+import CSQLite
+
+/// The current row of a statement being stepped. Valid only inside the closure that
+/// received it; copy values out with `get`.
+///
+///     let slug: String = try row.get("slug")
+///     let sector: String? = try row.get(2)
+public struct Row {
+    let statement: Statement
+
+    /// Reads column `index` (0-based) as `T`. Throws a `SQLITE_MISMATCH` error when the
+    /// stored value cannot be read as `T` (NULL into a non-optional, text into a number).
+    public func get<T: SQLColumnDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
+        let column = Int32(index)
+        guard column >= 0, column < statement.columnCount else {
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE,
+                message: "no column \(index) (the row has \(statement.columnCount))",
+                sql: statement.sql)
+        }
+        return try T.decode(from: self, column: column)
+    }
+
+    /// Reads the column called `name` as `T`.
+    public func get<T: SQLColumnDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        guard let column = statement.columnIndex(named: name) else {
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE, message: "no column named '\(name)'",
+                sql: statement.sql)
+        }
+        return try T.decode(from: self, column: column)
+    }
+
+    /// The number of columns.
+    public var count: Int { Int(statement.columnCount) }
+
+    /// Every column as an `SQLValue`, in order: for generic output such as `lifeline sql`.
+    public var values: [SQLValue] { (0..<statement.columnCount).map(value(at:)) }
+
+    // MARK: Raw access for the decoders below
+
+    var handle: SQLiteStatement { statement.handle }
+
+    func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func value(at column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT: return .text(text(at: column))
+        case SQLITE_BLOB: return .blob(blob(at: column))
+        default: return .null
+        }
+    }
+
+    func text(at column: Int32) -> String {
+        // Ask for the pointer first, then the byte count, as SQLite documents.
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        let length = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    func blob(at column: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        let length = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+    }
+
+    func mismatch(_ column: Int32, expected: String) -> SQLiteError {
+        let name = String(cString: sqlite3_column_name(handle, column))
+        let found: String
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: found = "an integer"
+        case SQLITE_FLOAT: found = "a real"
+        case SQLITE_TEXT: found = "text"
+        case SQLITE_BLOB: found = "a blob"
+        default: found = "NULL"
+        }
+        return SQLiteError(
+            extendedCode: SQLITE_MISMATCH,
+            message: "column '\(name)' holds \(found), expected \(expected)", sql: statement.sql)
+    }
+}

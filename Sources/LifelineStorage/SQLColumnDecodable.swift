@@ -1,0 +1,71 @@
+import CSQLite
+
+/// A Swift type that a result column can be read as, with `Row.get`.
+///
+/// Reads are strict: an integer column is not silently read as text, and NULL only
+/// reads into an `Optional`. Lenient conversions hide schema mistakes.
+public protocol SQLColumnDecodable {
+    static func decode(from row: Row, column: Int32) throws -> Self
+}
+
+extension Int64: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> Int64 {
+        guard sqlite3_column_type(row.handle, column) == SQLITE_INTEGER else {
+            throw row.mismatch(column, expected: "an integer")
+        }
+        return sqlite3_column_int64(row.handle, column)
+    }
+}
+
+extension Int: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> Int {
+        Int(try Int64.decode(from: row, column: column))
+    }
+}
+
+extension Double: SQLColumnDecodable {
+    /// Integers read as doubles too: SQLite stores whole REAL values as integers in
+    /// untyped columns and expressions such as `sum()` of integers.
+    public static func decode(from row: Row, column: Int32) throws -> Double {
+        switch sqlite3_column_type(row.handle, column) {
+        case SQLITE_FLOAT, SQLITE_INTEGER: return sqlite3_column_double(row.handle, column)
+        default: throw row.mismatch(column, expected: "a number")
+        }
+    }
+}
+
+extension String: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> String {
+        guard sqlite3_column_type(row.handle, column) == SQLITE_TEXT else {
+            throw row.mismatch(column, expected: "text")
+        }
+        return row.text(at: column)
+    }
+}
+
+extension Bool: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> Bool {
+        try Int64.decode(from: row, column: column) != 0
+    }
+}
+
+extension Array: SQLColumnDecodable where Element == UInt8 {
+    public static func decode(from row: Row, column: Int32) throws -> [UInt8] {
+        guard sqlite3_column_type(row.handle, column) == SQLITE_BLOB else {
+            throw row.mismatch(column, expected: "a blob")
+        }
+        return row.blob(at: column)
+    }
+}
+
+extension SQLValue: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> SQLValue {
+        row.value(at: column)
+    }
+}
+
+extension Optional: SQLColumnDecodable where Wrapped: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> Wrapped? {
+        row.isNull(at: column) ? nil : try Wrapped.decode(from: row, column: column)
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import LifelineCLI
+
+@Suite("Output formats")
+struct RowWriterTests {
+    static let rows: Rows = {
+        var rows = Rows(columns: ["slug", "name", "amount", "note"])
+        rows.append([.text("papertalk"), .text("PaperTalk, Inc."), .integer(1_500_000), .null])
+        rows.append([.text("deckly"), .text("Say \"hi\"\tnow"), .number(2.5), .text("two\nlines | pipe \\ slash")])
+        return rows
+    }()
+
+    @Test("table: aligned columns, numbers to the right, no trailing blanks")
+    func table() {
+        let text = AlignedTableWriter().render(Self.rows)
+        #expect(text == """
+            slug       name              amount  note
+            ---------  ---------------  -------  ------------------------
+            papertalk  PaperTalk, Inc.  1500000
+            deckly     Say "hi" now         2.5  two lines | pipe \\ slash
+            """)
+    }
+
+    @Test("csv: RFC 4180 quoting; NULL is an empty cell")
+    func csv() {
+        #expect(CSVRowWriter().render(Self.rows) == """
+            slug,name,amount,note
+            papertalk,"PaperTalk, Inc.",1500000,
+            deckly,"Say ""hi""\tnow",2.5,"two
+            lines | pipe \\ slash"
+            """)
+    }
+
+    @Test("tsv: tabs, newlines and backslashes escaped so every row is one line")
+    func tsv() {
+        #expect(TSVRowWriter().render(Self.rows) == """
+            slug\tname\tamount\tnote
+            papertalk\tPaperTalk, Inc.\t1500000\t
+            deckly\tSay "hi"\\tnow\t2.5\ttwo\\nlines | pipe \\\\ slash
+            """)
+    }
+
+    @Test("markdown: pipes escaped, line breaks as <br>, numbers right-aligned")
+    func markdown() {
+        #expect(MarkdownRowWriter().render(Self.rows) == """
+            | slug | name | amount | note |
+            | --- | --- | ---: | --- |
+            | papertalk | PaperTalk, Inc. | 1500000 |  |
+            | deckly | Say "hi"\tnow | 2.5 | two<br>lines \\| pipe \\ slash |
+            """)
+    }
+
+    @Test("json: typed values, null, escapes, non-ASCII kept; [] for no rows")
+    func json() {
+        #expect(JSONRowWriter(linePerRow: false).render(Self.rows) == """
+            [
+              {"slug":"papertalk","name":"PaperTalk, Inc.","amount":1500000,"note":null},
+              {"slug":"deckly","name":"Say \\"hi\\"\\tnow","amount":2.5,"note":"two\\nlines | pipe \\\\ slash"}
+            ]
+            """)
+        #expect(JSONRowWriter(linePerRow: false).render(Rows(columns: ["a"])) == "[]")
+        #expect(JSON.string("مرحبا 🚀\u{1}").serialized() == "\"مرحبا 🚀\\u0001\"")
+        #expect(JSON.number(.infinity).serialized() == "null")
+    }
+
+    @Test("jsonl: one object per line, nothing for no rows")
+    func jsonLines() {
+        let lines = JSONRowWriter(linePerRow: true).render(Self.rows).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0] == #"{"slug":"papertalk","name":"PaperTalk, Inc.","amount":1500000,"note":null}"#)
+        #expect(JSONRowWriter(linePerRow: true).render(Rows(columns: ["a"])) == "")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import Lifeline
+import LifelineStorage
+
+@Suite("Opening a portfolio database")
+struct PortfolioDatabaseTests {
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "lifeline-portfolio-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    @Test("create makes a migrated database; opening again applies nothing")
+    func createThenOpen() throws {
+        let path = directory + "/p.db"
+        let created = try PortfolioDatabase.open(path: path, create: true)
+        #expect(created.wasCreated)
+        #expect(created.appliedMigrations.count == Schema.migrations.count)
+        let reopened = try PortfolioDatabase.open(path: path)
+        #expect(!reopened.wasCreated)
+        #expect(reopened.appliedMigrations.isEmpty)
+    }
+
+    @Test("a missing database is not created by a plain open")
+    func missing() throws {
+        let path = directory + "/typo.db"
+        let error = #expect(throws: LifelineError.self) { _ = try PortfolioDatabase.open(path: path) }
+        #expect(error?.kind == .missingInput)
+        #expect(error?.message.contains("lifeline init") == true)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(throws: LifelineError.self) { _ = try PortfolioDatabase.openReadOnly(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
