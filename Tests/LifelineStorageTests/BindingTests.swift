@@ -22,9 +22,15 @@ struct BindingTests {
         .real(0.1), .real(-0.0), .real(Double.greatestFiniteMagnitude), .real(Double.leastNonzeroMagnitude),
         .real(.pi), .text(""), .text("plain"), .text("مرحبا بالعالم"), .text("🧑‍🚀 launch 🚀"),
         .text("quote ' and \"double\"; DROP TABLE t;--"), .text("tab\tnew\nline"),
-        .blob([]), .blob([0, 1, 0, 255]), .blob([UInt8](repeating: 7, count: 100_000)),
+        .blob([]), .blob([0, 1, 0, 255]),
     ])
     func roundTrips(value: SQLValue) throws {
+        #expect(try roundTrip(value) == value)
+    }
+
+    @Test("a large blob round-trips (kept out of the parameter list, which the log prints)")
+    func largeBlob() throws {
+        let value = SQLValue.blob((0..<100_000).map { UInt8(truncatingIfNeeded: $0) })
         #expect(try roundTrip(value) == value)
     }
 
