@@ -42,13 +42,24 @@ demo: release
 	$(RELEASE_BIN) init --db $(DEMO_DB)
 	$(RELEASE_BIN) migrate --status --db $(DEMO_DB)
 
-## install: the release binary into $(PREFIX)/bin.
+MAN_PAGE = $(BUILD_DIR)/plugins/GenerateManual/outputs/LifelineCLI/lifeline.1
+BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lifeline
+ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lifeline
+FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lifeline.fish
+
+## install: the release binary, shell completions (bash, zsh, fish) and the man page under $(PREFIX).
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	$(SWIFT) package generate-manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(dir $(BASH_COMPLETION)) $(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION))
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/lifeline
+	install -m 0644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/lifeline.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(BASH_COMPLETION)
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSH_COMPLETION)
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISH_COMPLETION)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/lifeline
+	rm -f $(DESTDIR)$(PREFIX)/bin/lifeline $(DESTDIR)$(PREFIX)/share/man/man1/lifeline.1 \
+		$(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 
 clean:
 	$(SWIFT) package clean

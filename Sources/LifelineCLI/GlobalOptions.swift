@@ -47,6 +47,11 @@ extension GlobalOptions {
             path: resolvedDatabasePath, create: create, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
+    /// The portfolio in the existing database, migrated.
+    func portfolio() throws -> Portfolio {
+        Portfolio(database: try openPortfolio().database)
+    }
+
     /// Opens the existing database read-only, without migrating it.
     func openReadOnly() throws -> Database {
         try PortfolioDatabase.openReadOnly(

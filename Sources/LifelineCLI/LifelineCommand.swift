@@ -18,7 +18,10 @@ struct LifelineCommand: ParsableCommand {
               lifeline migrate --status --db portfolio.db
             """,
         version: LifelineVersion.current,
-        subcommands: [InitCommand.self, MigrateCommand.self]
+        subcommands: [
+            InitCommand.self, MigrateCommand.self, ProviderCommand.self, ModelCommand.self, CapabilityCommand.self,
+            CompanyCommand.self, ReleaseCommand.self,
+        ]
     )
 
     /// Runs the command and turns every failure of lifeline's own into one line on

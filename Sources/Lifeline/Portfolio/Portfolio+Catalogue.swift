@@ -1,0 +1,138 @@
+import LifelineStorage
+
+/// Providers, models and capabilities: the catalogue releases and companies refer to.
+extension Portfolio {
+    // MARK: Providers
+
+    /// Records a provider. `name` defaults to the slug.
+    public func addProvider(slug: String, name: String?) throws -> Provider {
+        try Slug.validate(slug, kind: "provider")
+        let name = try TextField.name(name ?? slug, of: "provider")
+        return try write {
+            guard try database.fetchOne(sql: "SELECT 1 FROM providers WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
+                throw LifelineError(.badData, "provider '\(slug)' already exists")
+            }
+            try database.execute(sql: "INSERT INTO providers (slug, name) VALUES (?, ?)", arguments: [.text(slug), .text(name)])
+            return Provider(slug: slug, name: name, modelCount: 0)
+        }
+    }
+
+    public func providers() throws -> [Provider] {
+        try database.fetchAll(
+            sql: """
+                SELECT p.slug, p.name, count(m.id) FROM providers p LEFT JOIN models m ON m.provider_id = p.id
+                GROUP BY p.id ORDER BY p.slug
+                """
+        ) { Provider(slug: try $0.get(0), name: try $0.get(1), modelCount: try $0.get(2)) }
+    }
+
+    // MARK: Models
+
+    /// Records a model under an existing provider (never creates the provider).
+    public func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind) throws -> Model {
+        let name = try TextField.name(name ?? reference.model, of: "model")
+        return try write { try insertModel(reference, name: name, kind: kind) }
+    }
+
+    /// Inserts a model inside the caller's transaction.
+    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind) throws -> Model {
+        let providerID = try providerID(reference.provider)
+        guard try existingModelID(reference) == nil else {
+            throw LifelineError(.badData, "model '\(reference)' already exists")
+        }
+        try database.execute(
+            sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
+            arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
+        return Model(reference: reference, name: name, kind: kind)
+    }
+
+    /// Models, by provider then slug; only `provider`'s when given.
+    public func models(provider: String? = nil) throws -> [Model] {
+        var sql = """
+            SELECT p.slug, m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id
+            """
+        var arguments: [SQLValue] = []
+        if let provider {
+            arguments.append(.integer(try providerID(provider)))
+            sql += " WHERE p.id = ?"
+        }
+        return try database.fetchAll(sql: sql + " ORDER BY p.slug, m.slug", arguments: arguments) { row in
+            Model(
+                reference: ModelReference(provider: try row.get(0), model: try row.get(1)),
+                name: try row.get(2), kind: Model.Kind(rawValue: try row.get(3)) ?? .api)
+        }
+    }
+
+    // MARK: Capabilities
+
+    public func addCapability(slug: String, name: String, description: String?) throws -> Capability {
+        try Slug.validate(slug, kind: "capability")
+        let name = try TextField.name(name, of: "capability")
+        let description = try description.map { try TextField.oneLine($0, field: "description", maximumLength: 500) }
+        return try write {
+            if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(slug)], { _ in true }) != nil {
+                throw LifelineError(.badData, "capability '\(slug)' already exists")
+            }
+            if let target = try aliasTarget(slug) {
+                throw LifelineError(.badData, "'\(slug)' is already an alias of capability '\(target)'")
+            }
+            try database.execute(
+                sql: "INSERT INTO capabilities (slug, name, description) VALUES (?, ?, ?)",
+                arguments: [.text(slug), .text(name), description.sqlValue])
+            return Capability(slug: slug, name: name, description: description, aliases: [])
+        }
+    }
+
+    /// Makes `alias` another name for `capability` (for importers and shorthands) and
+    /// returns the capability's slug.
+    @discardableResult
+    public func addCapabilityAlias(capability: String, alias: String) throws -> String {
+        guard Self.isValidAlias(alias) else {
+            throw LifelineError(
+                .badData,
+                "invalid alias '\(Slug.printable(alias))': use lower-case letters, digits, '.', '_', ':' and '-', up to 100 characters")
+        }
+        return try write {
+            let capabilityID = try capabilityID(capability)
+            if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(alias)], { _ in true }) != nil {
+                throw LifelineError(.badData, "'\(alias)' is already a capability")
+            }
+            if let target = try aliasTarget(alias) {
+                throw LifelineError(.badData, "'\(alias)' is already an alias of capability '\(target)'")
+            }
+            try database.execute(
+                sql: "INSERT INTO capability_aliases (alias, capability_id) VALUES (?, ?)",
+                arguments: [.text(alias), .integer(capabilityID)])
+            return try capabilitySlug(alias)
+        }
+    }
+
+    public func capabilities() throws -> [Capability] {
+        try database.fetchAll(
+            sql: """
+                SELECT c.slug, c.name, c.description,
+                       (SELECT group_concat(alias, ',') FROM (SELECT alias FROM capability_aliases a
+                        WHERE a.capability_id = c.id ORDER BY alias))
+                FROM capabilities c ORDER BY c.slug
+                """
+        ) { row in
+            let aliases = (try row.get(3) as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+            return Capability(slug: try row.get(0), name: try row.get(1), description: try row.get(2), aliases: aliases)
+        }
+    }
+
+    private func aliasTarget(_ alias: String) throws -> String? {
+        try database.fetchOne(
+            sql: "SELECT c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id WHERE a.alias = ?",
+            arguments: [.text(alias)]) { try $0.get(0) as String }
+    }
+
+    static func isValidAlias(_ alias: String) -> Bool {
+        guard let first = alias.unicodeScalars.first, alias.unicodeScalars.count <= 100,
+            ("a"..."z").contains(first) || ("0"..."9").contains(first)
+        else { return false }
+        return alias.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || ".-_:".unicodeScalars.contains($0)
+        }
+    }
+}

@@ -1,0 +1,301 @@
+import LifelineStorage
+
+/// Portfolio companies: their records, investments, dependencies and exposures.
+extension Portfolio {
+    // MARK: Add, edit, remove
+
+    /// Records a company. `tier` and `since` are required; the name defaults to the slug
+    /// and the runway to 3 months.
+    public func addCompany(slug: String, fields: CompanyFields, today: CivilDate) throws -> Company {
+        try Slug.validate(slug, kind: "company")
+        guard let tier = fields.tier, let since = fields.since else {
+            throw LifelineError(.usage, "a new company needs --tier and --since")
+        }
+        let defaults = Company(
+            slug: slug, name: slug, tier: try Company.Tier.parse(tier),
+            lifelineStart: try CivilDate.parse(since, today: today, field: "--since date"),
+            runwayMonths: 3, sector: nil, website: nil, notes: nil)
+        let company = try fields.applied(to: defaults, today: today)
+        return try write {
+            guard try database.fetchOne(sql: "SELECT 1 FROM companies WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
+                throw LifelineError(.badData, "company '\(slug)' already exists; change it with 'lifeline company edit \(slug)'")
+            }
+            try database.execute(
+                sql: """
+                    INSERT INTO companies (slug, name, tier_months, lifeline_start, runway_months, sector, website, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: Self.columnValues(of: company))
+            return company
+        }
+    }
+
+    /// Changes the given fields of a company and returns it as stored.
+    public func editCompany(slug: String, fields: CompanyFields, today: CivilDate) throws -> Company {
+        guard !fields.isEmpty else {
+            throw LifelineError(.usage, "nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes")
+        }
+        return try write {
+            let stored = try company(slug)
+            let edited = try fields.applied(to: stored, today: today)
+            try database.execute(
+                sql: """
+                    UPDATE companies SET name = ?2, tier_months = ?3, lifeline_start = ?4, runway_months = ?5,
+                        sector = ?6, website = ?7, notes = ?8
+                    WHERE slug = ?1
+                    """,
+                arguments: Self.columnValues(of: edited))
+            return edited
+        }
+    }
+
+    /// What removing a company would remove with it.
+    public struct CompanyRemoval: Equatable, Sendable {
+        public let slug: String
+        public let investments: Int
+        public let dependencies: Int
+        public let exposures: Int
+
+        /// "2 investments, 1 dependency and 3 exposures", or nil when there is nothing.
+        public var dependentsDescription: String? {
+            let parts = [(investments, "investment"), (dependencies, "dependency"), (exposures, "exposure")]
+                .filter { $0.0 > 0 }
+                .map { count, noun in "\(count) \(count == 1 ? noun : noun == "dependency" ? "dependencies" : noun + "s")" }
+            guard let last = parts.last else { return nil }
+            return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+        }
+    }
+
+    /// Removes a company and everything that belongs to it, unless `confirmed` is false:
+    /// then nothing is written and the plan is returned for the caller to show.
+    public func removeCompany(slug: String, confirmed: Bool) throws -> CompanyRemoval {
+        try write {
+            let id = try companyID(slug)
+            let count = { (table: String) in
+                try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {
+                    try $0.get(0) as Int
+                } ?? 0
+            }
+            let removal = CompanyRemoval(
+                slug: slug, investments: try count("investments"), dependencies: try count("dependencies"),
+                exposures: try count("exposures"))
+            if confirmed {
+                try database.execute(sql: "DELETE FROM companies WHERE id = ?", arguments: [.integer(id)])
+            }
+            return removal
+        }
+    }
+
+    // MARK: Read
+
+    /// One company's record.
+    public func company(_ slug: String) throws -> Company {
+        let id = try companyID(slug)
+        return try database.fetchOne(sql: Self.companySelect + " WHERE id = ?", arguments: [.integer(id)], Self.company(from:))!
+    }
+
+    /// Every company with totals, by slug.
+    public func companySummaries() throws -> [CompanySummary] {
+        try read {
+            try database.fetchAll(
+                sql: """
+                    SELECT slug, name, tier_months, lifeline_start, runway_months, sector, website, notes,
+                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id),
+                        (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id),
+                        (SELECT count(*) FROM exposures e WHERE e.company_id = c.id)
+                    FROM companies c ORDER BY slug
+                    """
+            ) { row in
+                CompanySummary(
+                    company: try Self.company(from: row), totalInvestedCents: try row.get(8),
+                    dependencyCount: try row.get(9), exposureCount: try row.get(10))
+            }
+        }
+    }
+
+    /// Everything recorded about one company, from one snapshot.
+    public func companyDetail(_ slug: String) throws -> CompanyDetail {
+        try read {
+            let id = try companyID(slug)
+            let company = try database.fetchOne(sql: Self.companySelect + " WHERE id = ?", arguments: [.integer(id)], Self.company(from:))!
+            let investments = try database.fetchAll(
+                sql: "SELECT invested_on, round, amount_cents FROM investments WHERE company_id = ? ORDER BY invested_on, id",
+                arguments: [.integer(id)]
+            ) { row in
+                Investment(
+                    investedOn: try Self.date(row, 0), round: try row.get(1), amountCents: try row.get(2))
+            }
+            let dependencies = try database.fetchAll(
+                sql: """
+                    SELECT p.slug, m.slug FROM dependencies d JOIN models m ON m.id = d.model_id
+                    JOIN providers p ON p.id = m.provider_id WHERE d.company_id = ? ORDER BY p.slug, m.slug
+                    """,
+                arguments: [.integer(id)]
+            ) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) }
+            return CompanyDetail(
+                company: company, investments: investments, dependencies: dependencies,
+                exposures: try exposures(companyID: id))
+        }
+    }
+
+    func exposures(companyID: Int64) throws -> [Exposure] {
+        try database.fetchAll(
+            sql: """
+                SELECT k.slug, e.effect,
+                    (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM exposure_providers ep
+                     JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
+                FROM exposures e JOIN capabilities k ON k.id = e.capability_id
+                WHERE e.company_id = ? ORDER BY k.slug
+                """,
+            arguments: [.integer(companyID)]
+        ) { row in
+            Exposure(
+                capability: try row.get(0), effect: Effect(rawValue: try row.get(1)) ?? .advantage,
+                providers: (try row.get(2) as String?)?.split(separator: ",").map(String.init).sorted() ?? [])
+        }
+    }
+
+    // MARK: Investments, dependencies, exposures
+
+    public func addInvestment(company slug: String, on date: CivilDate, amount: USDAmount, round: String?) throws {
+        let round = try round.map { try TextField.oneLine($0, field: "round", maximumLength: 100) }
+        try write {
+            let id = try companyID(slug)
+            try database.execute(
+                sql: "INSERT INTO investments (company_id, invested_on, round, amount_cents) VALUES (?, ?, ?, ?)",
+                arguments: [.integer(id), .text(date.iso), round.sqlValue, .integer(amount.cents)])
+        }
+    }
+
+    /// Records that the company builds on `models`. Returns the ones that were new;
+    /// a dependency already recorded is left as it is.
+    public func addDependencies(company slug: String, models: [ModelReference]) throws -> [ModelReference] {
+        try write {
+            let id = try companyID(slug)
+            var added: [ModelReference] = []
+            for reference in models {
+                let modelID = try modelID(reference)
+                try database.execute(
+                    sql: "INSERT OR IGNORE INTO dependencies (company_id, model_id) VALUES (?, ?)",
+                    arguments: [.integer(id), .integer(modelID)])
+                if database.changes > 0 { added.append(reference) }
+            }
+            return added
+        }
+    }
+
+    /// Removes dependencies; every one must exist, or nothing is removed.
+    public func removeDependencies(company slug: String, models: [ModelReference]) throws {
+        try write {
+            let id = try companyID(slug)
+            for reference in models {
+                let modelID = try modelID(reference)
+                try database.execute(
+                    sql: "DELETE FROM dependencies WHERE company_id = ? AND model_id = ?",
+                    arguments: [.integer(id), .integer(modelID)])
+                guard database.changes > 0 else {
+                    let current = try companyDependencies(id).map(\.description)
+                    throw LifelineError(
+                        .badData,
+                        "'\(slug)' does not depend on '\(reference)'"
+                            + (Suggestion.closest(to: reference.description, among: current).map { "; did you mean '\($0)'?" } ?? ""))
+                }
+            }
+        }
+    }
+
+    /// Exposes the company to a capability, or replaces an existing exposure's effect and
+    /// provider scope. Returns true when the exposure was new.
+    public func setExposure(company slug: String, capability: String, effect: Effect, providers: [String]) throws -> Bool {
+        try write {
+            let id = try companyID(slug)
+            let capabilityID = try capabilityID(capability)
+            let providerIDs = try Set(providers).sorted().map(providerID)
+            let existing = try database.fetchOne(
+                sql: "SELECT id FROM exposures WHERE company_id = ? AND capability_id = ?",
+                arguments: [.integer(id), .integer(capabilityID)]) { try $0.get(0) as Int64 }
+            let exposureID: Int64
+            if let existing {
+                exposureID = existing
+                try database.execute(sql: "UPDATE exposures SET effect = ? WHERE id = ?", arguments: [.text(effect.rawValue), .integer(existing)])
+                try database.execute(sql: "DELETE FROM exposure_providers WHERE exposure_id = ?", arguments: [.integer(existing)])
+            } else {
+                try database.execute(
+                    sql: "INSERT INTO exposures (company_id, capability_id, effect) VALUES (?, ?, ?)",
+                    arguments: [.integer(id), .integer(capabilityID), .text(effect.rawValue)])
+                exposureID = database.lastInsertedRowID
+            }
+            for providerID in providerIDs {
+                try database.execute(
+                    sql: "INSERT INTO exposure_providers (exposure_id, provider_id) VALUES (?, ?)",
+                    arguments: [.integer(exposureID), .integer(providerID)])
+            }
+            return existing == nil
+        }
+    }
+
+    public func removeExposure(company slug: String, capability: String) throws {
+        try write {
+            let id = try companyID(slug)
+            let capabilityID = try capabilityID(capability)
+            try database.execute(
+                sql: "DELETE FROM exposures WHERE company_id = ? AND capability_id = ?",
+                arguments: [.integer(id), .integer(capabilityID)])
+            guard database.changes > 0 else {
+                let current = try exposures(companyID: id).map(\.capability)
+                throw LifelineError(
+                    .badData,
+                    "'\(slug)' is not exposed to '\(capability)'"
+                        + (Suggestion.closest(to: capability, among: current).map { "; did you mean '\($0)'?" } ?? ""))
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    private func companyDependencies(_ companyID: Int64) throws -> [ModelReference] {
+        try database.fetchAll(
+            sql: """
+                SELECT p.slug, m.slug FROM dependencies d JOIN models m ON m.id = d.model_id
+                JOIN providers p ON p.id = m.provider_id WHERE d.company_id = ?
+                """,
+            arguments: [.integer(companyID)]
+        ) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) }
+    }
+
+    static let companySelect = """
+        SELECT slug, name, tier_months, lifeline_start, runway_months, sector, website, notes FROM companies
+        """
+
+    static func company(from row: Row) throws -> Company {
+        Company(
+            slug: try row.get(0), name: try row.get(1),
+            tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
+            lifelineStart: try date(row, 3), runwayMonths: try row.get(4),
+            sector: try row.get(5), website: try row.get(6), notes: try row.get(7))
+    }
+
+    static func columnValues(of company: Company) -> [SQLValue] {
+        [
+            .text(company.slug), .text(company.name), company.tier.months.sqlValue, .text(company.lifelineStart.iso),
+            company.runwayMonths.sqlValue, company.sector.sqlValue, company.website.sqlValue, company.notes.sqlValue,
+        ]
+    }
+
+    /// Reads an ISO date column; the schema guarantees its form.
+    static func date(_ row: Row, _ index: Int) throws -> CivilDate {
+        let text: String = try row.get(index)
+        guard let date = CivilDate(iso: text) else {
+            throw LifelineError(.badData, "the database holds an invalid date '\(text)'")
+        }
+        return date
+    }
+
+    static func optionalDate(_ row: Row, _ index: Int) throws -> CivilDate? {
+        guard let text: String = try row.get(index) else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw LifelineError(.badData, "the database holds an invalid date '\(text)'")
+        }
+        return date
+    }
+}

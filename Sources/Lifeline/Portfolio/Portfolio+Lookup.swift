@@ -1,0 +1,74 @@
+import LifelineStorage
+
+/// Resolving the names users type into row ids, with "did you mean" on failure.
+extension Portfolio {
+    func providerID(_ slug: String) throws -> Int64 {
+        try rowID(table: "providers", slug: slug, noun: "provider")
+    }
+
+    func companyID(_ slug: String) throws -> Int64 {
+        try rowID(table: "companies", slug: slug, noun: "company")
+    }
+
+    /// The id of the row of `table` with `slug`, or an "unknown ..." error with the
+    /// closest existing slug and the command that lists them.
+    private func rowID(table: String, slug: String, noun: String) throws -> Int64 {
+        if let id = try database.fetchOne(sql: "SELECT id FROM \(table) WHERE slug = ?", arguments: [.text(slug)], { try $0.get(0) as Int64 }) {
+            return id
+        }
+        let known = try database.fetchAll(sql: "SELECT slug FROM \(table)") { try $0.get(0) as String }
+        throw LifelineError(
+            .badData,
+            "unknown \(noun) '\(Slug.printable(slug))'" + Suggestion.hint(for: slug, among: known, listCommand: "lifeline \(noun) list"))
+    }
+
+    /// The model's id, or nil when its provider exists but the model does not.
+    func existingModelID(_ reference: ModelReference) throws -> Int64? {
+        let providerID = try providerID(reference.provider)
+        return try database.fetchOne(
+            sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
+            arguments: [.integer(providerID), .text(reference.model)]
+        ) { try $0.get(0) as Int64 }
+    }
+
+    func modelID(_ reference: ModelReference) throws -> Int64 {
+        if let id = try existingModelID(reference) { return id }
+        throw try unknownModel(reference)
+    }
+
+    /// The error for a model that is not recorded, with the closest recorded one.
+    func unknownModel(_ reference: ModelReference, hint: String = "") throws -> LifelineError {
+        let known = try database.fetchAll(
+            sql: "SELECT p.slug || '/' || m.slug FROM models m JOIN providers p ON p.id = m.provider_id"
+        ) { try $0.get(0) as String }
+        let suggestion = Suggestion.hint(for: reference.description, among: known, listCommand: "lifeline model list")
+        return LifelineError(.badData, "unknown model '\(reference)'" + hint + suggestion)
+    }
+
+    /// Resolves a capability by slug or by alias.
+    func capabilityID(_ name: String) throws -> Int64 {
+        if let id = try database.fetchOne(
+            sql: """
+                SELECT id FROM capabilities WHERE slug = ?1
+                UNION ALL
+                SELECT capability_id FROM capability_aliases WHERE alias = ?1
+                LIMIT 1
+                """,
+            arguments: [.text(name)], { try $0.get(0) as Int64 })
+        {
+            return id
+        }
+        let known = try database.fetchAll(sql: "SELECT slug FROM capabilities") { try $0.get(0) as String }
+        throw LifelineError(
+            .badData,
+            "unknown capability '\(Slug.printable(name))'" + Suggestion.hint(for: name, among: known, listCommand: "lifeline capability list"))
+    }
+
+    /// The capability's slug for a slug or an alias.
+    func capabilitySlug(_ name: String) throws -> String {
+        let id = try capabilityID(name)
+        return try database.fetchOne(sql: "SELECT slug FROM capabilities WHERE id = ?", arguments: [.integer(id)]) {
+            try $0.get(0) as String
+        } ?? name
+    }
+}

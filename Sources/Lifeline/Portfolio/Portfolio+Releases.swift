@@ -1,0 +1,146 @@
+import LifelineStorage
+
+/// Model releases: logging, listing and removing them.
+extension Portfolio {
+    /// Logs a release. See `ReleaseRequest` for the defaults; the checks, in order:
+    /// the provider must exist, the model must exist unless `createModel`, a
+    /// `capability` release ships at least one capability and a `retirement` none, an
+    /// announcement cannot come after the release, and an identical release (same
+    /// model, date, kind and capabilities) is a duplicate.
+    public func logRelease(_ request: ReleaseRequest) throws -> ReleaseLogOutcome {
+        let note = try request.note.map { try TextField.notes($0, field: "note") }
+        let source = try request.source.map { try TextField.url($0, field: "source") }
+        if let announced = request.announcedOn, announced > request.releasedOn {
+            throw LifelineError(
+                .badData,
+                "the announcement (\(announced)) cannot come after the release (\(request.releasedOn)); --announced is for releases announced in advance")
+        }
+        return try write {
+            let modelID: Int64
+            let createdModel: Bool
+            if let existing = try existingModelID(request.model) {
+                (modelID, createdModel) = (existing, false)
+            } else if request.createModel {
+                _ = try insertModel(request.model, name: request.model.model, kind: .api)
+                (modelID, createdModel) = (database.lastInsertedRowID, true)
+            } else {
+                throw try unknownModel(request.model, hint: "; add --create-model to record it with this release")
+            }
+            let kind = request.kind ?? (createdModel ? .launch : .capability)
+            var capabilityIDs: [Int64] = []
+            for name in request.capabilities {
+                let id = try capabilityID(name)
+                if !capabilityIDs.contains(id) { capabilityIDs.append(id) }
+            }
+            capabilityIDs.sort()
+            switch kind {
+            case .capability where capabilityIDs.isEmpty:
+                throw LifelineError(.usage, "a capability release needs at least one --capability")
+            case .retirement where !capabilityIDs.isEmpty:
+                throw LifelineError(.usage, "a retirement ships no capabilities; drop --capability or use --kind capability")
+            default: break
+            }
+            if let duplicate = try identicalRelease(modelID: modelID, on: request.releasedOn, kind: kind, capabilityIDs: capabilityIDs) {
+                guard request.ifNew else {
+                    throw LifelineError(
+                        .badData,
+                        "this release is already logged as release \(duplicate.id); add --if-new to skip releases already logged")
+                }
+                return .alreadyLogged(duplicate)
+            }
+            let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
+            try database.execute(
+                sql: """
+                    INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
+                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL))
+                    """,
+                arguments: [
+                    .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
+                    note.sqlValue, source.sqlValue,
+                ])
+            let releaseID = database.lastInsertedRowID
+            for capabilityID in capabilityIDs {
+                try database.execute(
+                    sql: "INSERT INTO release_capabilities (release_id, capability_id) VALUES (?, ?)",
+                    arguments: [.integer(releaseID), .integer(capabilityID)])
+            }
+            return .logged(try release(id: releaseID), createdModel: createdModel)
+        }
+    }
+
+    /// Releases in date order (ties by id), optionally only those released on or after
+    /// `since`, by `provider`, or shipping `capability`.
+    public func releases(since: CivilDate? = nil, provider: String? = nil, capability: String? = nil) throws -> [Release] {
+        try read {
+            var conditions: [String] = []
+            var arguments: [SQLValue] = []
+            if let since {
+                conditions.append("r.released_on >= ?")
+                arguments.append(.text(since.iso))
+            }
+            if let provider {
+                conditions.append("m.provider_id = ?")
+                arguments.append(.integer(try providerID(provider)))
+            }
+            if let capability {
+                conditions.append("EXISTS (SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id AND x.capability_id = ?)")
+                arguments.append(.integer(try capabilityID(capability)))
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try database.fetchAll(
+                sql: Self.releaseSelect + filter + " ORDER BY r.released_on, r.id", arguments: arguments, Self.release(from:))
+        }
+    }
+
+    public func release(id: Int64) throws -> Release {
+        guard let release = try database.fetchOne(sql: Self.releaseSelect + " WHERE r.id = ?", arguments: [.integer(id)], Self.release(from:)) else {
+            throw LifelineError(.badData, "no release \(id); 'lifeline release list' lists them")
+        }
+        return release
+    }
+
+    /// Removes a release (with the capability rows that belong to it) when `confirmed`;
+    /// otherwise only returns it, for the caller to show what would go.
+    public func removeRelease(id: Int64, confirmed: Bool) throws -> Release {
+        try write {
+            let release = try release(id: id)
+            if confirmed {
+                try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
+            }
+            return release
+        }
+    }
+
+    // MARK: Rows
+
+    private func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) throws -> Release? {
+        let candidates = try database.fetchAll(
+            sql: """
+                SELECT r.id, (SELECT group_concat(capability_id, ',') FROM
+                    (SELECT capability_id FROM release_capabilities WHERE release_id = r.id ORDER BY capability_id))
+                FROM releases r WHERE r.model_id = ? AND r.released_on = ? AND r.kind = ? ORDER BY r.id
+                """,
+            arguments: [.integer(modelID), .text(date.iso), .text(kind.rawValue)]
+        ) { row in (id: try row.get(0) as Int64, capabilities: try row.get(1) as String?) }
+        let wanted = capabilityIDs.map(String.init).joined(separator: ",")
+        guard let match = candidates.first(where: { ($0.capabilities ?? "") == wanted }) else { return nil }
+        return try release(id: match.id)
+    }
+
+    static let releaseSelect = """
+        SELECT r.id, p.slug, m.slug, r.kind, r.released_on, r.announced_on,
+            (SELECT group_concat(slug, ',') FROM (SELECT k.slug FROM release_capabilities x
+             JOIN capabilities k ON k.id = x.capability_id WHERE x.release_id = r.id ORDER BY k.slug)),
+            r.note, r.source, r.logged_at
+        FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
+        """
+
+    static func release(from row: Row) throws -> Release {
+        Release(
+            id: try row.get(0), model: ModelReference(provider: try row.get(1), model: try row.get(2)),
+            kind: Release.Kind(rawValue: try row.get(3)) ?? .launch,
+            releasedOn: try date(row, 4), announcedOn: try optionalDate(row, 5),
+            capabilities: (try row.get(6) as String?)?.split(separator: ",").map(String.init).sorted() ?? [],
+            note: try row.get(7), source: try row.get(8), loggedAt: try row.get(9))
+    }
+}

@@ -1,0 +1,24 @@
+/// A dated event: a provider launches a model, adds capabilities to one, or retires one.
+public struct Release: Equatable, Sendable {
+    public let id: Int64
+    public let model: ModelReference
+    public let kind: Kind
+    public let releasedOn: CivilDate
+    /// Set only when it was announced before `releasedOn`.
+    public let announcedOn: CivilDate?
+    /// Capability slugs, sorted.
+    public let capabilities: [String]
+    public let note: String?
+    public let source: String?
+    /// When it was recorded, UTC.
+    public let loggedAt: String
+
+    public enum Kind: String, CaseIterable, Sendable {
+        case launch
+        case capability
+        case retirement
+    }
+
+    /// The date from which the release is known: its announcement, else its release.
+    public var knownOn: CivilDate { announcedOn ?? releasedOn }
+}

@@ -1,0 +1,149 @@
+/// A calendar date with no time or zone: what lifeline's facts are dated by.
+///
+/// Stored and printed as ISO `YYYY-MM-DD`. Only real dates exist: `2023-02-29` cannot
+/// be made. Arithmetic is in whole days and calendar months, on the proleptic
+/// Gregorian calendar.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// The years lifeline accepts: wide enough for any real fact, narrow enough to
+    /// catch a mistyped year such as `0223` or `20233`.
+    public static let supportedYears = 1900...2199
+
+    /// Returns nil unless year, month and day form a real date in `supportedYears`.
+    public init?(year: Int, month: Int, day: Int) {
+        guard Self.supportedYears.contains(year), (1...12).contains(month),
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`, or returns nil.
+    public init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+            let day = Self.number(bytes[8..<10])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    public var description: String { iso }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    // MARK: Arithmetic
+
+    /// The same day `months` calendar months later (or earlier), clamped to the end of
+    /// a shorter month: Jan 31 + 1 month = Feb 28 (Feb 29 in a leap year).
+    public func adding(months: Int) -> CivilDate {
+        let monthIndex = year * 12 + (month - 1) + months
+        let newYear = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+        let newMonth = monthIndex - newYear * 12 + 1
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return CivilDate(unchecked: newYear, newMonth, newDay)
+    }
+
+    /// The date `days` days later (or earlier).
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// Whole days from `self` to `other` (negative when `other` is earlier).
+    public func days(until other: CivilDate) -> Int {
+        other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`.
+    public var daysSinceEpoch: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, by Howard Hinnant's `civil_from_days`.
+    public init(daysSinceEpoch days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    // MARK: Helpers
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// For results of arithmetic on valid dates, which are valid by construction
+    /// (their year may leave `supportedYears`; comparisons still work).
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension CivilDate {
+    /// Parses what a user types for a date: `YYYY-MM-DD`, `today` or `yesterday`
+    /// (relative to `today`, which the caller supplies so this stays pure).
+    ///
+    /// - Throws: `LifelineError` (bad data) naming the option and what is accepted.
+    public static func parse(_ text: String, today: CivilDate, field: String = "date") throws -> CivilDate {
+        switch text.lowercased() {
+        case "today": return today
+        case "yesterday": return today.adding(days: -1)
+        default: break
+        }
+        if let date = CivilDate(iso: text) { return date }
+        let shapeIsRight = text.utf8.count == 10 && text.split(separator: "-").count == 3
+        let reason = shapeIsRight
+            ? "no such day in the calendar"
+            : "use YYYY-MM-DD, 'today' or 'yesterday'"
+        if shapeIsRight, let year = Int(text.prefix(4)), !supportedYears.contains(year) {
+            throw LifelineError(.badData, "invalid \(field) '\(text)': the year must be from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
+        }
+        throw LifelineError(.badData, "invalid \(field) '\(text)': \(reason)")
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Lifeline
+
+/// `lifeline model ...`: model APIs and products, each under a provider.
+struct ModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Record and list models (PROVIDER/MODEL).",
+        subcommands: [Add.self, List.self]
+    )
+}
+
+extension Model.Kind: ExpressibleByArgument {}
+
+extension ModelCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a model API or product under an existing provider.",
+            discussion: """
+                Example:
+                  lifeline model add openai/gpt-4-0613 --name "GPT-4 (June 2023)"
+                  lifeline model add microsoft/m365-copilot --kind product
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "PROVIDER/MODEL, e.g. openai/gpt-4-0613.")
+        var model: String
+        @Option(help: "Display name (default: the model slug).")
+        var name: String?
+        @Option(help: "api (a model API) or product (an end-user product).")
+        var kind: Model.Kind = .api
+
+        func run() throws {
+            let reference = try ModelReference(parsing: model)
+            let added = try global.portfolio().addModel(reference, name: name, kind: kind)
+            Console.output("Added model \(added.reference) (\(added.name), \(added.kind.rawValue)).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List models, optionally of one provider.",
+            discussion: """
+                Example:
+                  lifeline model list --provider openai
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this provider's models.")
+        var provider: String?
+
+        func run() throws {
+            var rows = Rows(columns: ["model", "provider", "name", "kind"])
+            for model in try global.portfolio().models(provider: provider) {
+                rows.append([
+                    .text(model.reference.description), .text(model.reference.provider), .text(model.name),
+                    .text(model.kind.rawValue),
+                ])
+            }
+            rows.print(as: output.format)
+        }
+    }
+}

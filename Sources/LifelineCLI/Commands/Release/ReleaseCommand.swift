@@ -1,0 +1,166 @@
+import ArgumentParser
+import Lifeline
+
+/// `lifeline release ...`: what providers ship, dated.
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Log, list and remove model releases.",
+        subcommands: [Log.self, List.self, Show.self, Remove.self]
+    )
+}
+
+extension Release.Kind: ExpressibleByArgument {}
+
+extension ReleaseCommand {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log a release: a launch, new capabilities, or a retirement.",
+            discussion: """
+                Prints the new release's id (or, with --format json, the release). --kind \
+                defaults to capability for a recorded model and to launch when --create-model \
+                records it. A capability release needs --capability; a retirement takes none. \
+                Logging the same release twice (same model, date, kind and capabilities) is \
+                refused, unless --if-new, which then prints the existing id and exits 0.
+
+                Examples:
+                  lifeline release log openai/chatgpt --on 2023-07-06 --capability file-upload \\
+                    --source https://help.openai.com/en/articles/6825453-chatgpt-release-notes
+                  lifeline release log openai/gpt-4-0613 --on 2023-06-13 --create-model --capability function-calling
+                  lifeline release log openai/text-davinci-003 --kind retirement --on 2024-01-04 --announced 2023-07-06
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "PROVIDER/MODEL, e.g. openai/chatgpt.")
+        var model: String
+        @Option(help: ArgumentHelp("The release date: YYYY-MM-DD, today or yesterday.", valueName: "date"))
+        var on: String
+        @Option(name: .customLong("capability"), help: "A capability it ships (slug or alias; repeatable).")
+        var capabilities: [String] = []
+        @Option(help: "launch, capability or retirement.")
+        var kind: Release.Kind?
+        @Option(help: ArgumentHelp("When it was announced, if before the release date.", valueName: "date"))
+        var announced: String?
+        @Option(help: "Free-text note.")
+        var note: String?
+        @Option(help: "Where the news comes from (https://...).")
+        var source: String?
+        @Flag(help: "Record the model too when it is new (its provider must exist).")
+        var createModel = false
+        @Flag(help: "If this release is already logged, print its id and exit 0 instead of failing.")
+        var ifNew = false
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if kind == .capability && capabilities.isEmpty {
+                throw ValidationError("a capability release needs at least one --capability")
+            }
+            if kind == .retirement && !capabilities.isEmpty {
+                throw ValidationError("a retirement ships no capabilities; drop --capability or use --kind capability")
+            }
+        }
+
+        func run() throws {
+            let today = try Today.resolve()
+            let request = ReleaseRequest(
+                model: try ModelReference(parsing: model),
+                releasedOn: try CivilDate.parse(on, today: today, field: "--on date"),
+                capabilities: capabilities, kind: kind,
+                announcedOn: try announced.map { try CivilDate.parse($0, today: today, field: "--announced date") },
+                note: note, source: source, createModel: createModel, ifNew: ifNew)
+            let outcome = try global.portfolio().logRelease(request)
+            let release = outcome.release
+            Console.output(output.format == .table ? String(release.id) : ReleasePresenter.render(release, as: output.format))
+            if Console.stderrIsTerminal {
+                switch outcome {
+                case .logged(_, let createdModel):
+                    Console.error("Logged release \(release.id): \(ReleasePresenter.summary(release))"
+                        + (createdModel ? " (new model recorded)" : "") + ".")
+                case .alreadyLogged:
+                    Console.error("Already logged as release \(release.id): \(ReleasePresenter.summary(release)).")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List releases in date order.",
+            discussion: """
+                Example:
+                  lifeline release list --since 2023-01-01 --capability file-upload
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: ArgumentHelp("Only releases on or after this date.", valueName: "date"))
+        var since: String?
+        @Option(help: "Only this provider's releases.")
+        var provider: String?
+        @Option(help: "Only releases shipping this capability.")
+        var capability: String?
+
+        func run() throws {
+            let since = try since.map { try CivilDate.parse($0, today: try Today.resolve(), field: "--since date") }
+            let releases = try global.portfolio().releases(since: since, provider: provider, capability: capability)
+            ReleasePresenter.rows(releases).print(as: output.format)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one release.",
+            discussion: """
+                Example:
+                  lifeline release show 12 --format json
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The release id.")
+        var id: Int64
+
+        func run() throws {
+            let release = try global.portfolio().release(id: id)
+            if output.format == .table {
+                var rows = Rows(columns: ["field", "value"])
+                for (column, value) in zip(ReleasePresenter.columns, ReleasePresenter.row(release)) where value != .null {
+                    rows.append([.text(column.replacing("_", with: " ")), value])
+                }
+                rows.append([.text("logged at"), .text(release.loggedAt)])
+                rows.print(as: .table)
+            } else {
+                Console.output(ReleasePresenter.render(release, as: output.format))
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a release logged by mistake.",
+            discussion: """
+                Without --yes nothing is removed: it says what would go.
+
+                Example:
+                  lifeline release remove 12 --yes
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The release id.")
+        var id: Int64
+        @Flag(help: "Confirm the removal.")
+        var yes = false
+
+        func run() throws {
+            let release = try global.portfolio().removeRelease(id: id, confirmed: yes)
+            guard yes else {
+                throw Failure(.usage, "this would remove release \(id) (\(ReleasePresenter.summary(release))); run again with --yes to confirm")
+            }
+            Console.output("Removed release \(id) (\(ReleasePresenter.summary(release))).")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Lifeline
+
+/// `company show` in each format: sections for people, one nested object for JSON,
+/// one spreadsheet row for CSV and TSV.
+struct CompanyDetailPresenter {
+    let detail: CompanyDetail
+
+    func render(as format: OutputFormat) -> String {
+        switch format {
+        case .json, .jsonl: json.serialized()
+        case .csv, .tsv: format.writer.render(spreadsheetRow)
+        case .table, .markdown: sections(format)
+        }
+    }
+
+    private var company: Company { detail.company }
+
+    var json: JSON {
+        .object([
+            ("company", .string(company.slug)), ("name", .string(company.name)),
+            ("tier_months", .integer(Int64(company.tier.months))), ("lifeline_start", .string(company.lifelineStart.iso)),
+            ("runway_months", .integer(Int64(company.runwayMonths))), ("sector", JSON(company.sector)),
+            ("website", JSON(company.website)), ("notes", JSON(company.notes)),
+            ("invested_usd", .usd(cents: detail.totalInvestedCents)),
+            ("investments", .array(detail.investments.map { investment in
+                .object([
+                    ("invested_on", .string(investment.investedOn.iso)), ("round", JSON(investment.round)),
+                    ("amount_usd", .usd(cents: investment.amountCents)),
+                ])
+            })),
+            ("dependencies", .array(detail.dependencies.map { .string($0.description) })),
+            ("exposures", .array(detail.exposures.map { exposure in
+                .object([
+                    ("capability", .string(exposure.capability)), ("effect", .string(exposure.effect.rawValue)),
+                    ("providers", .array(exposure.providers.map(JSON.string))),
+                ])
+            })),
+        ])
+    }
+
+    /// The company as one row of the spreadsheet import format.
+    var spreadsheetRow: Rows {
+        var rows = Rows(columns: [
+            "slug", "name", "tier", "since", "sector", "website", "runway", "notes", "invested_usd", "depends", "exposures",
+        ])
+        rows.append([
+            .text(company.slug), .text(company.name), OutputValue(company.tier.months), .text(company.lifelineStart.iso),
+            OutputValue(company.sector), OutputValue(company.website), OutputValue(company.runwayMonths),
+            OutputValue(company.notes), .usd(cents: detail.totalInvestedCents),
+            .text(detail.dependencies.map(\.description).joined(separator: ";")),
+            .text(detail.exposures.map(Self.spreadsheetCell).joined(separator: ";")),
+        ])
+        return rows
+    }
+
+    /// `capability:effect` or `capability:effect@provider1+provider2`.
+    static func spreadsheetCell(_ exposure: Exposure) -> String {
+        exposure.capability + ":" + exposure.effect.rawValue
+            + (exposure.providers.isEmpty ? "" : "@" + exposure.providers.joined(separator: "+"))
+    }
+
+    private func sections(_ format: OutputFormat) -> String {
+        var fields = Rows(columns: ["field", "value"])
+        let pairs: [(String, OutputValue)] = [
+            ("company", .text(company.slug)), ("name", .text(company.name)),
+            ("tier", .text("\(company.tier.months) months")), ("lifeline start", .text(company.lifelineStart.iso)),
+            ("runway", .text("\(company.runwayMonths) months")), ("sector", OutputValue(company.sector)),
+            ("website", OutputValue(company.website)), ("notes", OutputValue(company.notes)),
+            ("invested", .text(USDAmount(cents: detail.totalInvestedCents)?.description ?? "\(detail.totalInvestedCents) cents")),
+        ]
+        for (field, value) in pairs where value != .null { fields.append([.text(field), value]) }
+
+        var investments = Rows(columns: ["invested_on", "round", "amount_usd"])
+        for investment in detail.investments {
+            investments.append([.text(investment.investedOn.iso), OutputValue(investment.round), .usd(cents: investment.amountCents)])
+        }
+        var dependencies = Rows(columns: ["model"])
+        for reference in detail.dependencies { dependencies.append([.text(reference.description)]) }
+        var exposures = Rows(columns: ["capability", "effect", "providers"])
+        for exposure in detail.exposures {
+            exposures.append([
+                .text(exposure.capability), .text(exposure.effect.rawValue),
+                .text(exposure.providers.isEmpty ? "any" : exposure.providers.joined(separator: ", ")),
+            ])
+        }
+        let writer = format.writer
+        let heading = { (title: String) in format == .markdown ? "## \(title)" : "\(title):" }
+        var parts = [writer.render(fields)]
+        for (title, rows) in [("Investments", investments), ("Dependencies", dependencies), ("Exposures", exposures)] {
+            parts.append(heading(title) + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+extension JSON {
+    init(_ text: String?) { self = text.map(JSON.string) ?? .null }
+
+    /// Money in JSON: US dollars as a number (exact for whole cents).
+    static func usd(cents: Int64) -> JSON { .number(Double(cents) / 100) }
+}
+
+extension OutputValue {
+    /// Money in rows: US dollars as a number.
+    static func usd(cents: Int64) -> OutputValue { .number(Double(cents) / 100) }
+}

@@ -1,0 +1,45 @@
+import Lifeline
+
+/// Releases as rows and as JSON, the same in `release log`, `list` and `show`.
+enum ReleasePresenter {
+    static let columns = ["id", "released_on", "announced_on", "model", "kind", "capabilities", "source", "note"]
+
+    static func row(_ release: Release) -> [OutputValue] {
+        [
+            .integer(release.id), .text(release.releasedOn.iso), OutputValue(release.announcedOn?.iso),
+            .text(release.model.description), .text(release.kind.rawValue),
+            .text(release.capabilities.joined(separator: " ")), OutputValue(release.source), OutputValue(release.note),
+        ]
+    }
+
+    static func rows(_ releases: [Release]) -> Rows {
+        var rows = Rows(columns: columns)
+        for release in releases { rows.append(row(release)) }
+        return rows
+    }
+
+    static func json(_ release: Release) -> JSON {
+        .object([
+            ("id", .integer(release.id)), ("provider", .string(release.model.provider)),
+            ("model", .string(release.model.description)), ("kind", .string(release.kind.rawValue)),
+            ("released_on", .string(release.releasedOn.iso)), ("announced_on", JSON(release.announcedOn?.iso)),
+            ("capabilities", .array(release.capabilities.map(JSON.string))), ("note", JSON(release.note)),
+            ("source", JSON(release.source)), ("logged_at", .string(release.loggedAt)),
+        ])
+    }
+
+    /// "openai/chatgpt capability file-upload on 2023-07-06"
+    static func summary(_ release: Release) -> String {
+        var text = "\(release.model) \(release.kind.rawValue)"
+        if !release.capabilities.isEmpty { text += " " + release.capabilities.joined(separator: ", ") }
+        return text + " on \(release.releasedOn)"
+    }
+
+    /// One release in `format`: JSON as an object; other formats as a one-row table.
+    static func render(_ release: Release, as format: OutputFormat) -> String {
+        switch format {
+        case .json, .jsonl: json(release).serialized()
+        default: format.writer.render(rows([release]))
+        }
+    }
+}

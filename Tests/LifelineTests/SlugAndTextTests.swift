@@ -1,0 +1,99 @@
+import Testing
+@testable import Lifeline
+
+@Suite("Slugs, model references and text fields")
+struct SlugAndTextTests {
+    @Test("valid slugs", arguments: ["openai", "gpt-4-0613", "claude-3.5_sonnet", "0x", "a"])
+    func validSlugs(slug: String) throws {
+        #expect(try Slug.validate(slug, kind: "provider") == slug)
+    }
+
+    @Test("invalid slugs are refused, with a valid suggestion", arguments: [
+        ("Open AI", "open-ai"), ("-openai", "openai"), ("open/ai", "open-ai"), ("ÜberAI", "berai"),
+        ("chat pdf!", "chat-pdf"), ("'); DROP TABLE companies;--", "drop-table-companies"),
+    ])
+    func invalidSlugs(slug: String, suggestion: String) {
+        let error = #expect(throws: LifelineError.self) { try Slug.validate(slug, kind: "company") }
+        #expect(error?.message.contains("(e.g. '\(suggestion)')") == true, "\(error?.message ?? "")")
+        #expect(Slug.suggested(from: slug) == suggestion)
+    }
+
+    @Test("empty, overlong and control-character slugs are refused")
+    func edgeSlugs() {
+        #expect(throws: LifelineError.self) { try Slug.validate("", kind: "company") }
+        #expect(throws: LifelineError.self) { try Slug.validate(String(repeating: "a", count: 65), kind: "company") }
+        let control = #expect(throws: LifelineError.self) { try Slug.validate("a\u{7}b", kind: "company") }
+        #expect(control?.message.contains("a\\u{7}b") == true)
+    }
+
+    @Test("model references are PROVIDER/MODEL", arguments: ["openai/gpt-4", "microsoft/m365-copilot"])
+    func modelReferences(text: String) throws {
+        #expect(try ModelReference(parsing: text).description == text)
+    }
+
+    @Test("malformed model references are refused", arguments: ["gpt-4", "openai/", "/gpt-4", "a/b/c", "OpenAI/gpt-4", "openai/GPT 4", ""])
+    func badModelReferences(text: String) {
+        #expect(throws: LifelineError.self) { try ModelReference(parsing: text) }
+    }
+
+    @Test("names keep any Unicode, refuse control characters, emptiness and excess")
+    func names() throws {
+        #expect(try TextField.name("Zéro — ساعة 🚀", of: "company") == "Zéro — ساعة 🚀")
+        #expect(try TextField.name("'); DROP TABLE companies;--", of: "company") == "'); DROP TABLE companies;--")
+        #expect(throws: LifelineError.self) { try TextField.name("", of: "company") }
+        #expect(throws: LifelineError.self) { try TextField.name("   ", of: "company") }
+        #expect(throws: LifelineError.self) { try TextField.name("two\nlines", of: "company") }
+        #expect(throws: LifelineError.self) { try TextField.name(String(repeating: "x", count: 201), of: "company") }
+        #expect(try TextField.notes("line one\nline two\tindented") == "line one\nline two\tindented")
+        #expect(throws: LifelineError.self) { try TextField.notes("bell\u{7}") }
+        #expect(throws: LifelineError.self) { try TextField.notes(String(repeating: "x", count: 10_001)) }
+    }
+
+    @Test("web addresses need http(s) and no spaces")
+    func urls() throws {
+        #expect(try TextField.url("https://openai.com/blog/chatgpt", field: "source") == "https://openai.com/blog/chatgpt")
+        for bad in ["openai.com", "ftp://x.org", "https://", "https://a b.com", "javascript:alert(1)"] {
+            #expect(throws: LifelineError.self, "\(bad)") { try TextField.url(bad, field: "source") }
+        }
+    }
+}
+
+@Suite("Did-you-mean suggestions")
+struct SuggestionTests {
+    static let capabilities = [
+        "chat-assistant", "file-upload", "function-calling", "fine-tuning", "vision", "long-context",
+        "structured-output", "code-execution", "web-browsing", "agents", "reasoning", "image-generation", "voice",
+        "office-integration",
+    ]
+
+    @Test("typos find the intended name", arguments: [
+        ("function-call", "function-calling"), ("file-uplod", "file-upload"), ("fileupload", "file-upload"),
+        ("visoin", "vision"), ("agent", "agents"), ("Vision", "vision"), ("fine-tunning", "fine-tuning"),
+        ("long_context", "long-context"), ("reasonning", "reasoning"),
+    ])
+    func typos(typed: String, expected: String) {
+        #expect(Suggestion.closest(to: typed, among: Self.capabilities) == expected)
+    }
+
+    @Test("nothing close means no suggestion", arguments: ["blockchain", "x", "teleportation"])
+    func noSuggestion(typed: String) {
+        #expect(Suggestion.closest(to: typed, among: Self.capabilities) == nil)
+    }
+
+    @Test("the answer does not depend on the candidates' order")
+    func orderIndependent() {
+        let candidates = ["gpt-4", "gpt-4o", "gpt-3"]
+        let forward = Suggestion.closest(to: "gpt-4x", among: candidates)
+        let backward = Suggestion.closest(to: "gpt-4x", among: candidates.reversed())
+        #expect(forward == backward)
+        #expect(forward == "gpt-4")
+    }
+
+    @Test("edit distance counts a swap of neighbours as one edit")
+    func distance() {
+        let scalars = { (text: String) in Array(text.unicodeScalars) }
+        #expect(Suggestion.editDistance(scalars("visoin"), scalars("vision")) == 1)
+        #expect(Suggestion.editDistance(scalars(""), scalars("abc")) == 3)
+        #expect(Suggestion.editDistance(scalars("kitten"), scalars("sitting")) == 3)
+    }
+}
