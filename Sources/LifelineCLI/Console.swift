@@ -12,6 +12,11 @@ enum Console {
         writeAll(text.replacingNewlines() + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes `text` to standard error as it is (for progress lines that redraw).
+    static func rawError(_ text: String) {
+        writeAll(text, to: STDERR_FILENO)
+    }
+
     /// Writes every byte of `text` to `descriptor`, retrying short writes.
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]

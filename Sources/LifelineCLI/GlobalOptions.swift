@@ -49,7 +49,8 @@ extension GlobalOptions {
 
     /// The portfolio in the existing database, migrated.
     func portfolio() throws -> Portfolio {
-        Portfolio(database: try openPortfolio().database)
+        let database = try openPortfolio().database
+        return Portfolio(database: database, today: try Today.resolve(), warnDays: try Portfolio.warnDaysInForce(database))
     }
 
     /// Opens the existing database read-only, without migrating it.

@@ -20,7 +20,8 @@ struct LifelineCommand: ParsableCommand {
         version: LifelineVersion.current,
         subcommands: [
             InitCommand.self, MigrateCommand.self, ProviderCommand.self, ModelCommand.self, CapabilityCommand.self,
-            CompanyCommand.self, ReleaseCommand.self,
+            CompanyCommand.self, ReleaseCommand.self, ReassessCommand.self, WhatIfCommand.self, HistoryCommand.self,
+            DismissCommand.self, UndismissCommand.self,
         ]
     )
 

@@ -100,11 +100,15 @@ struct RecordsCommandsTests {
     @Test("company edit and list")
     func companyEdit() throws {
         #expect(try ok("company", "edit", "papertalk", "--tier", "6", "--runway", "4", "--website", "https://papertalk.example")
-            == "Updated company papertalk (PaperTalk): tier 6 months from 2023-01-15, runway 4 months.\n")
+            == """
+            Updated company papertalk (PaperTalk): tier 6 months from 2023-01-15, runway 4 months.
+            papertalk: elapsed -> replaced (openai/chatgpt shipped file-upload on 2023-07-06; runway to 2023-11-06)
+
+            """)
         try ok("company", "edit", "papertalk", "--sector", "")
         #expect(try ok("company", "list", "--format", "csv") == """
-            company,name,tier_months,lifeline_start,runway_months,sector,invested_usd,dependencies,exposures
-            papertalk,PaperTalk,6,2023-01-15,4,,1500000,1,1
+            company,name,tier_months,lifeline_start,status,lifeline_end,runway_months,sector,invested_usd,dependencies,exposures
+            papertalk,PaperTalk,6,2023-01-15,replaced,2023-07-06,4,,1500000,1,1
 
             """)
     }

@@ -11,19 +11,19 @@ struct PortfolioTests {
     init() throws {
         let database = try Database(path: Database.inMemoryPath)
         try Schema.migrator().migrate(database)
-        portfolio = Portfolio(database: database)
+        portfolio = Portfolio(database: database, today: Self.today)
         _ = try portfolio.addProvider(slug: "openai", name: "OpenAI")
         _ = try portfolio.addProvider(slug: "anthropic", name: nil)
         _ = try portfolio.addModel(try ModelReference(parsing: "openai/chatgpt"), name: "ChatGPT", kind: .product)
         _ = try portfolio.addModel(try ModelReference(parsing: "openai/gpt-4"), name: nil, kind: .api)
-        _ = try portfolio.addCompany(slug: "papertalk", fields: CompanyFields(name: "PaperTalk", tier: "3", since: "2023-01-15"), today: Self.today)
+        _ = try portfolio.addCompany(slug: "papertalk", fields: CompanyFields(name: "PaperTalk", tier: "3", since: "2023-01-15"))
     }
 
     func log(_ model: String, on date: String, _ capabilities: [String] = [], kind: Release.Kind? = nil,
              announced: String? = nil, createModel: Bool = false, ifNew: Bool = false) throws -> ReleaseLogOutcome {
         try portfolio.logRelease(ReleaseRequest(
             model: try ModelReference(parsing: model), releasedOn: CivilDate(iso: date)!, capabilities: capabilities,
-            kind: kind, announcedOn: announced.flatMap(CivilDate.init(iso:)), createModel: createModel, ifNew: ifNew))
+            kind: kind, announcedOn: announced.flatMap(CivilDate.init(iso:)), createModel: createModel, ifNew: ifNew)).value
     }
 
     func count(_ table: String) throws -> Int {
@@ -61,15 +61,15 @@ struct PortfolioTests {
 
     @Test("company edit changes only what is given; an empty optional field clears it")
     func editCompany() throws {
-        _ = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(sector: "Legal", notes: "note"), today: Self.today)
-        let edited = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(tier: "6", sector: ""), today: Self.today)
+        _ = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(sector: "Legal", notes: "note"))
+        let edited = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(tier: "6", sector: "")).value
         #expect(edited.tier == .sixMonths)
         #expect(edited.sector == nil)
         #expect(edited.notes == "note")
         #expect(edited.name == "PaperTalk")
         #expect(try portfolio.company("papertalk") == edited)
-        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(), today: Self.today) }
-        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(runwayMonths: "121"), today: Self.today) }
+        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields()) }
+        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(runwayMonths: "121")) }
         #expect(try portfolio.company("papertalk").tier == .sixMonths)
     }
 
@@ -89,8 +89,8 @@ struct PortfolioTests {
     func dependencies() throws {
         let gpt4 = try ModelReference(parsing: "openai/gpt-4")
         let chatgpt = try ModelReference(parsing: "openai/chatgpt")
-        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4]) == [gpt4])
-        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4, chatgpt]) == [chatgpt])
+        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4]).value == [gpt4])
+        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4, chatgpt]).value == [chatgpt])
         let error = #expect(throws: LifelineError.self) {
             try portfolio.removeDependencies(company: "papertalk", models: [chatgpt, try ModelReference(parsing: "openai/gpt-4o")])
         }
@@ -103,8 +103,8 @@ struct PortfolioTests {
 
     @Test("exposing again replaces effect and providers; unexpose needs an exposure")
     func exposures() throws {
-        #expect(try portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]))
-        #expect(try !portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]))
+        #expect(try portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]).value)
+        #expect(try !portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]).value)
         #expect(try portfolio.companyDetail("papertalk").exposures == [
             Exposure(capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai"])
         ])
@@ -174,7 +174,7 @@ struct PortfolioTests {
         #expect(try portfolio.releases(provider: "anthropic").map(\.id) == [claude.id])
         #expect(try portfolio.releases(capability: "long-context").map(\.id) == [claude.id])
         #expect(throws: LifelineError.self) { try portfolio.releases(capability: "long-contxt") }
-        _ = try portfolio.removeRelease(id: claude.id, confirmed: false)
+        _ = try portfolio.removeRelease(id: claude.id, confirmed: false).value
         #expect(try count("releases") == 3)
         _ = try portfolio.removeRelease(id: claude.id, confirmed: true)
         #expect(try count("releases") == 2 && count("release_capabilities") == 1)

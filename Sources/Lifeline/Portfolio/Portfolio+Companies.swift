@@ -6,7 +6,7 @@ extension Portfolio {
 
     /// Records a company. `tier` and `since` are required; the name defaults to the slug
     /// and the runway to 3 months.
-    public func addCompany(slug: String, fields: CompanyFields, today: CivilDate) throws -> Company {
+    public func addCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
         try Slug.validate(slug, kind: "company")
         guard let tier = fields.tier, let since = fields.since else {
             throw LifelineError(.usage, "a new company needs --tier and --since")
@@ -16,7 +16,7 @@ extension Portfolio {
             lifelineStart: try CivilDate.parse(since, today: today, field: "--since date"),
             runwayMonths: 3, sector: nil, website: nil, notes: nil)
         let company = try fields.applied(to: defaults, today: today)
-        return try write {
+        return try writeAndReassess(trigger: "company add \(slug)") {
             guard try database.fetchOne(sql: "SELECT 1 FROM companies WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
                 throw LifelineError(.badData, "company '\(slug)' already exists; change it with 'lifeline company edit \(slug)'")
             }
@@ -26,16 +26,17 @@ extension Portfolio {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: Self.columnValues(of: company))
-            return company
+            return (company, [database.lastInsertedRowID])
         }
     }
 
     /// Changes the given fields of a company and returns it as stored.
-    public func editCompany(slug: String, fields: CompanyFields, today: CivilDate) throws -> Company {
+    public func editCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
         guard !fields.isEmpty else {
             throw LifelineError(.usage, "nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes")
         }
-        return try write {
+        return try writeAndReassess(trigger: "company edit \(slug)") {
+            let id = try companyID(slug)
             let stored = try company(slug)
             let edited = try fields.applied(to: stored, today: today)
             try database.execute(
@@ -45,7 +46,7 @@ extension Portfolio {
                     WHERE slug = ?1
                     """,
                 arguments: Self.columnValues(of: edited))
-            return edited
+            return (edited, [id])
         }
     }
 
@@ -169,8 +170,8 @@ extension Portfolio {
 
     /// Records that the company builds on `models`. Returns the ones that were new;
     /// a dependency already recorded is left as it is.
-    public func addDependencies(company slug: String, models: [ModelReference]) throws -> [ModelReference] {
-        try write {
+    public func addDependencies(company slug: String, models: [ModelReference]) throws -> Reassessed<[ModelReference]> {
+        try writeAndReassess(trigger: "company depend \(slug)") {
             let id = try companyID(slug)
             var added: [ModelReference] = []
             for reference in models {
@@ -180,13 +181,14 @@ extension Portfolio {
                     arguments: [.integer(id), .integer(modelID)])
                 if database.changes > 0 { added.append(reference) }
             }
-            return added
+            return (added, added.isEmpty ? [] : [id])
         }
     }
 
     /// Removes dependencies; every one must exist, or nothing is removed.
-    public func removeDependencies(company slug: String, models: [ModelReference]) throws {
-        try write {
+    @discardableResult
+    public func removeDependencies(company slug: String, models: [ModelReference]) throws -> Reassessed<Void> {
+        try writeAndReassess(trigger: "company undepend \(slug)") {
             let id = try companyID(slug)
             for reference in models {
                 let modelID = try modelID(reference)
@@ -201,13 +203,14 @@ extension Portfolio {
                             + (Suggestion.closest(to: reference.description, among: current).map { "; did you mean '\($0)'?" } ?? ""))
                 }
             }
+            return ((), [id])
         }
     }
 
     /// Exposes the company to a capability, or replaces an existing exposure's effect and
     /// provider scope. Returns true when the exposure was new.
-    public func setExposure(company slug: String, capability: String, effect: Effect, providers: [String]) throws -> Bool {
-        try write {
+    public func setExposure(company slug: String, capability: String, effect: Effect, providers: [String]) throws -> Reassessed<Bool> {
+        try writeAndReassess(trigger: "company expose \(slug)") {
             let id = try companyID(slug)
             let capabilityID = try capabilityID(capability)
             let providerIDs = try Set(providers).sorted().map(providerID)
@@ -230,12 +233,13 @@ extension Portfolio {
                     sql: "INSERT INTO exposure_providers (exposure_id, provider_id) VALUES (?, ?)",
                     arguments: [.integer(exposureID), .integer(providerID)])
             }
-            return existing == nil
+            return (existing == nil, [id])
         }
     }
 
-    public func removeExposure(company slug: String, capability: String) throws {
-        try write {
+    @discardableResult
+    public func removeExposure(company slug: String, capability: String) throws -> Reassessed<Void> {
+        try writeAndReassess(trigger: "company unexpose \(slug)") {
             let id = try companyID(slug)
             let capabilityID = try capabilityID(capability)
             try database.execute(
@@ -248,6 +252,7 @@ extension Portfolio {
                     "'\(slug)' is not exposed to '\(capability)'"
                         + (Suggestion.closest(to: capability, among: current).map { "; did you mean '\($0)'?" } ?? ""))
             }
+            return ((), [id])
         }
     }
 

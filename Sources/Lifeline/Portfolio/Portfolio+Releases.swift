@@ -7,7 +7,7 @@ extension Portfolio {
     /// `capability` release ships at least one capability and a `retirement` none, an
     /// announcement cannot come after the release, and an identical release (same
     /// model, date, kind and capabilities) is a duplicate.
-    public func logRelease(_ request: ReleaseRequest) throws -> ReleaseLogOutcome {
+    public func logRelease(_ request: ReleaseRequest) throws -> Reassessed<ReleaseLogOutcome> {
         let note = try request.note.map { try TextField.notes($0, field: "note") }
         let source = try request.source.map { try TextField.url($0, field: "source") }
         if let announced = request.announcedOn, announced > request.releasedOn {
@@ -15,7 +15,7 @@ extension Portfolio {
                 .badData,
                 "the announcement (\(announced)) cannot come after the release (\(request.releasedOn)); --announced is for releases announced in advance")
         }
-        return try write {
+        return try writeAndReassess(trigger: "release log \(request.model)") {
             let modelID: Int64
             let createdModel: Bool
             if let existing = try existingModelID(request.model) {
@@ -46,7 +46,7 @@ extension Portfolio {
                         .badData,
                         "this release is already logged as release \(duplicate.id); add --if-new to skip releases already logged")
                 }
-                return .alreadyLogged(duplicate)
+                return (.alreadyLogged(duplicate), [])
             }
             let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
             try database.execute(
@@ -64,7 +64,8 @@ extension Portfolio {
                     sql: "INSERT INTO release_capabilities (release_id, capability_id) VALUES (?, ?)",
                     arguments: [.integer(releaseID), .integer(capabilityID)])
             }
-            return .logged(try release(id: releaseID), createdModel: createdModel)
+            let outcome = ReleaseLogOutcome.logged(try release(id: releaseID), createdModel: createdModel)
+            return (outcome, try companiesConcerned(byRelease: releaseID))
         }
     }
 
@@ -101,13 +102,13 @@ extension Portfolio {
 
     /// Removes a release (with the capability rows that belong to it) when `confirmed`;
     /// otherwise only returns it, for the caller to show what would go.
-    public func removeRelease(id: Int64, confirmed: Bool) throws -> Release {
-        try write {
+    public func removeRelease(id: Int64, confirmed: Bool) throws -> Reassessed<Release> {
+        try writeAndReassess(trigger: "release remove \(id)") {
             let release = try release(id: id)
-            if confirmed {
-                try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
-            }
-            return release
+            guard confirmed else { return (release, []) }
+            let concerned = try companiesConcerned(byRelease: id)
+            try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
+            return (release, concerned)
         }
     }
 

@@ -7,9 +7,16 @@ import LifelineStorage
 /// rows here, and an unknown one fails with a "did you mean" suggestion.
 public final class Portfolio {
     public let database: Database
+    /// The date changes are reassessed as of, and that `today`/`yesterday` mean.
+    public let today: CivilDate
+    /// Days before the end at which a company becomes `at-risk` in the reassessment
+    /// that follows each change.
+    public let warnDays: Int
 
-    public init(database: Database) {
+    public init(database: Database, today: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays) {
         self.database = database
+        self.today = today
+        self.warnDays = warnDays
     }
 
     /// Runs `body` as one write transaction.

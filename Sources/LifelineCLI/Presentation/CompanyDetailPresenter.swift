@@ -4,6 +4,12 @@ import Lifeline
 /// one spreadsheet row for CSV and TSV.
 struct CompanyDetailPresenter {
     let detail: CompanyDetail
+    /// The engine's answer as of today, with the opportunities and dismissed threats
+    /// that are never stored.
+    let assessment: Assessment
+    /// The latest recorded assessment, to say when it no longer matches today's.
+    let recorded: StoredAssessment?
+    let dismissals: [Dismissal]
 
     func render(as format: OutputFormat) -> String {
         switch format {
@@ -33,6 +39,14 @@ struct CompanyDetailPresenter {
                 .object([
                     ("capability", .string(exposure.capability)), ("effect", .string(exposure.effect.rawValue)),
                     ("providers", .array(exposure.providers.map(JSON.string))),
+                ])
+            })),
+            ("assessment", AssessmentJSON.assessment(assessment)),
+            ("opportunities", .array(assessment.opportunities.map(AssessmentJSON.opportunity))),
+            ("dismissals", .array(dismissals.map { dismissal in
+                .object([
+                    ("release_id", .integer(dismissal.release.id)), ("reason", .string(dismissal.reason)),
+                    ("until", JSON(dismissal.until?.iso)),
                 ])
             })),
         ])
@@ -89,7 +103,27 @@ struct CompanyDetailPresenter {
         for (title, rows) in [("Investments", investments), ("Dependencies", dependencies), ("Exposures", exposures)] {
             parts.append(heading(title) + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)))
         }
+        parts.append(heading("Lifeline") + "\n" + lifelineText)
+        var adopt = Rows(columns: ["released_on", "model", "capability"])
+        for opportunity in assessment.opportunities {
+            adopt.append([.text(opportunity.releasedOn.iso), .text(opportunity.model.description), .text(opportunity.capability)])
+        }
+        parts.append(heading("Adopt (new capabilities on models it builds on)") + "\n" + (adopt.values.isEmpty ? "(none)" : writer.render(adopt)))
+        let dismissed = DismissalPresenter.rows(dismissals)
+        parts.append(heading("Dismissed threats") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
         return parts.joined(separator: "\n\n")
+    }
+
+    /// "replaced: openai/chatgpt shipped ... - as of 2023-11-01", and a note when the
+    /// recorded assessment says something else (the nightly job has not run since).
+    private var lifelineText: String {
+        var text = "\(assessment.status.rawValue): \(AssessmentPresenter.reason(assessment)) - as of \(assessment.asOf)"
+        if let recorded, recorded.outcome != assessment.outcome {
+            text += "\n(recorded as \(recorded.outcome.status.rawValue) as of \(recorded.asOf); 'lifeline reassess' records today's)"
+        } else if recorded == nil {
+            text += "\n(not recorded yet; 'lifeline reassess' records it)"
+        }
+        return text
     }
 }
 

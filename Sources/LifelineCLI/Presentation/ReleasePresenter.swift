@@ -28,6 +28,13 @@ enum ReleasePresenter {
         ])
     }
 
+    /// The release with the assessment changes logging it caused.
+    static func json(_ release: Release, changes: [AssessmentChange]) -> JSON {
+        guard case .object(var members) = json(release) else { return json(release) }
+        members.append(("changes", .array(changes.map(AssessmentJSON.change))))
+        return .object(members)
+    }
+
     /// "openai/chatgpt capability file-upload on 2023-07-06"
     static func summary(_ release: Release) -> String {
         var text = "\(release.model) \(release.kind.rawValue)"

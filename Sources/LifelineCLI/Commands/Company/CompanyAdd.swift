@@ -24,8 +24,10 @@ extension CompanyCommand {
         }
 
         func run() throws {
-            let company = try global.portfolio().addCompany(slug: slug, fields: record.fields, today: try Today.resolve())
+            let added = try global.portfolio().addCompany(slug: slug, fields: record.fields)
+            let company = added.value
             Console.output("Added company \(company.slug) (\(company.name)): \(company.lifelineSummary).")
+            AssessmentPresenter.printChanges(of: added.reassessment)
         }
     }
 
@@ -52,8 +54,10 @@ extension CompanyCommand {
         }
 
         func run() throws {
-            let company = try global.portfolio().editCompany(slug: slug, fields: record.fields, today: try Today.resolve())
+            let edited = try global.portfolio().editCompany(slug: slug, fields: record.fields)
+            let company = edited.value
             Console.output("Updated company \(company.slug) (\(company.name)): \(company.lifelineSummary).")
+            AssessmentPresenter.printChanges(of: edited.reassessment)
         }
     }
 

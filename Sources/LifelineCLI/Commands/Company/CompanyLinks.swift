@@ -27,7 +27,8 @@ extension CompanyCommand {
 
         func run() throws {
             let references = try models.map(ModelReference.init(parsing:))
-            let added = try global.portfolio().addDependencies(company: slug, models: references)
+            let result = try global.portfolio().addDependencies(company: slug, models: references)
+            let added = result.value
             if !added.isEmpty {
                 Console.output("\(slug) now depends on \(added.map(\.description).joined(separator: ", ")).")
             }
@@ -35,6 +36,7 @@ extension CompanyCommand {
             if !unchanged.isEmpty {
                 Console.output("\(slug) already depended on \(unchanged.map(\.description).joined(separator: ", ")).")
             }
+            AssessmentPresenter.printChanges(of: result.reassessment)
         }
     }
 
@@ -61,8 +63,9 @@ extension CompanyCommand {
 
         func run() throws {
             let references = try models.map(ModelReference.init(parsing:))
-            try global.portfolio().removeDependencies(company: slug, models: references)
+            let result = try global.portfolio().removeDependencies(company: slug, models: references)
             Console.output("\(slug) no longer depends on \(references.map(\.description).joined(separator: ", ")).")
+            AssessmentPresenter.printChanges(of: result.reassessment)
         }
     }
 
@@ -92,10 +95,11 @@ extension CompanyCommand {
         var providers: [String] = []
 
         func run() throws {
-            let isNew = try global.portfolio().setExposure(
+            let result = try global.portfolio().setExposure(
                 company: slug, capability: capability, effect: effect, providers: providers)
             let scope = providers.isEmpty ? "any provider" : Set(providers).sorted().joined(separator: ", ")
-            Console.output("\(slug) is \(isNew ? "" : "now ")exposed to \(capability) (\(effect.rawValue), \(scope)).")
+            Console.output("\(slug) is \(result.value ? "" : "now ")exposed to \(capability) (\(effect.rawValue), \(scope)).")
+            AssessmentPresenter.printChanges(of: result.reassessment)
         }
     }
 
@@ -115,8 +119,9 @@ extension CompanyCommand {
         var capability: String
 
         func run() throws {
-            try global.portfolio().removeExposure(company: slug, capability: capability)
+            let result = try global.portfolio().removeExposure(company: slug, capability: capability)
             Console.output("\(slug) is no longer exposed to \(capability).")
+            AssessmentPresenter.printChanges(of: result.reassessment)
         }
     }
 

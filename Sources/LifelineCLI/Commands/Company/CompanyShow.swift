@@ -4,7 +4,7 @@ import Lifeline
 extension CompanyCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List companies with their tier, start, USD invested and counts.",
+            abstract: "List companies with their tier, status as of today, USD invested and counts.",
             discussion: """
                 Example:
                   lifeline company list --format markdown
@@ -15,17 +15,21 @@ extension CompanyCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            let portfolio = try global.portfolio()
+            let assessments = try portfolio.liveAssessments(asOf: portfolio.today)
             var rows = Rows(columns: [
-                "company", "name", "tier_months", "lifeline_start", "runway_months", "sector", "invested_usd",
-                "dependencies", "exposures",
+                "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "runway_months", "sector",
+                "invested_usd", "dependencies", "exposures",
             ])
-            for summary in try global.portfolio().companySummaries() {
+            for summary in try portfolio.companySummaries() {
                 let company = summary.company
+                let assessment = assessments[company.slug]
                 rows.append([
                     .text(company.slug), .text(company.name), OutputValue(company.tier.months),
-                    .text(company.lifelineStart.iso), OutputValue(company.runwayMonths), OutputValue(company.sector),
-                    .usd(cents: summary.totalInvestedCents), OutputValue(summary.dependencyCount),
-                    OutputValue(summary.exposureCount),
+                    .text(company.lifelineStart.iso), OutputValue(assessment?.status.rawValue),
+                    OutputValue(assessment?.outcome.lifelineEnd.iso), OutputValue(company.runwayMonths),
+                    OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
+                    OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
                 ])
             }
             rows.print(as: output.format)
@@ -50,8 +54,12 @@ extension CompanyCommand {
         var slug: String
 
         func run() throws {
-            let detail = try global.portfolio().companyDetail(slug)
-            Console.output(CompanyDetailPresenter(detail: detail).render(as: output.format))
+            let portfolio = try global.portfolio()
+            let detail = try portfolio.companyDetail(slug)
+            let presenter = CompanyDetailPresenter(
+                detail: detail, assessment: try portfolio.liveAssessment(slug, asOf: portfolio.today),
+                recorded: try portfolio.currentAssessments()[slug], dismissals: try portfolio.dismissals(company: slug))
+            Console.output(presenter.render(as: output.format))
         }
     }
 }

@@ -69,9 +69,18 @@ extension ReleaseCommand {
                 capabilities: capabilities, kind: kind,
                 announcedOn: try announced.map { try CivilDate.parse($0, today: today, field: "--announced date") },
                 note: note, source: source, createModel: createModel, ifNew: ifNew)
-            let outcome = try global.portfolio().logRelease(request)
+            let result = try global.portfolio().logRelease(request)
+            let outcome = result.value
             let release = outcome.release
-            Console.output(output.format == .table ? String(release.id) : ReleasePresenter.render(release, as: output.format))
+            switch output.format {
+            case .table:
+                Console.output(String(release.id))
+                AssessmentPresenter.printChanges(of: result.reassessment)
+            case .json, .jsonl:
+                Console.output(ReleasePresenter.json(release, changes: result.reassessment.changes).serialized())
+            default:
+                Console.output(ReleasePresenter.render(release, as: output.format))
+            }
             if Console.stderrIsTerminal {
                 switch outcome {
                 case .logged(_, let createdModel):
@@ -156,11 +165,13 @@ extension ReleaseCommand {
         var yes = false
 
         func run() throws {
-            let release = try global.portfolio().removeRelease(id: id, confirmed: yes)
+            let result = try global.portfolio().removeRelease(id: id, confirmed: yes)
+            let release = result.value
             guard yes else {
                 throw Failure(.usage, "this would remove release \(id) (\(ReleasePresenter.summary(release))); run again with --yes to confirm")
             }
             Console.output("Removed release \(id) (\(ReleasePresenter.summary(release))).")
+            AssessmentPresenter.printChanges(of: result.reassessment)
         }
     }
 }

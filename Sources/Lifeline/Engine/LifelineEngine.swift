@@ -1,0 +1,141 @@
+/// The lifeline rules: recorded facts and an as-of date in, an assessment out.
+///
+/// Pure: no I/O, no clock, no database. The result depends only on the facts given,
+/// not on their order nor on which other companies are assessed, so recomputing one
+/// company after a change gives what recomputing everything would. Each rule of
+/// docs/engine.md is one small function here.
+public enum LifelineEngine {
+    /// Stored with every reassessment run, so an old run can be explained after the
+    /// rules change. Bump it whenever a rule changes what the engine decides.
+    public static let rulesVersion = 1
+
+    /// Days before the end at which a company becomes `at-risk`, unless told otherwise.
+    public static let defaultWarnDays = 30
+
+    /// Assesses one company as of `asOf`. `releases` may hold any releases; those that
+    /// cannot concern the company are ignored.
+    public static func assess(
+        _ company: CompanyFacts, releases: some Sequence<ReleaseFact>, asOf: CivilDate,
+        warnDays: Int = defaultWarnDays
+    ) -> Assessment {
+        let start = company.lifelineStart
+        let naturalEnd = start.adding(months: company.tier.months)
+        let counted = releases.filter { isCounted($0, start: start, asOf: asOf) }
+        let allKnown = releases.filter { $0.knownOn <= asOf }
+        var threats: [Threat] = []
+        var dismissed: [Threat] = []
+        for release in counted {
+            for threat in self.threats(from: release, to: company, knownReleases: allKnown) {
+                if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
+                    dismissed.append(threat)
+                } else {
+                    threats.append(threat)
+                }
+            }
+        }
+        let ending = earliest(threats).flatMap { $0.releasedOn < naturalEnd ? $0 : nil }
+        let outcome = Assessment.Outcome(
+            status: status(ending: ending, start: start, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
+            tierMonths: company.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
+            lifelineEnd: ending?.releasedOn ?? naturalEnd,
+            runwayEnd: runwayEnd(ending: ending, asOf: asOf, runwayMonths: company.runwayMonths),
+            cause: ending.map(Assessment.Cause.threat) ?? .tier)
+        return Assessment(
+            companyID: company.id, company: company.slug, asOf: asOf, outcome: outcome,
+            opportunities: opportunities(counted, for: company),
+            dismissedThreats: dismissed.sorted(by: precedes))
+    }
+
+    // MARK: The rules
+
+    /// Rule 3: a release counts when it is known by the as-of date and dated on or
+    /// after the lifeline's start.
+    static func isCounted(_ release: ReleaseFact, start: CivilDate, asOf: CivilDate) -> Bool {
+        release.knownOn <= asOf && release.releasedOn >= start
+    }
+
+    /// Rule 4: the threats one release poses to a company - one per exposed capability
+    /// it ships within the exposure's provider scope, or a retirement of a model it
+    /// depends on with no other dependency still running then.
+    static func threats(from release: ReleaseFact, to company: CompanyFacts, knownReleases: [ReleaseFact]) -> [Threat] {
+        if release.kind == .retirement {
+            guard company.dependencies.contains(release.model),
+                !hasFallback(company, whenRetiring: release, knownReleases: knownReleases)
+            else { return [] }
+            return [Threat(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: nil, effect: nil)]
+        }
+        return company.exposures.compactMap { exposure in
+            guard release.capabilities.contains(exposure.capability), exposure.covers(provider: release.model.provider) else {
+                return nil
+            }
+            return Threat(
+                releaseID: release.id, model: release.model, releasedOn: release.releasedOn,
+                capability: exposure.capability, effect: exposure.effect)
+        }
+    }
+
+    /// Rule 4, retirements: another dependency is a fallback unless it too is retired
+    /// (by a known retirement) on or before the retirement in question.
+    static func hasFallback(_ company: CompanyFacts, whenRetiring retirement: ReleaseFact, knownReleases: [ReleaseFact]) -> Bool {
+        company.dependencies.contains { model in
+            model != retirement.model
+                && !knownReleases.contains { $0.kind == .retirement && $0.model == model && $0.releasedOn <= retirement.releasedOn }
+        }
+    }
+
+    /// Rule 5: the earliest threat. Threats on the same day are ordered by severity
+    /// (necessity, then retirement, then advantage), then by provider, model and
+    /// capability, and only then by release id, so that the answer does not depend on
+    /// the order in which facts were logged.
+    static func earliest(_ threats: [Threat]) -> Threat? {
+        threats.min(by: precedes)
+    }
+
+    static func precedes(_ a: Threat, _ b: Threat) -> Bool {
+        (a.releasedOn, severityRank(a), a.model.provider, a.model.model, a.capability ?? "", a.releaseID)
+            < (b.releasedOn, severityRank(b), b.model.provider, b.model.model, b.capability ?? "", b.releaseID)
+    }
+
+    private static func severityRank(_ threat: Threat) -> Int {
+        switch threat.effect {
+        case .necessity: 0
+        case nil: 1
+        case .advantage: 2
+        }
+    }
+
+    /// Rule 6: the status as of A.
+    static func status(ending: Threat?, start: CivilDate, naturalEnd: CivilDate, asOf: CivilDate, warnDays: Int) -> LifelineStatus {
+        if start > asOf { return .alive }
+        if let ending, ending.releasedOn <= asOf {
+            switch ending.effect {
+            case .advantage: return .rebuild
+            case .necessity: return .replaced
+            case nil: return .migrate
+            }
+        }
+        if asOf >= naturalEnd { return .elapsed }
+        let end = ending?.releasedOn ?? naturalEnd
+        return asOf.days(until: end) <= warnDays ? .atRisk : .alive
+    }
+
+    /// Rule 6, `replaced`: the runway runs from the threat's date.
+    static func runwayEnd(ending: Threat?, asOf: CivilDate, runwayMonths: Int) -> CivilDate? {
+        guard let ending, ending.effect == .necessity, ending.releasedOn <= asOf else { return nil }
+        return ending.releasedOn.adding(months: runwayMonths)
+    }
+
+    /// Rule 7: capabilities shipped on models the company depends on that it is not
+    /// exposed to, in date order.
+    static func opportunities(_ counted: [ReleaseFact], for company: CompanyFacts) -> [Opportunity] {
+        let exposed = Set(company.exposures.map(\.capability))
+        return counted
+            .filter { company.dependencies.contains($0.model) }
+            .flatMap { release in
+                release.capabilities.filter { !exposed.contains($0) }.map {
+                    Opportunity(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: $0)
+                }
+            }
+            .sorted { ($0.releasedOn, $0.releaseID, $0.capability) < ($1.releasedOn, $1.releaseID, $1.capability) }
+    }
+}

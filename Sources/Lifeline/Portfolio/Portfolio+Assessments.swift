@@ -1,0 +1,100 @@
+import LifelineStorage
+
+/// Reading recorded assessments, and computing ones that are not recorded.
+extension Portfolio {
+    /// Every company's current assessment: the one with the latest as-of date, ties
+    /// going to the latest run. Companies never assessed are missing.
+    public func currentAssessments() throws -> [String: StoredAssessment] {
+        try read {
+            var result: [String: StoredAssessment] = [:]
+            for assessment in try storedAssessments(latestOnly: true, companyID: nil) { result[assessment.company] = assessment }
+            return result
+        }
+    }
+
+    /// One company's assessments over time, oldest first.
+    public func assessmentHistory(_ slug: String) throws -> [StoredAssessment] {
+        try read { try storedAssessments(latestOnly: false, companyID: try companyID(slug)) }
+    }
+
+    private func storedAssessments(latestOnly: Bool, companyID: Int64?) throws -> [StoredAssessment] {
+        var conditions = latestOnly ? ["recency = 1"] : []
+        var arguments: [SQLValue] = []
+        if let companyID {
+            conditions.append("a.company_id = ?")
+            arguments.append(.integer(companyID))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.fetchAll(
+            sql: """
+                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a"))
+                FROM (SELECT *, row_number() OVER (PARTITION BY company_id ORDER BY as_of DESC, run_id DESC) AS recency
+                      FROM assessments) a
+                JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
+                \(filter) ORDER BY c.slug, a.as_of, a.run_id
+                """,
+            arguments: arguments
+        ) { row in
+            StoredAssessment(
+                company: try row.get(0), asOf: try Self.date(row, 1), outcome: try Self.outcome(from: row, startingAt: 5),
+                runID: try row.get(2), trigger: try row.get(3), rulesVersion: try row.get(4))
+        }
+    }
+
+    /// Every company's assessment as of `asOf`, computed now and not recorded: what
+    /// `company list` shows, true even when the nightly job has not run since.
+    public func liveAssessments(asOf: CivilDate) throws -> [String: Assessment] {
+        try read {
+            Dictionary(uniqueKeysWithValues: try computeAssessments(.all, asOf: asOf, warnDays: warnDays).map { ($0.company, $0) })
+        }
+    }
+
+    /// One company's assessment as of `asOf`, computed now and not recorded, with the
+    /// opportunities and dismissed threats that are never stored.
+    public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment {
+        try read {
+            let id = try companyID(slug)
+            return try computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
+        }
+    }
+
+    /// What a release of `capabilities` on `model`, on `date`, would do to each company,
+    /// as of `asOf`; only the companies whose outcome it would change. Writes nothing.
+    /// The model may be one not recorded yet (under a recorded provider).
+    public func whatIf(model: ModelReference, capabilities: [String], on date: CivilDate, asOf: CivilDate) throws -> [WhatIfImpact] {
+        try read {
+            _ = try providerID(model.provider)
+            let slugs = try capabilities.map(capabilitySlug)
+            let modelID = try existingModelID(model)
+            var affected = Set(try database.fetchAll(
+                sql: """
+                    SELECT e.company_id FROM exposures e JOIN capabilities k ON k.id = e.capability_id
+                    WHERE k.slug IN (SELECT value FROM json_each(?))
+                    """,
+                arguments: [.text(Self.jsonArray(slugs))]) { try $0.get(0) as Int64 })
+            if let modelID {
+                affected.formUnion(try database.fetchAll(
+                    sql: "SELECT company_id FROM dependencies WHERE model_id = ?", arguments: [.integer(modelID)]
+                ) { try $0.get(0) as Int64 })
+            }
+            let companies = try companyFacts(.ids(affected))
+            let releases = try releaseFacts(concerning: companies, selection: .ids(affected))
+            let hypothetical = ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)
+            let invested = try investedCents()
+            return companies.compactMap { company in
+                let before = LifelineEngine.assess(company, releases: releases, asOf: asOf, warnDays: warnDays)
+                let after = LifelineEngine.assess(company, releases: releases + [hypothetical], asOf: asOf, warnDays: warnDays)
+                guard before.outcome != after.outcome else { return nil }
+                return WhatIfImpact(before: before, after: after, investedCents: invested[company.id] ?? 0)
+            }.sorted { ($0.after.outcome.lifelineEnd, $0.after.company) < ($1.after.outcome.lifelineEnd, $1.after.company) }
+        }
+    }
+
+    /// US cents invested per company id.
+    func investedCents() throws -> [Int64: Int64] {
+        var result: [Int64: Int64] = [:]
+        try database.cachedStatement(sql: "SELECT company_id, sum(amount_cents) FROM investments GROUP BY company_id")
+            .forEachRow { result[try $0.get(0)] = try $0.get(1) }
+        return result
+    }
+}

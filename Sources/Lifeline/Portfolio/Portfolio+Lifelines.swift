@@ -1,0 +1,122 @@
+import LifelineStorage
+
+/// Rebuilds and dismissals: the investor's own judgements about lifelines.
+extension Portfolio {
+    /// Starts a new lifeline on `date` (rule 8): the current one is kept in `rebuilds`,
+    /// the company's start (and, if given, tier) change, and it is reassessed.
+    public func rebuildCompany(slug: String, on date: CivilDate, tier: Company.Tier?, note: String?) throws -> Reassessed<Company> {
+        let note = try note.map { try TextField.notes($0, field: "note") }
+        return try writeAndReassess(trigger: "company rebuild \(slug)") {
+            let id = try companyID(slug)
+            let current = try company(slug)
+            guard date > current.lifelineStart else {
+                throw LifelineError(
+                    .badData,
+                    "a rebuild must come after the current lifeline's start (\(current.lifelineStart)); to correct the start, use 'lifeline company edit \(slug) --since'")
+            }
+            let newTier = tier ?? current.tier
+            try database.execute(
+                sql: """
+                    INSERT INTO rebuilds (company_id, previous_start, previous_tier_months, rebuilt_on, tier_months, note, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL))
+                    """,
+                arguments: [
+                    .integer(id), .text(current.lifelineStart.iso), current.tier.months.sqlValue, .text(date.iso),
+                    newTier.months.sqlValue, note.sqlValue,
+                ])
+            try database.execute(
+                sql: "UPDATE companies SET lifeline_start = ?, tier_months = ? WHERE id = ?",
+                arguments: [.text(date.iso), newTier.months.sqlValue, .integer(id)])
+            return (try company(slug), [id])
+        }
+    }
+
+    /// The company's earlier lifelines, oldest first.
+    public func rebuilds(_ slug: String) throws -> [Rebuild] {
+        try database.fetchAll(
+            sql: """
+                SELECT previous_start, previous_tier_months, rebuilt_on, tier_months, note FROM rebuilds
+                WHERE company_id = ? ORDER BY rebuilt_on, id
+                """,
+            arguments: [.integer(try companyID(slug))]
+        ) { row in
+            Rebuild(
+                previousStart: try Self.date(row, 0), previousTierMonths: try row.get(1), rebuiltOn: try Self.date(row, 2),
+                tierMonths: try row.get(3), note: try row.get(4))
+        }
+    }
+
+    /// Records that release `releaseID` does not threaten the company, until `until`
+    /// (exclusive) or for good (rule 9). Dismissing it again replaces reason and date.
+    /// Returns true when the dismissal is new.
+    public func dismiss(company slug: String, releaseID: Int64, reason: String, until: CivilDate?) throws -> Reassessed<Bool> {
+        let reason = try TextField.oneLine(reason, field: "reason", maximumLength: 2000)
+        if let until, until <= today {
+            throw LifelineError(.badData, "--until \(until) is not after today (\(today)); the dismissal would never hold")
+        }
+        return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") {
+            let id = try companyID(slug)
+            let release = try release(id: releaseID)
+            try checkThreatens(companyID: id, slug: slug, release: release)
+            let existed = try database.fetchOne(
+                sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
+                arguments: [.integer(id), .integer(releaseID)]) { _ in true } ?? false
+            try database.execute(
+                sql: """
+                    INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at)
+                    VALUES (?, ?, ?, ?, \(Self.nowSQL))
+                    ON CONFLICT (company_id, release_id) DO UPDATE SET reason = excluded.reason, until = excluded.until,
+                        recorded_at = excluded.recorded_at
+                    """,
+                arguments: [.integer(id), .integer(releaseID), .text(reason), until?.iso.sqlValue ?? .null])
+            return (!existed, [id])
+        }
+    }
+
+    @discardableResult
+    public func undismiss(company slug: String, releaseID: Int64) throws -> Reassessed<Void> {
+        try writeAndReassess(trigger: "undismiss \(slug) \(releaseID)") {
+            let id = try companyID(slug)
+            try database.execute(
+                sql: "DELETE FROM dismissals WHERE company_id = ? AND release_id = ?", arguments: [.integer(id), .integer(releaseID)])
+            guard database.changes > 0 else {
+                throw LifelineError(.badData, "release \(releaseID) is not dismissed for '\(slug)'")
+            }
+            return ((), [id])
+        }
+    }
+
+    /// Dismissals, of one company or of all, by company then release date.
+    public func dismissals(company slug: String? = nil) throws -> [Dismissal] {
+        var filter = ""
+        var arguments: [SQLValue] = []
+        if let slug {
+            filter = "WHERE d.company_id = ?"
+            arguments.append(.integer(try companyID(slug)))
+        }
+        let rows = try database.fetchAll(
+            sql: """
+                SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
+                JOIN companies c ON c.id = d.company_id \(filter) ORDER BY c.slug, d.release_id
+                """,
+            arguments: arguments
+        ) { row in
+            (company: try row.get(0) as String, releaseID: try row.get(1) as Int64, reason: try row.get(2) as String,
+             until: try Self.optionalDate(row, 3), recordedAt: try row.get(4) as String)
+        }
+        return try rows.map {
+            Dismissal(company: $0.company, release: try release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
+        }
+    }
+
+    /// Refuses to dismiss a release that could not threaten the company anyway.
+    private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
+        let company = try companyFacts(.ids([companyID]))[0]
+        let known = try releaseFacts(concerning: [company], selection: .ids([companyID]))
+        guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
+            throw LifelineError(
+                .badData,
+                "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on")
+        }
+    }
+}

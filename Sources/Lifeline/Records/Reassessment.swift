@@ -1,0 +1,31 @@
+/// A company whose assessment changed in a reassessment.
+public struct AssessmentChange: Equatable, Sendable {
+    /// The company's previous outcome (its latest assessment as of the same date or
+    /// earlier), or nil when it had none.
+    public let previous: Assessment.Outcome?
+    public let current: Assessment
+}
+
+/// What one reassessment computed and recorded.
+public struct ReassessmentReport: Equatable, Sendable {
+    /// The recorded run, or nil for a dry run.
+    public let runID: Int64?
+    public let trigger: String
+    public let asOf: CivilDate
+    public let warnDays: Int
+    public let companiesAssessed: Int
+    /// Only the companies whose outcome changed, by company slug.
+    public let changes: [AssessmentChange]
+
+    static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {
+        ReassessmentReport(runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: 0, changes: [])
+    }
+}
+
+/// A write's own result together with the reassessment it triggered.
+public struct Reassessed<Value> {
+    public let value: Value
+    public let reassessment: ReassessmentReport
+}
+
+extension Reassessed: Sendable where Value: Sendable {}

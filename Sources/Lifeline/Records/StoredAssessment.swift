@@ -1,0 +1,43 @@
+/// An assessment as recorded in the database: an outcome as of a date, by a run.
+public struct StoredAssessment: Equatable, Sendable {
+    public let company: String
+    public let asOf: CivilDate
+    public let outcome: Assessment.Outcome
+    public let runID: Int64
+    /// What started the run: `reassess`, `release log openai/chatgpt`, ...
+    public let trigger: String
+    public let rulesVersion: Int
+
+    public var daysRemaining: Int { asOf.days(until: outcome.lifelineEnd) }
+}
+
+/// One of a company's earlier lifelines, ended by a rebuild.
+public struct Rebuild: Equatable, Sendable {
+    public let previousStart: CivilDate
+    public let previousTierMonths: Int
+    public let rebuiltOn: CivilDate
+    public let tierMonths: Int
+    public let note: String?
+}
+
+/// A threat an investor judged not to apply to a company.
+public struct Dismissal: Equatable, Sendable {
+    public let company: String
+    public let release: Release
+    public let reason: String
+    /// The dismissal holds before this date; nil: for good.
+    public let until: CivilDate?
+    public let recordedAt: String
+}
+
+/// What a hypothetical release would do to one company.
+public struct WhatIfImpact: Equatable, Sendable {
+    public let before: Assessment
+    public let after: Assessment
+    public let investedCents: Int64
+
+    /// True when the release would end the lifeline or put it at risk.
+    public var endsOrEndangers: Bool {
+        (after.status.hasEnded && !before.status.hasEnded) || (after.status == .atRisk && before.status != .atRisk)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Lifeline
+
+/// `lifeline history`: a company's lifelines and assessments over time.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show a company's lifelines, recorded assessments and dismissals over time.",
+        discussion: """
+            csv, tsv and jsonl print the assessments alone, one row each.
+
+            Example:
+              lifeline history papertalk
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The company's slug.")
+    var slug: String
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let portfolio = try global.portfolio()
+        let company = try portfolio.company(slug)
+        let rebuilds = try portfolio.rebuilds(slug)
+        let assessments = try portfolio.assessmentHistory(slug)
+        let dismissals = try portfolio.dismissals(company: slug)
+
+        var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how"])
+        for rebuild in rebuilds {
+            lifelines.append([
+                .text(rebuild.previousStart.iso), OutputValue(rebuild.previousTierMonths), .text(rebuild.rebuiltOn.iso),
+                .text("rebuilt" + (rebuild.note.map { ": \($0)" } ?? "")),
+            ])
+        }
+        lifelines.append([.text(company.lifelineStart.iso), OutputValue(company.tier.months), .null, .text("current")])
+
+        var history = Rows(columns: ["as_of", "status", "lifeline_end", "days_remaining", "cause", "run", "trigger"])
+        for assessment in assessments {
+            let threat = assessment.outcome.cause.threat
+            let cause = threat.map { $0.isRetirement ? "\($0.model) retirement" : "\($0.model) \($0.capability ?? "") (\($0.effect?.rawValue ?? ""))" } ?? "tier"
+            history.append([
+                .text(assessment.asOf.iso), .text(assessment.outcome.status.rawValue), .text(assessment.outcome.lifelineEnd.iso),
+                OutputValue(assessment.daysRemaining), .text(cause), .integer(assessment.runID), .text(assessment.trigger),
+            ])
+        }
+        let dismissed = DismissalPresenter.rows(dismissals)
+
+        switch output.format {
+        case .table, .markdown:
+            let writer = output.format.writer
+            let heading = { (title: String) in output.format == .markdown ? "## \(title)" : "\(title):" }
+            var parts = ["\(company.slug) (\(company.name))", heading("Lifelines") + "\n" + writer.render(lifelines)]
+            parts.append(heading("Assessments") + "\n" + (history.values.isEmpty ? "(none recorded yet)" : writer.render(history)))
+            parts.append(heading("Dismissals") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
+            Console.output(parts.joined(separator: "\n\n"))
+        case .json:
+            let objects = { (rows: Rows) in JSON.array(rows.values.map { JSON.object(zip(rows.columns, $0.map(JSON.init)).map { ($0, $1) }) }) }
+            Console.output(JSON.object([
+                ("company", .string(company.slug)), ("lifelines", objects(lifelines)), ("assessments", objects(history)),
+                ("dismissals", objects(dismissed)),
+            ]).serialized())
+        default:
+            history.print(as: output.format)
+        }
+    }
+}
+
+enum DismissalPresenter {
+    static func rows(_ dismissals: [Dismissal]) -> Rows {
+        var rows = Rows(columns: ["company", "release_id", "release", "reason", "until"])
+        for dismissal in dismissals {
+            rows.append([
+                .text(dismissal.company), .integer(dismissal.release.id), .text(ReleasePresenter.summary(dismissal.release)),
+                .text(dismissal.reason), OutputValue(dismissal.until?.iso),
+            ])
+        }
+        return rows
+    }
+}

@@ -1,0 +1,55 @@
+import Lifeline
+
+/// Assessments and their changes in words: the digest lines of `reassess` and of every
+/// command that changes the portfolio.
+enum AssessmentPresenter {
+    /// "papertalk: alive -> replaced (openai/chatgpt shipped file-upload on 2023-07-06; runway to 2023-10-06)"
+    static func line(_ change: AssessmentChange) -> String {
+        let before = change.previous?.status.rawValue ?? "new"
+        return "\(change.current.company): \(before) -> \(change.current.status.rawValue) (\(reason(change.current)))"
+    }
+
+    /// Why the assessment says what it says, in one phrase.
+    static func reason(_ assessment: Assessment) -> String {
+        let outcome = assessment.outcome
+        let days = assessment.daysRemaining
+        let tier = "tier of \(outcome.tierMonths) months"
+        switch (outcome.status, outcome.cause.threat) {
+        case (.replaced, let threat?):
+            return "\(shipped(threat)); runway to \(outcome.runwayEnd?.iso ?? "?")"
+        case (.rebuild, let threat?):
+            return "\(shipped(threat)); rebuild on it"
+        case (.migrate, let threat?):
+            return "\(threat.model) retired on \(threat.releasedOn) and no other dependency is left"
+        case (.elapsed, _):
+            return "\(tier) ran out on \(outcome.lifelineEnd); review it"
+        case (.atRisk, let threat?):
+            return "\(ships(threat)), in \(days) day\(days == 1 ? "" : "s")"
+        case (.atRisk, nil):
+            return "\(tier) runs out on \(outcome.lifelineEnd), in \(days) day\(days == 1 ? "" : "s")"
+        case (_, _) where outcome.lifelineStart > assessment.asOf:
+            return "lifeline starts on \(outcome.lifelineStart), to \(outcome.lifelineEnd)"
+        case (_, let threat?):
+            return "lifeline to \(outcome.lifelineEnd): \(ships(threat))"
+        default:
+            return "lifeline to \(outcome.lifelineEnd), \(tier)"
+        }
+    }
+
+    /// "openai/chatgpt shipped file-upload on 2023-07-06"
+    static func shipped(_ threat: Threat) -> String {
+        "\(threat.model) shipped \(threat.capability ?? "a retirement") on \(threat.releasedOn)"
+    }
+
+    /// "openai/chatgpt ships file-upload on 2023-07-06" (future), or its retirement.
+    static func ships(_ threat: Threat) -> String {
+        threat.isRetirement
+            ? "\(threat.model) retires on \(threat.releasedOn)"
+            : "\(threat.model) ships \(threat.capability ?? "") on \(threat.releasedOn)"
+    }
+
+    /// Prints the change lines of a reassessment that followed a command.
+    static func printChanges(of report: ReassessmentReport) {
+        for change in report.changes { Console.output(line(change)) }
+    }
+}

@@ -1,0 +1,279 @@
+import Testing
+@testable import Lifeline
+
+/// One test per rule of docs/engine.md, and the edges between them.
+@Suite("The lifeline engine")
+struct LifelineEngineTests {
+    static func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+    static let gpt4 = ModelReference(provider: "openai", model: "gpt-4")
+    static let chatgpt = ModelReference(provider: "openai", model: "chatgpt")
+    static let claude = ModelReference(provider: "anthropic", model: "claude-2")
+
+    static func company(
+        since: String = "2023-01-15", tier: Company.Tier = .threeMonths, runway: Int = 3,
+        exposures: [ExposureFact] = [ExposureFact(capability: "file-upload", effect: .necessity)],
+        dependencies: Set<ModelReference> = [gpt4], dismissals: [DismissalFact] = []
+    ) -> CompanyFacts {
+        CompanyFacts(
+            id: 1, slug: "papertalk", tier: tier, lifelineStart: date(since), runwayMonths: runway, exposures: exposures,
+            dependencies: dependencies, dismissals: dismissals)
+    }
+
+    static func release(
+        _ id: Int64, _ model: ModelReference, on day: String, _ capabilities: [String] = [],
+        kind: Release.Kind = .capability, announced: String? = nil
+    ) -> ReleaseFact {
+        ReleaseFact(id: id, model: model, kind: kind, releasedOn: date(day), announcedOn: announced.map(date), capabilities: capabilities)
+    }
+
+    func assess(_ company: CompanyFacts, _ releases: [ReleaseFact], asOf: String, warnDays: Int = 30) -> Assessment {
+        LifelineEngine.assess(company, releases: releases, asOf: Self.date(asOf), warnDays: warnDays)
+    }
+
+    // MARK: Rules 1 and 2: start and natural end
+
+    @Test("the natural end is the start plus the tier in calendar months, clamped at month ends", arguments: [
+        ("2023-01-15", Company.Tier.threeMonths, "2023-04-15"), ("2023-11-30", .threeMonths, "2024-02-29"),
+        ("2022-11-30", .threeMonths, "2023-02-28"), ("2023-08-31", .sixMonths, "2024-02-29"),
+        ("2024-02-29", .twelveMonths, "2025-02-28"), ("2023-03-31", .sixMonths, "2023-09-30"),
+    ])
+    func naturalEnd(start: String, tier: Company.Tier, end: String) {
+        let result = assess(Self.company(since: start, tier: tier), [], asOf: start)
+        #expect(result.outcome.naturalEnd.iso == end)
+        #expect(result.outcome.lifelineEnd.iso == end)
+        #expect(result.outcome.cause == .tier)
+    }
+
+    // MARK: Rule 3: known releases on or after the start
+
+    @Test("a release on the start date counts; one the day before does not")
+    func startDateBoundary() {
+        let onStart = assess(Self.company(), [Self.release(1, Self.chatgpt, on: "2023-01-15", ["file-upload"])], asOf: "2023-02-01")
+        #expect(onStart.status == .replaced)
+        let before = assess(Self.company(), [Self.release(1, Self.chatgpt, on: "2023-01-14", ["file-upload"])], asOf: "2023-02-01")
+        #expect(before.status == .alive)
+        #expect(before.outcome.cause == .tier)
+    }
+
+    @Test("a release is unknown before its announcement, or its date when it has none")
+    func knownReleases() {
+        let future = Self.release(1, Self.chatgpt, on: "2023-03-01", ["file-upload"])
+        #expect(assess(Self.company(), [future], asOf: "2023-02-28").outcome.cause == .tier)
+        let announced = Self.release(1, Self.chatgpt, on: "2023-03-01", ["file-upload"], announced: "2023-02-20")
+        #expect(assess(Self.company(), [announced], asOf: "2023-02-19").outcome.cause == .tier)
+        #expect(assess(Self.company(), [announced], asOf: "2023-02-20").outcome.lifelineEnd.iso == "2023-03-01")
+    }
+
+    // MARK: Rule 4: threats
+
+    @Test("a capability the company is not exposed to is no threat")
+    func unexposedCapability() {
+        let result = assess(Self.company(), [Self.release(1, Self.chatgpt, on: "2023-02-01", ["vision"])], asOf: "2023-02-10")
+        #expect(result.outcome.cause == .tier)
+    }
+
+    @Test("a provider scope limits which providers' releases count")
+    func providerScope() {
+        let scoped = Self.company(exposures: [ExposureFact(capability: "file-upload", effect: .necessity, providers: ["anthropic"])])
+        let openai = Self.release(1, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        let anthropic = Self.release(2, Self.claude, on: "2023-03-01", ["file-upload"])
+        #expect(assess(scoped, [openai], asOf: "2023-03-10").outcome.cause == .tier)
+        let result = assess(scoped, [openai, anthropic], asOf: "2023-03-10")
+        #expect(result.outcome.cause.threat?.releaseID == 2)
+        #expect(result.status == .replaced)
+    }
+
+    @Test("a retirement of the only dependency is a threat: migrate")
+    func retirementWithoutFallback() {
+        let retirement = Self.release(1, Self.gpt4, on: "2023-03-01", kind: .retirement, announced: "2023-02-01")
+        let result = assess(Self.company(exposures: []), [retirement], asOf: "2023-03-05")
+        #expect(result.status == .migrate)
+        #expect(result.outcome.cause.kindName == "retirement")
+        #expect(result.outcome.runwayEnd == nil)
+        #expect(assess(Self.company(exposures: []), [retirement], asOf: "2023-02-10").status == .atRisk)
+    }
+
+    @Test("a retirement is no threat while another dependency is still running")
+    func retirementWithFallback() {
+        let company = Self.company(exposures: [], dependencies: [Self.gpt4, Self.claude])
+        let retireGPT4 = Self.release(1, Self.gpt4, on: "2023-03-01", kind: .retirement)
+        #expect(assess(company, [retireGPT4], asOf: "2023-03-05").outcome.cause == .tier)
+        let retireClaudeEarlier = Self.release(2, Self.claude, on: "2023-02-01", kind: .retirement)
+        let result = assess(company, [retireGPT4, retireClaudeEarlier], asOf: "2023-03-05")
+        #expect(result.status == .migrate)
+        #expect(result.outcome.cause.threat?.releaseID == 1)
+        let retireClaudeLater = Self.release(3, Self.claude, on: "2023-03-20", kind: .retirement)
+        let later = assess(company, [retireGPT4, retireClaudeLater], asOf: "2023-03-25")
+        #expect(later.outcome.cause.threat?.releaseID == 3)
+    }
+
+    @Test("a retirement of a model the company does not depend on is nothing to it")
+    func unrelatedRetirement() {
+        let retirement = Self.release(1, Self.claude, on: "2023-03-01", kind: .retirement)
+        #expect(assess(Self.company(), [retirement], asOf: "2023-03-05").outcome.cause == .tier)
+    }
+
+    // MARK: Rule 5: the earliest threat ends the lifeline
+
+    @Test("the earliest threat wins, whatever the order of the facts")
+    func earliestThreat() {
+        let early = Self.release(7, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        let late = Self.release(3, Self.claude, on: "2023-02-10", ["file-upload"])
+        #expect(assess(Self.company(), [late, early], asOf: "2023-03-01").outcome.cause.threat?.releaseID == 7)
+        #expect(assess(Self.company(), [early, late], asOf: "2023-03-01").outcome.cause.threat?.releaseID == 7)
+    }
+
+    @Test("a threat on or after the natural end does not end the lifeline: it elapses")
+    func threatAfterNaturalEnd() {
+        let onEnd = Self.release(1, Self.chatgpt, on: "2023-04-15", ["file-upload"])
+        let result = assess(Self.company(), [onEnd], asOf: "2023-05-01")
+        #expect(result.status == .elapsed)
+        #expect(result.outcome.cause == .tier)
+    }
+
+    @Test("same-day threats: necessity before retirement before advantage, then names, then id")
+    func ties() {
+        let company = Self.company(exposures: [
+            ExposureFact(capability: "vision", effect: .advantage), ExposureFact(capability: "file-upload", effect: .necessity),
+        ])
+        let advantage = Self.release(1, Self.chatgpt, on: "2023-02-01", ["vision"])
+        let necessity = Self.release(2, Self.claude, on: "2023-02-01", ["file-upload"])
+        let result = assess(company, [advantage, necessity], asOf: "2023-02-05")
+        #expect(result.status == .replaced)
+        #expect(result.outcome.cause.threat?.releaseID == 2)
+        let otherProvider = Self.release(3, ModelReference(provider: "google", model: "gemini"), on: "2023-02-01", ["file-upload"])
+        #expect(assess(company, [otherProvider, necessity], asOf: "2023-02-05").outcome.cause.threat?.releaseID == 2)
+        let twin = Self.release(9, Self.claude, on: "2023-02-01", ["file-upload"], kind: .launch)
+        #expect(assess(company, [twin, necessity], asOf: "2023-02-05").outcome.cause.threat?.releaseID == 2)
+    }
+
+    @Test("one release shipping two exposed capabilities: the necessity one is the cause")
+    func twoCapabilitiesOneRelease() {
+        let company = Self.company(exposures: [
+            ExposureFact(capability: "agents", effect: .advantage), ExposureFact(capability: "file-upload", effect: .necessity),
+        ])
+        let release = Self.release(1, Self.chatgpt, on: "2023-02-01", ["agents", "file-upload"])
+        let result = assess(company, [release], asOf: "2023-02-02")
+        #expect(result.outcome.cause.threat?.capability == "file-upload")
+        #expect(result.status == .replaced)
+    }
+
+    @Test("two threats of different effects on different days: the earlier decides the status")
+    func differentEffects() {
+        let company = Self.company(exposures: [
+            ExposureFact(capability: "agents", effect: .advantage), ExposureFact(capability: "file-upload", effect: .necessity),
+        ])
+        let advantage = Self.release(1, Self.chatgpt, on: "2023-02-01", ["agents"])
+        let necessity = Self.release(2, Self.claude, on: "2023-02-15", ["file-upload"])
+        #expect(assess(company, [advantage, necessity], asOf: "2023-03-01").status == .rebuild)
+        #expect(assess(company, [necessity], asOf: "2023-03-01").status == .replaced)
+    }
+
+    // MARK: Rule 6: status
+
+    @Test("replaced carries a runway from the threat's date")
+    func replacedRunway() {
+        let result = assess(Self.company(since: "2023-05-01", runway: 3), [Self.release(1, Self.chatgpt, on: "2023-07-06", ["file-upload"])],
+                            asOf: "2023-07-10")
+        #expect(result.status == .replaced)
+        #expect(result.outcome.runwayEnd?.iso == "2023-10-06")
+        #expect(result.daysRemaining == -4)
+    }
+
+    @Test("rebuild for an advantage threat, with no runway")
+    func rebuild() {
+        let company = Self.company(exposures: [ExposureFact(capability: "function-calling", effect: .advantage)])
+        let result = assess(company, [Self.release(1, Self.gpt4, on: "2023-02-01", ["function-calling"])], asOf: "2023-02-01")
+        #expect(result.status == .rebuild)
+        #expect(result.outcome.runwayEnd == nil)
+    }
+
+    @Test("elapsed once the tier estimate runs out with no threat")
+    func elapsed() {
+        #expect(assess(Self.company(), [], asOf: "2023-04-15").status == .elapsed)
+        #expect(assess(Self.company(), [], asOf: "2023-04-14").status == .atRisk)
+    }
+
+    @Test("at-risk within the warning window of the end; alive outside it", arguments: [
+        ("2023-03-16", 30, LifelineStatus.atRisk), ("2023-03-15", 30, .alive), ("2023-03-15", 31, .atRisk),
+        ("2023-04-10", 0, .alive), ("2023-04-15", 0, .elapsed),
+    ])
+    func warningWindow(asOf: String, warnDays: Int, status: LifelineStatus) {
+        #expect(assess(Self.company(), [], asOf: asOf, warnDays: warnDays).status == status)
+    }
+
+    @Test("an announced threat still in the future puts the company at risk")
+    func announcedFutureThreat() {
+        let announced = Self.release(1, Self.chatgpt, on: "2023-03-01", ["file-upload"], announced: "2023-02-10")
+        let result = assess(Self.company(), [announced], asOf: "2023-02-15")
+        #expect(result.status == .atRisk)
+        #expect(result.daysRemaining == 14)
+        #expect(result.outcome.lifelineEnd.iso == "2023-03-01")
+        #expect(result.outcome.runwayEnd == nil)
+    }
+
+    @Test("alive when the lifeline has not begun")
+    func notBegun() {
+        let result = assess(Self.company(since: "2024-01-01"), [], asOf: "2023-12-01")
+        #expect(result.status == .alive)
+    }
+
+    // MARK: Rule 7: opportunities
+
+    @Test("capabilities shipped on a dependency that the company is not exposed to are opportunities")
+    func opportunities() {
+        let releases = [
+            Self.release(1, Self.gpt4, on: "2023-06-13", ["function-calling", "file-upload"]),
+            Self.release(2, Self.claude, on: "2023-06-14", ["vision"]),
+            Self.release(3, Self.gpt4, on: "2022-12-01", ["vision"]),
+        ]
+        let result = assess(Self.company(since: "2023-05-01"), releases, asOf: "2023-07-01")
+        #expect(result.opportunities == [
+            Opportunity(releaseID: 1, model: Self.gpt4, releasedOn: Self.date("2023-06-13"), capability: "function-calling")
+        ])
+        #expect(result.outcome.cause.threat?.releaseID == 1)
+    }
+
+    // MARK: Rule 8: rebuilds start a new lifeline
+
+    @Test("after a rebuild only threats on or after the new start count")
+    func rebuildThenNewThreat() {
+        let company = Self.company(exposures: [ExposureFact(capability: "function-calling", effect: .advantage)])
+        let old = Self.release(1, Self.gpt4, on: "2023-02-01", ["function-calling"])
+        #expect(assess(company, [old], asOf: "2023-03-01").status == .rebuild)
+        let rebuilt = Self.company(since: "2023-03-01", tier: .sixMonths, exposures: company.exposures)
+        #expect(assess(rebuilt, [old], asOf: "2023-03-10").status == .alive)
+        let new = Self.release(2, Self.claude, on: "2023-05-01", ["function-calling"])
+        let result = assess(rebuilt, [old, new], asOf: "2023-05-02")
+        #expect(result.status == .rebuild)
+        #expect(result.outcome.cause.threat?.releaseID == 2)
+    }
+
+    // MARK: Rule 9: dismissals
+
+    @Test("a dismissed threat does not count until its date, and counts again after")
+    func dismissals() {
+        let release = Self.release(1, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        let company = Self.company(dismissals: [DismissalFact(releaseID: 1, until: Self.date("2023-03-01"))])
+        let during = assess(company, [release], asOf: "2023-02-28")
+        #expect(during.outcome.cause == .tier)
+        #expect(during.dismissedThreats.map(\.releaseID) == [1])
+        #expect(assess(company, [release], asOf: "2023-03-01").status == .replaced)
+        let forever = Self.company(dismissals: [DismissalFact(releaseID: 1)])
+        #expect(assess(forever, [release], asOf: "2030-01-01").status == .elapsed)
+    }
+
+    @Test("a dismissal of one release leaves the next threat in force")
+    func dismissalExposesNextThreat() {
+        let first = Self.release(1, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        let second = Self.release(2, Self.claude, on: "2023-02-20", ["file-upload"])
+        let company = Self.company(dismissals: [DismissalFact(releaseID: 1)])
+        #expect(assess(company, [first, second], asOf: "2023-03-01").outcome.cause.threat?.releaseID == 2)
+    }
+
+    @Test("days remaining are end minus as-of, negative when past")
+    func daysRemaining() {
+        #expect(assess(Self.company(), [], asOf: "2023-01-15").daysRemaining == 90)
+        #expect(assess(Self.company(), [], asOf: "2023-05-15").daysRemaining == -30)
+    }
+}

@@ -1,0 +1,172 @@
+import Testing
+@testable import Lifeline
+import LifelineStorage
+
+/// Properties of reassessment on generated portfolios: the answer depends only on the
+/// facts and the date, not on the order they were logged in, and reassessing only the
+/// companies a change affects agrees with reassessing everything.
+@Suite("Reassessment properties on generated portfolios")
+struct ReassessmentPropertyTests {
+    /// SplitMix64: small, seeded, the same on every machine.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let providers = ["openai", "anthropic", "google"]
+    static let models = providers.flatMap { provider in ["a", "b"].map { ModelReference(provider: provider, model: "\(provider)-\($0)") } }
+    static let capabilities = ["file-upload", "function-calling", "agents", "vision", "long-context", "voice"]
+
+    struct CompanyPlan {
+        let slug: String
+        let tier: String
+        let since: CivilDate
+        let runway: Int
+        let dependencies: [ModelReference]
+        let exposures: [(capability: String, effect: Effect, providers: [String])]
+    }
+
+    /// A random but reproducible portfolio: companies, releases, and a few releases that
+    /// are logged and later removed (noise that must leave no trace).
+    struct Plan {
+        var companies: [CompanyPlan] = []
+        var releases: [ReleaseRequest] = []
+        var noise: [ReleaseRequest] = []
+
+        init(seed: UInt64) {
+            var random = SeededGenerator(state: seed)
+            let base = CivilDate(iso: "2023-01-01")!
+            for index in 0..<25 {
+                let dependencies = Array(ReassessmentPropertyTests.models.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)))
+                let exposed = ReassessmentPropertyTests.capabilities.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
+                companies.append(CompanyPlan(
+                    slug: "company-\(index)", tier: ["3", "6", "12"].randomElement(using: &random)!,
+                    since: base.adding(days: Int.random(in: 0...300, using: &random)),
+                    runway: Int.random(in: 0...6, using: &random), dependencies: dependencies,
+                    exposures: exposed.map { capability in
+                        let scoped = Int.random(in: 0..<4, using: &random) == 0
+                        return (capability, Bool.random(using: &random) ? .advantage : .necessity,
+                                scoped ? [ReassessmentPropertyTests.providers.randomElement(using: &random)!] : [])
+                    }))
+            }
+            var usedDays = Set<String>()
+            func request() -> ReleaseRequest {
+                while true {
+                    let model = ReassessmentPropertyTests.models.randomElement(using: &random)!
+                    let day = base.adding(days: Int.random(in: 0...600, using: &random))
+                    guard usedDays.insert("\(model) \(day)").inserted else { continue }
+                    let retire = Int.random(in: 0..<10, using: &random) == 0
+                    let announced = Int.random(in: 0..<4, using: &random) == 0 ? day.adding(days: -Int.random(in: 1...60, using: &random)) : nil
+                    return ReleaseRequest(
+                        model: model, releasedOn: day,
+                        capabilities: retire ? [] : Array(ReassessmentPropertyTests.capabilities.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random))),
+                        kind: retire ? .retirement : .capability, announcedOn: announced)
+                }
+            }
+            for _ in 0..<40 { releases.append(request()) }
+            for _ in 0..<5 { noise.append(request()) }
+        }
+    }
+
+    static func emptyPortfolio(today: CivilDate) throws -> Portfolio {
+        let database = try Database(path: Database.inMemoryPath)
+        try Schema.migrator().migrate(database)
+        let portfolio = Portfolio(database: database, today: today)
+        for provider in providers { _ = try portfolio.addProvider(slug: provider, name: nil) }
+        for model in models { _ = try portfolio.addModel(model, name: nil, kind: .api) }
+        return portfolio
+    }
+
+    static func addCompany(_ plan: CompanyPlan, to portfolio: Portfolio) throws {
+        _ = try portfolio.addCompany(slug: plan.slug, fields: CompanyFields(tier: plan.tier, since: plan.since.iso, runwayMonths: String(plan.runway)))
+        _ = try portfolio.addDependencies(company: plan.slug, models: plan.dependencies)
+        for exposure in plan.exposures {
+            _ = try portfolio.setExposure(company: plan.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+        }
+    }
+
+    /// Each company's current outcome, with the cause named by what the release is
+    /// (model, date, capability) rather than by its id, which depends on logging order.
+    static func outcomes(_ portfolio: Portfolio) throws -> [String: String] {
+        try portfolio.currentAssessments().mapValues { stored in
+            let outcome = stored.outcome
+            let cause = outcome.cause.threat.map { "\($0.model) \($0.releasedOn) \($0.capability ?? "retired") \($0.effect?.rawValue ?? "")" } ?? "tier"
+            return "\(outcome.status.rawValue) \(outcome.lifelineStart) \(outcome.lifelineEnd) \(outcome.runwayEnd?.iso ?? "-") \(cause)"
+        }
+    }
+
+    @Test("logging the same facts in another order gives the same assessments", arguments: [
+        (UInt64(1), "2023-06-01"), (2, "2023-09-15"), (3, "2024-01-31"), (4, "2024-06-30"), (5, "2023-03-01"),
+    ])
+    func orderIndependence(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let plan = Plan(seed: seed)
+
+        // In logging order: companies first, then releases, with noise logged and removed.
+        let first = try Self.emptyPortfolio(today: today)
+        for company in plan.companies { try Self.addCompany(company, to: first) }
+        for (index, request) in plan.releases.enumerated() {
+            _ = try first.logRelease(request)
+            if index < plan.noise.count {
+                let noise = try first.logRelease(plan.noise[index]).value.release
+                _ = try first.removeRelease(id: noise.id, confirmed: true)
+            }
+        }
+
+        // Reversed: releases first, newest first, then companies in reverse.
+        var random = SeededGenerator(state: seed &* 31)
+        let second = try Self.emptyPortfolio(today: today)
+        for request in plan.releases.shuffled(using: &random) { _ = try second.logRelease(request) }
+        for company in plan.companies.reversed() { try Self.addCompany(company, to: second) }
+
+        let outcomes = try Self.outcomes(first)
+        #expect(outcomes.count == plan.companies.count)
+        #expect(outcomes == (try Self.outcomes(second)))
+    }
+
+    @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [
+        (UInt64(11), "2023-08-01"), (12, "2024-02-29"), (13, "2023-12-31"),
+    ])
+    func incrementalEqualsFull(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let plan = Plan(seed: seed)
+        let portfolio = try Self.emptyPortfolio(today: today)
+        func fullRecomputeFindsNothingNew(_ step: String) throws {
+            let full = try portfolio.reassessAll(asOf: today, dryRun: true)
+            #expect(full.changes.isEmpty, "after \(step): \(full.changes.map(\.current.company))")
+        }
+        for company in plan.companies.prefix(12) { try Self.addCompany(company, to: portfolio) }
+        for (index, request) in plan.releases.enumerated() {
+            let release = try portfolio.logRelease(request).value.release
+            try fullRecomputeFindsNothingNew("logging release \(release.id)")
+            if index % 7 == 3 {
+                _ = try portfolio.removeRelease(id: release.id, confirmed: true)
+                try fullRecomputeFindsNothingNew("removing release \(release.id)")
+            }
+        }
+        for company in plan.companies.dropFirst(12) { try Self.addCompany(company, to: portfolio) }
+        try fullRecomputeFindsNothingNew("adding companies")
+        for company in plan.companies.prefix(6) {
+            if let exposure = company.exposures.first {
+                _ = try portfolio.removeExposure(company: company.slug, capability: exposure.capability)
+                try fullRecomputeFindsNothingNew("unexposing \(company.slug)")
+            }
+            _ = try portfolio.editCompany(slug: company.slug, fields: CompanyFields(tier: "12"))
+            try fullRecomputeFindsNothingNew("editing \(company.slug)")
+            _ = try portfolio.rebuildCompany(slug: company.slug, on: company.since.adding(days: 45), tier: nil, note: nil)
+            try fullRecomputeFindsNothingNew("rebuilding \(company.slug)")
+            if company.dependencies.count > 1 {
+                _ = try portfolio.removeDependencies(company: company.slug, models: [company.dependencies[0]])
+                try fullRecomputeFindsNothingNew("undepending \(company.slug)")
+            }
+        }
+        // Reassessing everything for real now records no change either: idempotence.
+        #expect(try portfolio.reassessAll(asOf: today).changes.isEmpty)
+    }
+}
