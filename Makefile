@@ -37,10 +37,15 @@ release: deps
 test: deps
 	$(SWIFT) test
 
-## demo: build, then create demo.db and show its schema status.
+DEMO_REPORT ?= demo-report.html
+
+## demo: build, load the built-in demo portfolio into demo.db, reassess it, print the report and write it as HTML.
 demo: release
-	$(RELEASE_BIN) init --db $(DEMO_DB)
-	$(RELEASE_BIN) migrate --status --db $(DEMO_DB)
+	$(RELEASE_BIN) demo --db $(DEMO_DB) $(if $(AS_OF),--as-of $(AS_OF))
+	$(RELEASE_BIN) report --db $(DEMO_DB) $(if $(AS_OF),--as-of $(AS_OF)) --format html --out $(DEMO_REPORT)
+	@echo
+	@echo "The demo's timeline is in $(abspath $(DEMO_REPORT)): open it in a browser."
+	@echo "Query it: sqlite3 $(DEMO_DB) 'select company, status, lifeline_end, cause_provider, cause_capability from v_company_lifeline'"
 
 MAN_PAGE = $(BUILD_DIR)/plugins/GenerateManual/outputs/LifelineCLI/lifeline.1
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lifeline
@@ -63,4 +68,4 @@ uninstall:
 
 clean:
 	$(SWIFT) package clean
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_REPORT)

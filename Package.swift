@@ -3,8 +3,9 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 //   LifelineCLI -> Lifeline (engine + repository) -> LifelineStorage -> CSQLite (system SQLite)
-// Only LifelineStorage imports CSQLite. Migrations/*.sql are embedded into Lifeline at
-// build time by the EmbedSQL plugin, so the binary never looks for them at run time.
+// Only LifelineStorage imports CSQLite. Migrations/*.sql, docs/queries/*.sql and demo/*.csv
+// are embedded into Lifeline at build time by the EmbedFiles plugin, so the binary never
+// looks for them at run time.
 let package = Package(
     name: "lifeline",
     products: [
@@ -24,17 +25,17 @@ let package = Package(
             dependencies: ["CSQLite"]
         ),
         .executableTarget(
-            name: "EmbedSQLTool"
+            name: "EmbedFilesTool"
         ),
         .plugin(
-            name: "EmbedSQL",
+            name: "EmbedFiles",
             capability: .buildTool(),
-            dependencies: ["EmbedSQLTool"]
+            dependencies: ["EmbedFilesTool"]
         ),
         .target(
             name: "Lifeline",
             dependencies: ["LifelineStorage"],
-            plugins: ["EmbedSQL"]
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "LifelineCLI",

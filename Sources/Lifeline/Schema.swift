@@ -1,11 +1,11 @@
 import LifelineStorage
 
 /// lifeline's database schema: the migrations in `Migrations/*.sql`, built into the
-/// binary by the EmbedSQL plugin (see `EmbeddedMigrations`, generated at build time).
+/// binary by the EmbedFiles plugin (see `EmbeddedMigrations`, generated at build time).
 public enum Schema {
     /// Every migration this binary knows, oldest first.
     public static let migrations: [Migration] = EmbeddedMigrations.files.compactMap {
-        Migration(fileName: $0.name, sql: $0.sql)
+        Migration(fileName: $0.name, sql: $0.text)
     }
 
     /// The file names of the embedded migrations, for checks that none was skipped.

@@ -33,7 +33,8 @@ public enum LifelineEngine {
                 }
             }
         }
-        let ending = earliest(threats).flatMap { $0.releasedOn < naturalEnd ? $0 : nil }
+        threats.sort(by: precedes)
+        let ending = threats.first.flatMap { $0.releasedOn < naturalEnd ? $0 : nil }
         let outcome = Assessment.Outcome(
             status: status(ending: ending, start: start, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
             tierMonths: company.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
@@ -42,7 +43,7 @@ public enum LifelineEngine {
             cause: ending.map(Assessment.Cause.threat) ?? .tier)
         return Assessment(
             companyID: company.id, company: company.slug, asOf: asOf, outcome: outcome,
-            opportunities: opportunities(counted, for: company),
+            opportunities: opportunities(counted, for: company), threats: threats,
             dismissedThreats: dismissed.sorted(by: precedes))
     }
 
@@ -83,14 +84,10 @@ public enum LifelineEngine {
         }
     }
 
-    /// Rule 5: the earliest threat. Threats on the same day are ordered by severity
-    /// (necessity, then retirement, then advantage), then by provider, model and
-    /// capability, and only then by release id, so that the answer does not depend on
-    /// the order in which facts were logged.
-    static func earliest(_ threats: [Threat]) -> Threat? {
-        threats.min(by: precedes)
-    }
-
+    /// Rule 5: the order of threats; the first one ends the lifeline. Threats on the same
+    /// day are ordered by severity (necessity, then retirement, then advantage), then by
+    /// provider, model and capability, and only then by release id, so that the answer
+    /// does not depend on the order in which facts were logged.
     static func precedes(_ a: Threat, _ b: Threat) -> Bool {
         (a.releasedOn, severityRank(a), a.model.provider, a.model.model, a.capability ?? "", a.releaseID)
             < (b.releasedOn, severityRank(b), b.model.provider, b.model.model, b.capability ?? "", b.releaseID)

@@ -17,7 +17,7 @@ extension Portfolio {
         try read { try storedAssessments(latestOnly: false, companyID: try companyID(slug)) }
     }
 
-    private func storedAssessments(latestOnly: Bool, companyID: Int64?) throws -> [StoredAssessment] {
+    func storedAssessments(latestOnly: Bool, companyID: Int64?) throws -> [StoredAssessment] {
         var conditions = latestOnly ? ["recency = 1"] : []
         var arguments: [SQLValue] = []
         if let companyID {

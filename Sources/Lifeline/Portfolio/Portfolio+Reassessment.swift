@@ -15,9 +15,8 @@ extension Portfolio {
                 .badData,
                 "--as-of \(asOf) is after today (\(today)); a future date would replace the present picture, so look ahead with --dry-run")
         }
-        return try database.transaction(dryRun ? .deferred : .immediate) {
-            try reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress)
-        }
+        let run = { try self.reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress) }
+        return dryRun ? try read(run) : try write(run)
     }
 
     /// The warning window of the latest nightly run, so that the reassessment after a
@@ -38,7 +37,12 @@ extension Portfolio {
     /// as affected, as of today, in the same transaction: the change and its
     /// consequences are recorded together or not at all.
     func writeAndReassess<T>(trigger: String, _ body: () throws -> (T, affected: Set<Int64>)) throws -> Reassessed<T> {
-        try write {
+        if batchAffected != nil {
+            let (value, affected) = try write(body)
+            batchAffected?.formUnion(affected)
+            return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
+        }
+        return try write {
             let (value, affected) = try body()
             let report = affected.isEmpty
                 ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)

@@ -19,15 +19,37 @@ public final class Portfolio {
         self.warnDays = warnDays
     }
 
-    /// Runs `body` as one write transaction.
+    /// The companies affected by the writes of the batch in progress, if any: they are
+    /// reassessed once, when the batch ends, instead of after each write.
+    var batchAffected: Set<Int64>?
+
+    /// Runs `body` as one write transaction; inside a transaction already open (a batch,
+    /// an import), as a savepoint of it.
     func write<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(.immediate, body)
+        database.isInAutocommit ? try database.transaction(.immediate, body) : try database.savepoint(body)
     }
 
     /// Runs `body` on one consistent snapshot (a deferred read transaction), so a list
     /// and its details never mix two states of a database another process is writing.
+    /// Inside a transaction already open, the snapshot is that transaction's.
     func read<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(.deferred, body)
+        database.isInAutocommit ? try database.transaction(.deferred, body) : try body()
+    }
+
+    /// Runs many writes as one transaction: all land or none. The companies they affect
+    /// are reassessed once at the end (when `reassess` is true) rather than after each.
+    /// For imports and the demo.
+    public func batch<T>(trigger: String, reassess: Bool = true, _ body: () throws -> T) throws -> Reassessed<T> {
+        try write {
+            batchAffected = []
+            defer { batchAffected = nil }
+            let value = try body()
+            let affected = batchAffected ?? []
+            let report = reassess && !affected.isEmpty
+                ? try self.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
+                : ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
+            return Reassessed(value: value, reassessment: report)
+        }
     }
 
     /// The current UTC time as SQLite writes it, for rows such as `logged_at`.

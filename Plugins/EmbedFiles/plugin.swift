@@ -1,0 +1,36 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the package's data files into the target it is applied to, as generated
+/// enums: `Migrations/*.sql` (EmbeddedMigrations), `docs/queries/*.sql` (EmbeddedQueries)
+/// and `demo/*.csv` (EmbeddedDemoData).
+///
+/// SwiftPM plans plugin commands again only when the manifest changes, so the command
+/// names each folder as an input and the tool lists the folder itself when it runs: a
+/// file added to the folder changes the folder, which re-runs the tool, which sees it.
+@main
+struct EmbedFiles: BuildToolPlugin {
+    /// Folder, file extension, generated enum, and how file names are checked.
+    static let sets = [
+        ("Migrations", "sql", "EmbeddedMigrations", "numbered"),
+        ("docs/queries", "sql", "EmbeddedQueries", "named"),
+        ("demo", "csv", "EmbeddedDemoData", "named"),
+    ]
+
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let tool = try context.tool(named: "EmbedFilesTool").url
+        return Self.sets.map { folder, fileExtension, enumName, mode in
+            let directory = context.package.directoryURL.appending(path: folder)
+            let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == fileExtension }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
+            return .buildCommand(
+                displayName: "Embedding \(files.count) file(s) of \(folder) into \(target.name)",
+                executable: tool,
+                arguments: [output.path, enumName, mode, fileExtension, directory.path],
+                inputFiles: [directory] + files,
+                outputFiles: [output])
+        }
+    }
+}

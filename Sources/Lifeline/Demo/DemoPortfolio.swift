@@ -1,0 +1,129 @@
+/// The built-in demo: real, dated provider milestones (`demo/milestones.csv`, with their
+/// public sources) and a portfolio of fictional companies modelled on the essay's cases.
+/// docs/demo.md explains each company and how its lifeline ends.
+public enum DemoPortfolio {
+    struct DemoCompany {
+        let slug: String
+        let name: String
+        let sector: String
+        let tier: Company.Tier
+        let since: String
+        let runway: Int
+        let dependencies: [String]
+        let exposures: [(capability: String, effect: Effect, providers: [String])]
+        let investment: (on: String, round: String, amount: String)
+        let notes: String
+    }
+
+    static let providers = [
+        ("openai", "OpenAI"), ("anthropic", "Anthropic"), ("google", "Google"), ("microsoft", "Microsoft"),
+    ]
+
+    /// Models the companies depend on, recorded before the milestones (which add the rest).
+    static let models: [(reference: String, name: String, kind: Model.Kind)] = [
+        ("openai/text-davinci-003", "GPT-3 (text-davinci-003)", .api), ("openai/gpt-3.5-turbo", "GPT-3.5 Turbo", .api),
+        ("openai/gpt-4", "GPT-4", .api), ("openai/chatgpt", "ChatGPT", .product),
+        ("microsoft/m365-copilot", "Microsoft 365 Copilot", .product), ("anthropic/claude-2", "Claude 2", .api),
+    ]
+
+    /// The essay's cases, with start dates chosen so that each ends the way it says.
+    static let companies: [DemoCompany] = [
+        DemoCompany(
+            slug: "quillcraft", name: "Quillcraft", sector: "Marketing copy", tier: .threeMonths, since: "2022-09-15",
+            runway: 3, dependencies: ["openai/text-davinci-003"],
+            exposures: [("chat-assistant", .necessity, [])], investment: ("2022-09-30", "Seed", "2.5M"),
+            notes: "Marketing copy on GPT-3; a general chat assistant does the same job."),
+        DemoCompany(
+            slug: "chainsmith", name: "Chainsmith", sector: "Developer tools", tier: .sixMonths, since: "2023-02-01",
+            runway: 6, dependencies: ["openai/gpt-4", "openai/gpt-3.5-turbo"],
+            exposures: [("function-calling", .advantage, [])], investment: ("2023-02-15", "Series A", "6M"),
+            notes: "LLM orchestration framework; native function calling removes its edge."),
+        DemoCompany(
+            slug: "papertalk", name: "PaperTalk", sector: "Document AI", tier: .threeMonths, since: "2023-04-10",
+            runway: 3, dependencies: ["openai/gpt-3.5-turbo"],
+            exposures: [("file-upload", .necessity, [])], investment: ("2023-04-20", "Seed", "1.2M"),
+            notes: "Chat with your PDF; unnecessary once assistants accept uploads."),
+        DemoCompany(
+            slug: "pixelforge", name: "Pixelforge", sector: "Image generation", tier: .sixMonths, since: "2023-05-01",
+            runway: 3, dependencies: [],
+            exposures: [("image-generation", .necessity, ["openai"])], investment: ("2023-05-15", "Seed", "1.5M"),
+            notes: "Single-modality image generator; replaced when chat assistants draw."),
+        DemoCompany(
+            slug: "autopilot", name: "Autopilot Labs", sector: "Agents", tier: .sixMonths, since: "2023-06-01",
+            runway: 6, dependencies: ["openai/gpt-4"],
+            exposures: [("agents", .advantage, [])], investment: ("2023-06-20", "Seed", "3M"),
+            notes: "Autonomous-agent framework; providers' built-in agents erode it."),
+        DemoCompany(
+            slug: "deckly", name: "Deckly", sector: "Presentations", tier: .threeMonths, since: "2023-08-15",
+            runway: 3, dependencies: ["openai/gpt-4"],
+            exposures: [("office-integration", .advantage, [])], investment: ("2023-08-25", "Pre-seed", "800k"),
+            notes: "AI slide decks; Office Copilot takes its edge."),
+        DemoCompany(
+            slug: "modelverse", name: "Modelverse", sector: "Model hub and community", tier: .twelveMonths,
+            since: "2023-03-01", runway: 12, dependencies: ["anthropic/claude-2"], exposures: [],
+            investment: ("2023-03-10", "Series B", "15M"),
+            notes: "Model hub and community platform; a lasting advantage."),
+    ]
+
+    /// The milestones as release requests, in file order.
+    static func milestones() throws -> [ReleaseRequest] {
+        guard let file = EmbeddedDemoData.files.first(where: { $0.name == "milestones.csv" }) else { return [] }
+        let records = try CSV.records(in: file.text)
+        guard let header = records.first?.fields,
+            header == ["date", "provider", "model_or_product", "kind", "capability", "announced", "source"]
+        else { throw LifelineError(.badData, "demo/milestones.csv: unexpected columns") }
+        return try records.dropFirst().map { record in
+            let field = record.fields
+            guard field.count == 7, let date = CivilDate(iso: field[0]), let kind = Release.Kind(rawValue: field[3]) else {
+                throw LifelineError(.badData, "demo/milestones.csv:\(record.line): not a milestone")
+            }
+            return ReleaseRequest(
+                model: ModelReference(provider: field[1], model: field[2]), releasedOn: date,
+                capabilities: field[4].isEmpty ? [] : [field[4]], kind: kind,
+                announcedOn: field[5].isEmpty ? nil : CivilDate(iso: field[5]),
+                source: field[6].isEmpty ? nil : field[6], createModel: true, ifNew: true)
+        }
+    }
+
+    /// Adds whatever of the demo is missing - providers, models, companies, milestones -
+    /// leaving anything already there (including the user's own changes) as it is, then
+    /// reassesses every company as of `asOf`. Returns the reassessment. One transaction.
+    public static func load(into portfolio: Portfolio, asOf: CivilDate) throws -> ReassessmentReport {
+        try portfolio.write {
+            _ = try portfolio.batch(trigger: "demo", reassess: false) {
+                let existingProviders = Set(try portfolio.providers().map(\.slug))
+                for (slug, name) in providers where !existingProviders.contains(slug) {
+                    _ = try portfolio.addProvider(slug: slug, name: name)
+                }
+                let existingModels = Set(try portfolio.models().map(\.reference.description))
+                for model in models where !existingModels.contains(model.reference) {
+                    _ = try portfolio.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind)
+                }
+                for release in try milestones() { _ = try portfolio.logRelease(release) }
+                let existingCompanies = Set(try portfolio.companySummaries().map(\.company.slug))
+                for company in companies where !existingCompanies.contains(company.slug) {
+                    try add(company, to: portfolio)
+                }
+            }
+            return try portfolio.reassessAll(asOf: asOf)
+        }
+    }
+
+    private static func add(_ company: DemoCompany, to portfolio: Portfolio) throws {
+        _ = try portfolio.addCompany(
+            slug: company.slug,
+            fields: CompanyFields(
+                name: company.name, tier: String(company.tier.months), since: company.since,
+                runwayMonths: String(company.runway), sector: company.sector, notes: company.notes))
+        if !company.dependencies.isEmpty {
+            _ = try portfolio.addDependencies(company: company.slug, models: try company.dependencies.map(ModelReference.init(parsing:)))
+        }
+        for exposure in company.exposures {
+            _ = try portfolio.setExposure(
+                company: company.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+        }
+        try portfolio.addInvestment(
+            company: company.slug, on: CivilDate(iso: company.investment.on)!, amount: try USDAmount.parse(company.investment.amount),
+            round: company.investment.round)
+    }
+}

@@ -1,0 +1,48 @@
+import LifelineStorage
+
+extension Portfolio {
+    /// The portfolio as of `asOf`: every company assessed now (as the nightly job would),
+    /// the recent releases and whom they hit, and the changes recorded since the latest
+    /// nightly run. Reads one snapshot; writes nothing.
+    public func report(asOf: CivilDate, recentDays: Int = 90) throws -> PortfolioReport {
+        try read {
+            let assessments = try computeAssessments(.all, asOf: asOf, warnDays: warnDays)
+            let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
+            let entries = assessments.compactMap { assessment -> PortfolioReport.Entry? in
+                guard let summary = companiesBySlug[assessment.company] else { return nil }
+                return PortfolioReport.Entry(company: summary.company, assessment: assessment, investedCents: summary.totalInvestedCents)
+            }.sorted { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
+
+            let since = asOf.adding(days: -recentDays)
+            let recent = try releases(since: since).filter { $0.knownOn <= asOf }
+            let hits = recent.reversed().map { release in
+                PortfolioReport.ReleaseHits(
+                    release: release,
+                    hits: entries.flatMap { entry in
+                        entry.assessment.threats
+                            .filter { $0.releaseID == release.id && $0.releasedOn < entry.assessment.outcome.naturalEnd }
+                            .map { (entry.company.slug, $0, entry.assessment.status) }
+                    })
+            }
+
+            let lastNightly = try database.fetchOne(
+                sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
+                arguments: [.text(asOf.iso)]
+            ) { (id: try $0.get(0) as Int64, asOf: try Self.date($0, 1)) }
+            var changes: [PortfolioReport.RecordedChange] = []
+            if let lastNightly {
+                let history = try storedAssessments(latestOnly: false, companyID: nil)
+                var previous: [String: LifelineStatus] = [:]
+                for stored in history.sorted(by: { ($0.asOf, $0.runID) < ($1.asOf, $1.runID) }) {
+                    if stored.runID >= lastNightly.id && stored.asOf <= asOf {
+                        changes.append(.init(company: stored.company, previousStatus: previous[stored.company], stored: stored))
+                    }
+                    previous[stored.company] = stored.outcome.status
+                }
+            }
+            return PortfolioReport(
+                asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, recentChanges: changes,
+                lastNightlyRun: lastNightly)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The portfolio on one page, as of a date: what `lifeline report` renders.
+public struct PortfolioReport: Sendable {
+    public let asOf: CivilDate
+    /// Every company with today's assessment, sorted by lifeline end (then slug).
+    public let companies: [Entry]
+    /// Releases dated in the `recentDays` before the as-of date, or known and still to
+    /// come, with the companies each one threatens.
+    public let recentReleases: [ReleaseHits]
+    /// How far back "recent" reaches.
+    public let recentDays: Int
+    /// Assessments recorded by the latest nightly run as of the report date, and by
+    /// every run after it.
+    public let recentChanges: [RecordedChange]
+    /// The latest nightly run the changes start from, if there was one.
+    public let lastNightlyRun: (id: Int64, asOf: CivilDate)?
+
+    public struct Entry: Sendable {
+        public let company: Company
+        public let assessment: Assessment
+        public let investedCents: Int64
+    }
+
+    public struct ReleaseHits: Sendable {
+        public let release: Release
+        /// The companies it threatens, with the threat; `ended` when it is the cause of
+        /// a lifeline that has ended.
+        public let hits: [(company: String, threat: Threat, status: LifelineStatus)]
+    }
+
+    public struct RecordedChange: Sendable {
+        public let company: String
+        public let previousStatus: LifelineStatus?
+        public let stored: StoredAssessment
+    }
+
+    public init(
+        asOf: CivilDate, companies: [Entry], recentReleases: [ReleaseHits], recentDays: Int,
+        recentChanges: [RecordedChange], lastNightlyRun: (id: Int64, asOf: CivilDate)?
+    ) {
+        self.asOf = asOf
+        self.companies = companies
+        self.recentReleases = recentReleases
+        self.recentDays = recentDays
+        self.recentChanges = recentChanges
+        self.lastNightlyRun = lastNightlyRun
+    }
+
+    // MARK: Summaries
+
+    /// Per status, in the order that needs action first: companies and cents invested.
+    public var statusSummary: [(status: LifelineStatus, companies: Int, investedCents: Int64)] {
+        let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive]
+        return order.compactMap { status in
+            let matching = companies.filter { $0.assessment.status == status }
+            guard !matching.isEmpty else { return nil }
+            return (status, matching.count, matching.reduce(0) { $0 + $1.investedCents })
+        }
+    }
+
+    public var totalInvestedCents: Int64 { companies.reduce(0) { $0 + $1.investedCents } }
+
+    /// Cents invested in companies at risk or whose lifeline has ended.
+    public var capitalAtRiskCents: Int64 {
+        companies.filter { $0.assessment.status == .atRisk || $0.assessment.status.hasEnded }
+            .reduce(0) { $0 + $1.investedCents }
+    }
+
+    /// Companies still standing (alive or at risk), soonest end first.
+    public var endingSoonest: [Entry] {
+        companies.filter { $0.assessment.status == .alive || $0.assessment.status == .atRisk }
+    }
+
+    /// Capabilities to adopt, per company, newest first.
+    public var opportunities: [(company: String, opportunity: Opportunity)] {
+        companies.flatMap { entry in entry.assessment.opportunities.map { (entry.company.slug, $0) } }
+            .sorted { ($1.opportunity.releasedOn, $0.company) < ($0.opportunity.releasedOn, $1.company) }
+    }
+}

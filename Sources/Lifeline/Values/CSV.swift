@@ -1,0 +1,65 @@
+/// A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and line breaks
+/// inside quotes, CRLF or LF line ends. Enough for spreadsheets' exports and the
+/// milestones file; not a general-purpose dialect guesser.
+public enum CSV {
+    /// The records of `text`, each with the 1-based line it starts on.
+    /// - Throws: `LifelineError` (bad data) for an unterminated quote or a stray quote.
+    public static func records(in text: String) throws -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var fieldWasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) { records.append((recordLine, fields)) }
+            fields = []
+            field = ""
+            fieldWasQuoted = false
+        }
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    let next = scalars.next()
+                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"":
+                guard field.isEmpty else {
+                    throw LifelineError(.badData, "line \(line): a quote inside an unquoted field; quote the whole field")
+                }
+                quoted = true
+                fieldWasQuoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+                fieldWasQuoted = false
+            case "\r":
+                let next = scalars.next()
+                if next != "\n" { pending = next }
+                endRecord()
+                line += 1
+                recordLine = line
+            case "\n":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if quoted { throw LifelineError(.badData, "line \(recordLine): a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        return records
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Lifeline
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `lifeline report`: the portfolio on one page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The portfolio on one page: statuses, capital at risk, what ends next, what hit whom.",
+        discussion: """
+            Every company is assessed as of the date (today by default) on the spot, as the \
+            nightly job would. The html format is one self-contained page with a timeline \
+            of every lifeline; it works offline, in light and dark, and prints well.
+
+            Examples:
+              lifeline report
+              lifeline report --format html --out report.html
+              lifeline report --as-of 2023-12-31 --format markdown
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The date to report as of (default: today).", valueName: "date"))
+    var asOf: String?
+    @Option(help: "table, markdown, json or html.")
+    var format: ReportFormat = .table
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var out: String?
+
+    func run() throws {
+        let portfolio = try global.portfolio()
+        let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
+        let text = ReportRenderer.render(try portfolio.report(asOf: asOf), as: format)
+        guard let out else {
+            Console.output(text)
+            return
+        }
+        try writeText(text, to: out)
+        Console.output("Wrote the \(format.rawValue) report as of \(asOf) to \(out).")
+    }
+}
+

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Lifeline
+import LifelineStorage
+
+/// `lifeline sql`: ad-hoc, read-only SQL over the database and its reporting views.
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run a read-only SQL query (views: docs/schema.md).",
+        discussion: """
+            It can never write: the database is opened read-only, and anything that is \
+            not a single query that reads - INSERT, UPDATE, DELETE, DDL, ATTACH, pragmas \
+            that set something, VACUUM, several statements - is refused with the reason. \
+            :NAME parameters take --param NAME=VALUE (a value that looks like a number is \
+            bound as one). A query still running after --timeout seconds is interrupted.
+
+            Examples:
+              lifeline sql "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
+              lifeline sql --saved ending-within --param days=90 --format csv
+              lifeline sql --file quarterly.sql --format markdown
+              echo "SELECT * FROM v_portfolio_status" | lifeline sql -
+              lifeline sql --list
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The query; - reads it from standard input.")
+    var query: String?
+    @Option(help: ArgumentHelp("Read the query from a file.", valueName: "path"))
+    var file: String?
+    @Option(help: ArgumentHelp("Run a saved query (see --list).", valueName: "name"))
+    var saved: String?
+    @Flag(help: "List the saved queries.")
+    var list = false
+    @Option(name: .customLong("param"), help: ArgumentHelp("A value for :NAME in the query (repeatable).", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+    @Option(help: ArgumentHelp("Interrupt the query after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 30
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        let sources = [query != nil, file != nil, saved != nil].filter { $0 }.count
+        if list && sources > 0 { throw ValidationError("--list takes no query") }
+        if !list && sources != 1 { throw ValidationError("give one query: QUERY, - (standard input), --file or --saved") }
+        if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout takes seconds from 0 to 86400") }
+    }
+
+    func run() throws {
+        if list {
+            var rows = Rows(columns: ["name", "description"])
+            for query in SavedQuery.all { rows.append([.text(query.name), .text(query.description)]) }
+            rows.print(as: output.format)
+            return
+        }
+        let sql = try querySource()
+        let database = try global.openReadOnly()
+        let statement = try explainRefusal { try database.prepareReadOnlyQuery(sql: sql) }
+        try statement.bind(try arguments(for: statement))
+        var rows = Rows(columns: statement.columnNames)
+        try explainRefusal {
+            try database.withTimeLimit(seconds: timeout) {
+                try statement.forEachRow { row in rows.append(row.values.map(OutputValue.init)) }
+            }
+        }
+        rows.print(as: output.format)
+    }
+
+    /// The query's text, from wherever it was given.
+    private func querySource() throws -> String {
+        if let saved { return try SavedQuery.named(saved).sql }
+        if let file { return try readText(path: file, what: "query file") }
+        if query == "-" {
+            var text = ""
+            while let line = readLine(strippingNewline: false) { text += line }
+            return text
+        }
+        return query ?? ""
+    }
+
+    /// Binds `--param` values to the statement's `:NAME` parameters; every parameter
+    /// needs a value and every value a parameter.
+    private func arguments(for statement: Statement) throws -> [String: SQLValue] {
+        var values: [String: SQLValue] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                throw Failure(.usage, "--param takes NAME=VALUE, not '\(parameter)'")
+            }
+            let value = String(parameter[parameter.index(after: equals)...])
+            values[String(parameter[..<equals])] = Int64(value).map(SQLValue.integer) ?? Double(value).map(SQLValue.real) ?? .text(value)
+        }
+        let names = statement.parameterNames
+        if names.contains(nil) { throw Failure(.usage, "use named parameters (:name) with --param, not ?") }
+        let wanted = Set(names.compactMap { $0 })
+        if let missing = wanted.subtracting(values.keys).sorted().first {
+            throw Failure(.usage, "the query needs --param \(missing)=VALUE")
+        }
+        if let unused = Set(values.keys).subtracting(wanted).sorted().first {
+            throw Failure(.usage, "the query has no parameter :\(unused)")
+        }
+        return values
+    }
+
+    /// Turns SQLite's refusals into lifeline's words and exit codes.
+    private func explainRefusal<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError where error.isInterrupted {
+            throw Failure(.busy, "the query was interrupted after \(OutputValue.format(timeout)) s (--timeout); narrow it or allow more time")
+        } catch let error as SQLiteError where !error.isBusy {
+            throw Failure(.badData, "refused: \(error.message)")
+        }
+    }
+}
+
+extension OutputValue {
+    /// A stored value as printed: blobs as hex, like SQLite's `x'...'` literals.
+    init(_ value: SQLValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let number): self = .integer(number)
+        case .real(let number): self = .number(number)
+        case .text(let text): self = .text(text)
+        case .blob(let bytes):
+            let digits = Array("0123456789abcdef")
+            self = .text("x'" + String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }) + "'")
+        }
+    }
+}

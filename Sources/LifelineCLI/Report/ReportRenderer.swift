@@ -1,0 +1,46 @@
+import Lifeline
+
+/// `lifeline report` in each of its formats.
+enum ReportRenderer {
+    static func render(_ report: PortfolioReport, as format: ReportFormat) -> String {
+        let sections = ReportSections(report: report)
+        switch format {
+        case .table, .markdown:
+            let writer: any RowWriter = format == .markdown ? MarkdownRowWriter() : AlignedTableWriter()
+            var parts = [format == .markdown ? "# " + sections.headline : sections.headline, sections.capitalAtRisk]
+            for (title, rows) in sections.titled {
+                let heading = format == .markdown ? "## \(title)" : "\(title):"
+                parts.append(heading + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)))
+            }
+            return parts.joined(separator: "\n\n")
+        case .json:
+            return json(report, sections: sections).serialized()
+        case .html:
+            return ReportHTML(report: report, sections: sections).page()
+        }
+    }
+
+    static func json(_ report: PortfolioReport, sections: ReportSections) -> JSON {
+        func array(_ rows: Rows) -> JSON {
+            .array(rows.values.map { JSON.object(zip(rows.columns, $0.map(JSON.init)).map { ($0, $1) }) })
+        }
+        return .object([
+            ("as_of", .string(report.asOf.iso)), ("invested_usd", .usd(cents: report.totalInvestedCents)),
+            ("capital_at_risk_usd", .usd(cents: report.capitalAtRiskCents)),
+            ("status", array(sections.statusSummary)),
+            ("companies", .array(report.companies.map { entry in
+                guard case .object(var members) = AssessmentJSON.assessment(entry.assessment) else { return .null }
+                members.insert(("name", .string(entry.company.name)), at: 1)
+                members.append(("invested_usd", .usd(cents: entry.investedCents)))
+                return .object(members)
+            })),
+            ("recent_releases", array(sections.recentReleases)), ("opportunities", array(sections.opportunities)),
+            ("changes", array(sections.changes)),
+        ])
+    }
+}
+
+/// The formats of `lifeline report`.
+enum ReportFormat: String, CaseIterable {
+    case table, markdown, json, html
+}

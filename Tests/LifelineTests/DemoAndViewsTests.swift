@@ -1,0 +1,110 @@
+import Testing
+@testable import Lifeline
+import LifelineStorage
+
+/// The built-in demo, checked against the essay's expected endings, and the reporting
+/// views read back over it.
+@Suite("The demo portfolio and the reporting views")
+struct DemoAndViewsTests {
+    let portfolio: Portfolio
+
+    init() throws {
+        let database = try Database(path: Database.inMemoryPath)
+        try Schema.migrator().migrate(database)
+        portfolio = Portfolio(database: database, today: CivilDate(iso: "2024-06-01")!)
+        _ = try DemoPortfolio.load(into: portfolio, asOf: CivilDate(iso: "2024-06-01")!)
+    }
+
+    func lifeline() throws -> [String: [SQLValue]] {
+        Dictionary(uniqueKeysWithValues: try portfolio.database.fetchAll(sql: """
+            SELECT company, status, lifeline_end, runway_end, cause_provider, cause_model, cause_capability, cause_effect, cause_kind
+            FROM v_company_lifeline
+            """) { (try $0.get(0) as String, Array($0.values.dropFirst())) })
+    }
+
+    @Test("every milestone is loaded, each as a release")
+    func milestones() throws {
+        let rows = try CSV.records(in: EmbeddedDemoData.files[0].text).count - 1
+        #expect(try portfolio.releases().count == rows)
+        #expect(rows == 26)
+    }
+
+    @Test("each company ends the way the essay says")
+    func outcomes() throws {
+        let rows = try lifeline()
+        #expect(rows["papertalk"] == ["replaced", "2023-07-06", "2023-10-06", "openai", "openai/chatgpt", "file-upload", "necessity", "threat"])
+        #expect(rows["quillcraft"]?.prefix(5) == ["replaced", "2022-11-30", "2023-02-28", "openai", "openai/chatgpt"])
+        #expect(rows["deckly"]?.prefix(6) == ["rebuild", "2023-11-01", .null, "microsoft", "microsoft/m365-copilot", "office-integration"])
+        #expect(rows["chainsmith"]?.prefix(2) == ["rebuild", "2023-06-13"])
+        #expect(rows["chainsmith"]?[5] == "function-calling")
+        #expect(rows["autopilot"]?.prefix(2) == ["rebuild", "2023-11-06"])
+        #expect(rows["autopilot"]?[5] == "agents")
+        #expect(rows["pixelforge"]?.prefix(3) == ["replaced", "2023-10-19", "2024-01-19"])
+        #expect(rows["modelverse"]?.first == "elapsed")
+        #expect(rows["modelverse"]?.last == "tier")
+    }
+
+    @Test("the platform stays in its tier: alive, at risk or elapsed by date")
+    func platform() throws {
+        let statuses = try ["2023-06-01", "2024-02-15", "2024-06-01"].map { date in
+            try portfolio.liveAssessment("modelverse", asOf: CivilDate(iso: date)!).status
+        }
+        #expect(statuses == [.alive, .atRisk, .elapsed])
+    }
+
+    @Test("loading the demo again adds nothing and records no change")
+    func refresh() throws {
+        let before = try portfolio.database.fetchOne(sql: "SELECT (SELECT count(*) FROM releases) + (SELECT count(*) FROM companies) + (SELECT count(*) FROM investments)") { try $0.get(0) as Int }
+        let again = try DemoPortfolio.load(into: portfolio, asOf: CivilDate(iso: "2024-06-01")!)
+        #expect(again.changes.isEmpty)
+        let after = try portfolio.database.fetchOne(sql: "SELECT (SELECT count(*) FROM releases) + (SELECT count(*) FROM companies) + (SELECT count(*) FROM investments)") { try $0.get(0) as Int }
+        #expect(before == after)
+    }
+
+    @Test("v_portfolio_status adds up companies and dollars per status")
+    func portfolioStatus() throws {
+        let rows = try portfolio.database.fetchAll(sql: "SELECT status, companies, invested_usd FROM v_portfolio_status") { $0.values }
+        #expect(rows == [
+            [.text("replaced"), .integer(3), .real(5_200_000)], [.text("rebuild"), .integer(3), .real(9_800_000)],
+            [.text("elapsed"), .integer(1), .real(15_000_000)],
+        ])
+    }
+
+    @Test("v_release_impact lists each release with the lifelines it ended")
+    func releaseImpact() throws {
+        let rows = try portfolio.database.fetchAll(
+            sql: "SELECT company, model, capability, effect, status FROM v_release_impact ORDER BY released_on, company") { $0.values.map { $0 } }
+        #expect(rows.count == 6)
+        #expect(rows.first == ["quillcraft", "openai/chatgpt", "chat-assistant", "necessity", "replaced"])
+    }
+
+    @Test("v_capability_firsts names the first release of each capability")
+    func capabilityFirsts() throws {
+        let firsts = Dictionary(uniqueKeysWithValues: try portfolio.database.fetchAll(
+            sql: "SELECT capability, model, released_on FROM v_capability_firsts") { (try $0.get(0) as String, Array($0.values.dropFirst())) })
+        #expect(firsts["file-upload"] == ["openai/chatgpt", "2023-07-06"])
+        #expect(firsts["function-calling"] == ["openai/gpt-4-0613", "2023-06-13"])  // same day: the lower release id
+        #expect(firsts["web-browsing"] == [.null, .null])
+    }
+
+    @Test("v_exposure_matrix and v_lifeline_history read back what was recorded")
+    func matrixAndHistory() throws {
+        let pixelforge = try portfolio.database.fetchAll(
+            sql: "SELECT capability, effect, providers, invested_usd FROM v_exposure_matrix WHERE company = 'pixelforge'") { $0.values }
+        #expect(pixelforge == [["image-generation", "necessity", "openai", .real(1_500_000)]])
+        let history = try portfolio.database.fetchAll(
+            sql: "SELECT company, as_of, status, trigger, rules_version FROM v_lifeline_history WHERE company = 'deckly'") { $0.values }
+        #expect(history == [["deckly", "2024-06-01", "rebuild", "reassess", .integer(Int64(LifelineEngine.rulesVersion))]])
+    }
+
+    @Test("the report adds up: statuses, capital at risk, releases and whom they hit")
+    func report() throws {
+        let report = try portfolio.report(asOf: CivilDate(iso: "2023-11-10")!)
+        #expect(report.companies.map(\.company.slug).prefix(2) == ["quillcraft", "chainsmith"])
+        #expect(report.totalInvestedCents == 3_000_000_000)
+        let deckly = report.recentReleases.first { $0.release.model.description == "microsoft/m365-copilot" }
+        #expect(deckly?.hits.map(\.company) == ["deckly"])
+        #expect(report.statusSummary.map(\.status) == [.replaced, .rebuild, .alive])
+        #expect(report.capitalAtRiskCents == 1_500_000_000)
+    }
+}
