@@ -29,3 +29,28 @@ func writeText(_ text: String, to path: String) throws {
         throw error
     }
 }
+
+/// The bytes of a file, or of standard input for `-`, refusing anything larger than
+/// `limit` (a catalogue of thousands of models is a few MiB; a file of gigabytes is a
+/// mistake, not an input).
+func readBytes(path: String, what: String, limit: Int = 256 << 20) throws -> [UInt8] {
+    let file: UnsafeMutablePointer<FILE>? = path == "-" ? fdopen(dup(STDIN_FILENO), "r") : fopen(path, "r")
+    guard let file else {
+        throw Failure(.missingInput, "cannot read \(what) '\(path)': \(String(cString: strerror(errno)))")
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        if count == 0 { break }
+        bytes += chunk[..<count]
+        guard bytes.count <= limit else {
+            throw Failure(.badData, "\(what) '\(path)' is larger than \(limit >> 20) MiB; refusing to read it")
+        }
+    }
+    guard ferror(file) == 0 else {
+        throw Failure(.ioFailure, "cannot read \(what) '\(path)': \(String(cString: strerror(errno)))")
+    }
+    return bytes
+}

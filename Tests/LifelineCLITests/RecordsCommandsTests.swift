@@ -73,7 +73,7 @@ struct RecordsCommandsTests {
         #expect(try ok("capability", "alias", "function-calling", "tools") == "'tools' now means capability function-calling.\n")
         let list = try ok("capability", "list", "--format", "csv")
         #expect(list.contains("computer-use,Computer use,Operates a desktop.,\n"))
-        #expect(list.contains("function-calling,Function calling,") && list.contains(",tools\n"))
+        #expect(list.contains("function-calling,Function calling,") && list.contains(",supports_function_calling tool_call tools\n"))
         try ok("company", "expose", "papertalk", "tools", "--effect", "advantage")
         #expect(try ok("company", "show", "papertalk", "--format", "csv").contains("file-upload:necessity;function-calling:advantage"))
     }

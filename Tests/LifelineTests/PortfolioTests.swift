@@ -56,7 +56,7 @@ struct PortfolioTests {
         #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "agents") }
         #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "Bad Alias") }
         #expect(throws: LifelineError.self) { try portfolio.addCapability(slug: "tools", name: "Tools", description: nil) }
-        #expect(try portfolio.capabilities().first { $0.slug == "function-calling" }?.aliases == ["tools"])
+        #expect(try portfolio.capabilities().first { $0.slug == "function-calling" }?.aliases == ["supports_function_calling", "tool_call", "tools"])
     }
 
     @Test("company edit changes only what is given; an empty optional field clears it")

@@ -9,7 +9,7 @@ extension Portfolio {
     /// model, date, kind and capabilities) is a duplicate.
     public func logRelease(_ request: ReleaseRequest) throws -> Reassessed<ReleaseLogOutcome> {
         let note = try request.note.map { try TextField.notes($0, field: "note") }
-        let source = try request.source.map { try TextField.url($0, field: "source") }
+        let source = try request.importedFrom ?? request.source.map { try TextField.url($0, field: "source") }
         if let announced = request.announcedOn, announced > request.releasedOn {
             throw LifelineError(
                 .badData,

@@ -13,11 +13,14 @@ public struct ReleaseRequest: Sendable {
     public var createModel: Bool
     /// Treat an identical release already logged as success instead of an error.
     public var ifNew: Bool
+    /// For imported releases: the catalogue and file, recorded as the source instead of
+    /// a URL, so imported facts can be told from hand-logged ones.
+    public var importedFrom: String?
 
     public init(
         model: ModelReference, releasedOn: CivilDate, capabilities: [String] = [], kind: Release.Kind? = nil,
         announcedOn: CivilDate? = nil, note: String? = nil, source: String? = nil, createModel: Bool = false,
-        ifNew: Bool = false
+        ifNew: Bool = false, importedFrom: String? = nil
     ) {
         self.model = model
         self.releasedOn = releasedOn
@@ -28,6 +31,7 @@ public struct ReleaseRequest: Sendable {
         self.source = source
         self.createModel = createModel
         self.ifNew = ifNew
+        self.importedFrom = importedFrom
     }
 }
 

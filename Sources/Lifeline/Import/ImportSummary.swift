@@ -1,0 +1,36 @@
+/// What importing a catalogue did (or, for a dry run, would do).
+public struct ImportSummary: Sendable {
+    public let catalogue: String
+    public let fileName: String
+    public let isDryRun: Bool
+    public var modelsInFile = 0
+    public var providersAdded: [String] = []
+    public var modelsAdded = 0
+    public var launches = 0
+    public var capabilityReleases = 0
+    public var retirements = 0
+    /// Launches dated by month only (taken as the 1st), and by `--as-of` for lack of a date.
+    public var monthOnlyDates = 0
+    public var undatedLaunches = 0
+    /// Catalogue fields that are true somewhere but map to no capability, with how many
+    /// models have them: reported once, never silently dropped.
+    public var unmappedFields: [String: Int] = [:]
+    /// Entries dropped as contradicting the rest of their entry, by field.
+    public var droppedFlags: [String: Int] = [:]
+    /// Catalogue entries whose slug another entry of the file already took.
+    public var collisions: [String] = []
+    /// Values the reader could not use (see `Catalogue.problems`).
+    public var problems: [String] = []
+    public var reassessment: ReassessmentReport?
+
+    public var releasesAdded: Int { launches + capabilityReleases + retirements }
+    public var changedNothing: Bool { providersAdded.isEmpty && modelsAdded == 0 && releasesAdded == 0 }
+
+    init(catalogue: Catalogue, isDryRun: Bool) {
+        self.catalogue = catalogue.name
+        self.fileName = catalogue.fileName
+        self.isDryRun = isDryRun
+        self.modelsInFile = catalogue.models.count
+        self.problems = catalogue.problems
+    }
+}

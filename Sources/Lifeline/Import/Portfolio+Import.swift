@@ -1,0 +1,145 @@
+import LifelineStorage
+
+extension Portfolio {
+    /// Records what a catalogue says that the database does not know yet, in one
+    /// transaction, then reassesses the companies it affects:
+    /// - a model new to the database becomes a `launch` release dated its release date
+    ///   (a month-only date is taken as the 1st, and the note says so; no date: `asOf`),
+    ///   shipping its mapped capabilities;
+    /// - a model already recorded that now shows a capability none of its releases
+    ///   shipped becomes a `capability` release dated its `last_updated` (else `asOf`);
+    /// - a deprecation date becomes a `retirement`, announced on `asOf` when still ahead.
+    /// Fields map to capabilities through `capability_aliases`. Nothing recorded is ever
+    /// changed: re-importing the same file adds nothing.
+    public func importCatalogue(_ catalogue: Catalogue, asOf: CivilDate, dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
+        var summary = ImportSummary(catalogue: catalogue, isDryRun: dryRun)
+        let apply = {
+            let result = try self.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)") {
+                try self.record(catalogue, asOf: asOf, into: &summary, progress: progress)
+            }
+            summary.reassessment = result.reassessment
+        }
+        if dryRun {
+            try rollingBack(apply)
+        } else {
+            try apply()
+        }
+        return summary
+    }
+
+    /// Runs `body` in a transaction and undoes it, even when it succeeds.
+    private func rollingBack(_ body: () throws -> Void) throws {
+        struct RolledBack: Error {}
+        do {
+            try write {
+                try body()
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+    }
+
+    private func record(_ catalogue: Catalogue, asOf: CivilDate, into summary: inout ImportSummary, progress: ((Int, Int) -> Void)?) throws {
+        let aliases = Dictionary(uniqueKeysWithValues: try database.fetchAll(
+            sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
+        ) { (try $0.get(0) as String, try $0.get(1) as String) })
+        var providers = Set(try self.providers().map(\.slug))
+        var models = Set(try self.models().map(\.reference))
+        let shipped = try capabilitiesShipped()
+        let retired = Set(try database.fetchAll(
+            sql: """
+                SELECT p.slug, m.slug FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
+                WHERE r.kind = 'retirement'
+                """) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) })
+        var seen = Set<ModelReference>()
+        let entries = catalogue.models.sorted { ($0.providerID, $0.modelID) < ($1.providerID, $1.modelID) }
+        for (done, entry) in entries.enumerated() {
+            defer { progress?(done + 1, entries.count) }
+            let reference = try Self.reference(for: entry)
+            guard seen.insert(reference).inserted else {
+                summary.collisions.append("\(entry.path) (\(reference) is taken)")
+                continue
+            }
+            var capabilities = Set<String>()
+            for flag in entry.flags {
+                if let capability = aliases[flag] { capabilities.insert(capability) } else { summary.unmappedFields[flag, default: 0] += 1 }
+            }
+            for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
+            if !providers.contains(reference.provider) {
+                _ = try addProvider(slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider))
+                providers.insert(reference.provider)
+                summary.providersAdded.append(reference.provider)
+            }
+            let request = { (kind: Release.Kind, date: CivilDate, capabilities: Set<String>, note: String?) in
+                ReleaseRequest(
+                    model: reference, releasedOn: date, capabilities: capabilities.sorted(), kind: kind, note: note,
+                    ifNew: true, importedFrom: catalogue.source)
+            }
+            if !models.contains(reference) {
+                _ = try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api)
+                models.insert(reference)
+                summary.modelsAdded += 1
+                let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
+                if case .logged = try logRelease(request(.launch, date, capabilities, note)).value { summary.launches += 1 }
+            } else {
+                let missing = capabilities.subtracting(shipped[reference] ?? [])
+                if !missing.isEmpty {
+                    let date = entry.lastUpdated.flatMap { $0 <= asOf ? $0 : nil } ?? asOf
+                    let note = "\(catalogue.name) now lists \(missing.sorted().joined(separator: ", ")) for this model"
+                    if case .logged = try logRelease(request(.capability, date, missing, note)).value { summary.capabilityReleases += 1 }
+                }
+            }
+            if let deprecation = entry.deprecation, !retired.contains(reference) {
+                var retirement = request(.retirement, deprecation, [], "\(catalogue.name) lists it as deprecated on \(deprecation)")
+                retirement.announcedOn = deprecation > asOf ? asOf : nil
+                if case .logged = try logRelease(retirement).value { summary.retirements += 1 }
+            }
+        }
+    }
+
+    /// A launch's date and note: the catalogue's date, its month (as the 1st), or `asOf`.
+    private func launchDate(_ entry: CatalogueModel, catalogue: Catalogue, asOf: CivilDate, summary: inout ImportSummary) -> (CivilDate, String?) {
+        switch entry.releaseDate {
+        case .day(let date):
+            return (date, nil)
+        case .month(let date):
+            summary.monthOnlyDates += 1
+            return (date, "\(catalogue.name) gives only the month (\(date.iso.prefix(7))); dated the 1st")
+        case .unknown:
+            summary.undatedLaunches += 1
+            return (asOf, "\(catalogue.name) gives no release date; dated the day of the import")
+        }
+    }
+
+    /// The capabilities every recorded release of each model has shipped.
+    private func capabilitiesShipped() throws -> [ModelReference: Set<String>] {
+        var shipped: [ModelReference: Set<String>] = [:]
+        try database.cachedStatement(sql: """
+            SELECT p.slug, m.slug, k.slug FROM release_capabilities x JOIN releases r ON r.id = x.release_id
+            JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
+            JOIN capabilities k ON k.id = x.capability_id
+            """).forEachRow { row in
+            shipped[ModelReference(provider: try row.get(0), model: try row.get(1)), default: []].insert(try row.get(2))
+        }
+        return shipped
+    }
+
+    /// The catalogue's ids as lifeline slugs: lower-case, anything else becomes '-'
+    /// (`Qwen/QwQ-32B` is `qwen-qwq-32b`, `amazon.nova-lite-v1:0` is `amazon.nova-lite-v1-0`).
+    static func reference(for entry: CatalogueModel) throws -> ModelReference {
+        let provider = Slug.suggested(from: entry.providerID)
+        let model = Slug.suggested(from: entry.modelID)
+        guard Slug.isValid(provider), provider.count <= Slug.maximumLength else {
+            throw LifelineError(.badData, "\(entry.path): the provider id '\(Slug.printable(entry.providerID))' makes no usable slug")
+        }
+        guard Slug.isValid(model), model.count <= Slug.maximumModelLength else {
+            throw LifelineError(.badData, "\(entry.path): the model id '\(Slug.printable(entry.modelID))' makes no usable slug")
+        }
+        return ModelReference(provider: provider, model: model)
+    }
+
+    /// A catalogue's display name when it is one lifeline accepts, else the slug.
+    static func displayName(_ name: String?, fallback: String) -> String {
+        guard let name, (try? TextField.name(name, of: "model")) != nil else { return fallback }
+        return name
+    }
+}

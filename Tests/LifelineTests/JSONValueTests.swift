@@ -1,0 +1,61 @@
+import Testing
+@testable import Lifeline
+
+@Suite("The JSON parser")
+struct JSONValueTests {
+    func parse(_ text: String) throws -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
+
+    @Test("documents parse to the values they hold")
+    func values() throws {
+        #expect(try parse(#"{"a": [1, -2.5e3, true, false, null], "b": {"c": "d"}}"#) == .object([
+            ("a", .array([.number(1), .number(-2500), .bool(true), .bool(false), .null])),
+            ("b", .object([("c", .string("d"))])),
+        ]))
+        #expect(try parse("  \"x\"  ") == .string("x"))
+        #expect(try parse("[]") == .array([]))
+        #expect(try parse("{}") == .object([]))
+        #expect(try parse("0") == .number(0))
+    }
+
+    @Test("escapes, Unicode and surrogate pairs")
+    func strings() throws {
+        #expect(try parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude80""#) == .string("a\"b\\c/d\n\té🚀"))
+        #expect(try parse("\"مرحبا 🚀\"") == .string("مرحبا 🚀"))
+        #expect(try JSONValue.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(1)]))
+    }
+
+    @Test("errors say where", arguments: [
+        ("", "line 1, column 1: the document ends too early"),
+        ("{\"a\": 1,}", "line 1, column 9: expected a member name in quotes"),
+        ("{\n  \"a\" 1\n}", "line 2, column 7: expected ':' after a member name"),
+        ("[1 2]", "expected ',' or ']' in an array"),
+        ("[1, 2", "expected ',' or ']' in an array"),
+        ("\"open", "a string is never closed"),
+        ("tru", "expected a value"),
+        ("01", "unexpected text after the document"),
+        ("1.", "a malformed number"),
+        ("-", "a malformed number"),
+        ("1e999", "a number out of range"),
+        ("\"\\x\"", "an unknown escape in a string"),
+        ("\"\\ud800\"", "a lone surrogate"),
+        ("\"tab\there\"", "a control character inside a string"),
+        ("{} {}", "unexpected text after the document"),
+        ("NaN", "expected a value"),
+    ])
+    func errors(text: String, message: String) {
+        let error = #expect(throws: LifelineError.self) { try parse(text) }
+        #expect(error?.kind == .badData)
+        #expect(error?.message.hasPrefix("not valid JSON at ") == true)
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test("invalid UTF-8 and absurd nesting are refused")
+    func limits() {
+        #expect(throws: LifelineError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        let error = #expect(throws: LifelineError.self) { try parse(deep) }
+        #expect(error?.message.contains("nested deeper than 64 levels") == true)
+        let deepest = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try parse(deepest) }
+    }
+}
