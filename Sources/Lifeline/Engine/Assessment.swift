@@ -7,8 +7,8 @@ public struct Assessment: Equatable, Sendable {
     /// Known releases on models the company depends on that ship capabilities it is
     /// not exposed to: features to adopt (rule 7). They never shorten the lifeline.
     public let opportunities: [Opportunity]
-    /// Every threat that counts, earliest first (the first one before the natural end
-    /// is the cause): what a timeline marks.
+    /// Every counting threat dated before the natural end, earliest first: the first is
+    /// the cause. What a timeline marks.
     public let threats: [Threat]
     /// Threats that would count but for a dismissal in force (rule 9), so that a
     /// dismissal is never silent.

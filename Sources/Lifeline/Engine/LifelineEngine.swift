@@ -21,11 +21,13 @@ public enum LifelineEngine {
         let start = company.lifelineStart
         let naturalEnd = start.adding(months: company.tier.months)
         let counted = releases.filter { isCounted($0, start: start, asOf: asOf) }
-        let allKnown = releases.filter { $0.knownOn <= asOf }
+        // Every known release, for retirements' fallbacks; built only when one needs it.
+        var allKnown: [ReleaseFact]?
         var threats: [Threat] = []
         var dismissed: [Threat] = []
         for release in counted {
-            for threat in self.threats(from: release, to: company, knownReleases: allKnown) {
+            if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
+            for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
                 if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
                     dismissed.append(threat)
                 } else {
@@ -33,8 +35,10 @@ public enum LifelineEngine {
                 }
             }
         }
+        // Only threats before the natural end can end the lifeline (rule 5).
+        threats.removeAll { $0.releasedOn >= naturalEnd }
         threats.sort(by: precedes)
-        let ending = threats.first.flatMap { $0.releasedOn < naturalEnd ? $0 : nil }
+        let ending = threats.first
         let outcome = Assessment.Outcome(
             status: status(ending: ending, start: start, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
             tierMonths: company.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
@@ -89,8 +93,11 @@ public enum LifelineEngine {
     /// provider, model and capability, and only then by release id, so that the answer
     /// does not depend on the order in which facts were logged.
     static func precedes(_ a: Threat, _ b: Threat) -> Bool {
-        (a.releasedOn, severityRank(a), a.model.provider, a.model.model, a.capability ?? "", a.releaseID)
-            < (b.releasedOn, severityRank(b), b.model.provider, b.model.model, b.capability ?? "", b.releaseID)
+        // Field by field, so that the common case - different dates - compares no strings.
+        if a.releasedOn != b.releasedOn { return a.releasedOn < b.releasedOn }
+        if severityRank(a) != severityRank(b) { return severityRank(a) < severityRank(b) }
+        return (a.model.provider, a.model.model, a.capability ?? "", a.releaseID)
+            < (b.model.provider, b.model.model, b.capability ?? "", b.releaseID)
     }
 
     private static func severityRank(_ threat: Threat) -> Int {

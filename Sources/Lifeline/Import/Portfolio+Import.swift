@@ -27,17 +27,6 @@ extension Portfolio {
         return summary
     }
 
-    /// Runs `body` in a transaction and undoes it, even when it succeeds.
-    private func rollingBack(_ body: () throws -> Void) throws {
-        struct RolledBack: Error {}
-        do {
-            try write {
-                try body()
-                throw RolledBack()
-            }
-        } catch is RolledBack {}
-    }
-
     private func record(_ catalogue: Catalogue, asOf: CivilDate, into summary: inout ImportSummary, progress: ((Int, Int) -> Void)?) throws {
         let aliases = Dictionary(uniqueKeysWithValues: try database.fetchAll(
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"

@@ -304,3 +304,32 @@ extension Portfolio {
         return date
     }
 }
+
+/// Clearing a company's lists, for spreadsheet imports with `--update`.
+extension Portfolio {
+    func clearDependencies(company slug: String) throws {
+        _ = try writeAndReassess(trigger: "company import \(slug)") {
+            let id = try companyID(slug)
+            try database.execute(sql: "DELETE FROM dependencies WHERE company_id = ?", arguments: [.integer(id)])
+            return ((), [id])
+        }
+    }
+
+    func clearExposures(company slug: String) throws {
+        _ = try writeAndReassess(trigger: "company import \(slug)") {
+            let id = try companyID(slug)
+            try database.execute(sql: "DELETE FROM exposures WHERE company_id = ?", arguments: [.integer(id)])
+            return ((), [id])
+        }
+    }
+
+    func removeInvestments(company slug: String) throws {
+        try write {
+            try database.execute(sql: "DELETE FROM investments WHERE company_id = ?", arguments: [.integer(try companyID(slug))])
+        }
+    }
+
+    func companyExists(_ slug: String) throws -> Bool {
+        try database.fetchOne(sql: "SELECT 1 FROM companies WHERE slug = ?", arguments: [.text(slug)]) { _ in true } ?? false
+    }
+}

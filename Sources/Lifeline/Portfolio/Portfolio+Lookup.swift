@@ -3,11 +3,20 @@ import LifelineStorage
 /// Resolving the names users type into row ids, with "did you mean" on failure.
 extension Portfolio {
     func providerID(_ slug: String) throws -> Int64 {
-        try rowID(table: "providers", slug: slug, noun: "provider")
+        try cached("provider " + slug) { try rowID(table: "providers", slug: slug, noun: "provider") }
     }
 
     func companyID(_ slug: String) throws -> Int64 {
         try rowID(table: "companies", slug: slug, noun: "company")
+    }
+
+    /// During a batch, ids already looked up are remembered: providers, models and
+    /// capabilities are never removed, so an id found once stays true to the batch's end.
+    private func cached(_ key: String, _ lookUp: () throws -> Int64) throws -> Int64 {
+        if let id = lookupCache?[key] { return id }
+        let id = try lookUp()
+        lookupCache?[key] = id
+        return id
     }
 
     /// The id of the row of `table` with `slug`, or an "unknown ..." error with the
@@ -24,11 +33,14 @@ extension Portfolio {
 
     /// The model's id, or nil when its provider exists but the model does not.
     func existingModelID(_ reference: ModelReference) throws -> Int64? {
+        if let id = lookupCache?["model " + reference.description] { return id }
         let providerID = try providerID(reference.provider)
-        return try database.fetchOne(
+        let id = try database.fetchOne(
             sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
             arguments: [.integer(providerID), .text(reference.model)]
         ) { try $0.get(0) as Int64 }
+        if let id { lookupCache?["model " + reference.description] = id }
+        return id
     }
 
     func modelID(_ reference: ModelReference) throws -> Int64 {
@@ -47,6 +59,7 @@ extension Portfolio {
 
     /// Resolves a capability by slug or by alias.
     func capabilityID(_ name: String) throws -> Int64 {
+        if let id = lookupCache?["capability " + name] { return id }
         if let id = try database.fetchOne(
             sql: """
                 SELECT id FROM capabilities WHERE slug = ?1
@@ -56,6 +69,7 @@ extension Portfolio {
                 """,
             arguments: [.text(name)], { try $0.get(0) as Int64 })
         {
+            lookupCache?["capability " + name] = id
             return id
         }
         let known = try database.fetchAll(sql: "SELECT slug FROM capabilities") { try $0.get(0) as String }

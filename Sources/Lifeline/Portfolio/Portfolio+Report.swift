@@ -20,7 +20,7 @@ extension Portfolio {
                     release: release,
                     hits: entries.flatMap { entry in
                         entry.assessment.threats
-                            .filter { $0.releaseID == release.id && $0.releasedOn < entry.assessment.outcome.naturalEnd }
+                            .filter { $0.releaseID == release.id }
                             .map { (entry.company.slug, $0, entry.assessment.status) }
                     })
             }

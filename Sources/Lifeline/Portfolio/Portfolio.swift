@@ -22,11 +22,15 @@ public final class Portfolio {
     /// The companies affected by the writes of the batch in progress, if any: they are
     /// reassessed once, when the batch ends, instead of after each write.
     var batchAffected: Set<Int64>?
+    /// Ids of providers, models and capabilities looked up during the batch in progress.
+    var lookupCache: [String: Int64]?
 
-    /// Runs `body` as one write transaction; inside a transaction already open (a batch,
-    /// an import), as a savepoint of it.
+    /// Runs `body` as one write transaction; inside a transaction already open, as a
+    /// savepoint of it. Inside a batch, as part of the batch: any error aborts the whole
+    /// batch, so a savepoint per write would only cost time.
     func write<T>(_ body: () throws -> T) throws -> T {
-        database.isInAutocommit ? try database.transaction(.immediate, body) : try database.savepoint(body)
+        if batchAffected != nil { return try body() }
+        return database.isInAutocommit ? try database.transaction(.immediate, body) : try database.savepoint(body)
     }
 
     /// Runs `body` on one consistent snapshot (a deferred read transaction), so a list
@@ -39,10 +43,18 @@ public final class Portfolio {
     /// Runs many writes as one transaction: all land or none. The companies they affect
     /// are reassessed once at the end (when `reassess` is true) rather than after each.
     /// For imports and the demo.
+    /// Inside another batch it simply joins it.
     public func batch<T>(trigger: String, reassess: Bool = true, _ body: () throws -> T) throws -> Reassessed<T> {
-        try write {
+        if batchAffected != nil {
+            return Reassessed(value: try body(), reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
+        }
+        return try write {
             batchAffected = []
-            defer { batchAffected = nil }
+            lookupCache = [:]
+            defer {
+                batchAffected = nil
+                lookupCache = nil
+            }
             let value = try body()
             let affected = batchAffected ?? []
             let report = reassess && !affected.isEmpty
@@ -50,6 +62,17 @@ public final class Portfolio {
                 : ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
             return Reassessed(value: value, reassessment: report)
         }
+    }
+
+    /// Runs `body` in a transaction and undoes it, even when it succeeds: dry runs.
+    func rollingBack(_ body: () throws -> Void) throws {
+        struct RolledBack: Error {}
+        do {
+            try write {
+                try body()
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
     }
 
     /// The current UTC time as SQLite writes it, for rows such as `logged_at`.

@@ -2,9 +2,23 @@
 /// inside quotes, CRLF or LF line ends. Enough for spreadsheets' exports and the
 /// milestones file; not a general-purpose dialect guesser.
 public enum CSV {
+    /// One field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line
+    /// break, with quotes doubled.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// A whole file: a header line and one line per row; nil cells are empty.
+    public static func document(columns: [String], rows: [[String?]]) -> String {
+        ([columns] + rows.map { $0.map { $0 ?? "" } }).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+    }
+
     /// The records of `text`, each with the 1-based line it starts on.
-    /// - Throws: `LifelineError` (bad data) for an unterminated quote or a stray quote.
-    public static func records(in text: String) throws -> [(line: Int, fields: [String])] {
+    /// - Throws: `LifelineError` (bad data) for an unterminated quote or a stray quote,
+    ///   placed as `FILE:LINE` when `fileName` is given, else `line LINE`.
+    public static func records(in text: String, fileName: String? = nil) throws -> [(line: Int, fields: [String])] {
+        let place = { (line: Int) in fileName.map { "\($0):\(line)" } ?? "line \(line)" }
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
@@ -36,7 +50,7 @@ public enum CSV {
             switch scalar {
             case "\"":
                 guard field.isEmpty else {
-                    throw LifelineError(.badData, "line \(line): a quote inside an unquoted field; quote the whole field")
+                    throw LifelineError(.badData, "\(place(line)): a quote inside an unquoted field; quote the whole field")
                 }
                 quoted = true
                 fieldWasQuoted = true
@@ -58,7 +72,7 @@ public enum CSV {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw LifelineError(.badData, "line \(recordLine): a quoted field is never closed") }
+        if quoted { throw LifelineError(.badData, "\(place(recordLine)): a quoted field is never closed") }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
     }

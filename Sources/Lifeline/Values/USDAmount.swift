@@ -97,6 +97,8 @@ extension String {
     /// Without leading and trailing spaces and tabs (Foundation-free `trimmingCharacters`).
     func trimmingSpaces() -> String {
         let isSpace = { (character: Character) in character == " " || character == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        guard let first = first, let last = last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
     }
 }

@@ -1,14 +1,11 @@
+import Lifeline
+
 /// RFC 4180: fields holding a comma, quote, CR or LF are quoted, quotes doubled.
 struct CSVRowWriter: RowWriter {
     func render(_ rows: Rows) -> String {
         ([rows.columns] + rows.values.map { $0.map(\.plainText) })
-            .map { $0.map(Self.field).joined(separator: ",") }
+            .map { $0.map(CSV.field).joined(separator: ",") }
             .joined(separator: "\n")
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }
 

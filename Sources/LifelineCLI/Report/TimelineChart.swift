@@ -140,7 +140,7 @@ extension TimelineChart {
             return Row(
                 company: entry.company.slug, name: entry.company.name, status: outcome.status,
                 start: outcome.lifelineStart, end: outcome.lifelineEnd, runwayEnd: outcome.runwayEnd,
-                markers: entry.assessment.threats.filter { $0.releasedOn < outcome.naturalEnd }.map { threat in
+                markers: entry.assessment.threats.map { threat in
                     Marker(date: threat.releasedOn, label: ThreatWords.describe(threat), isCause: threat == cause)
                 },
                 summary: "\(outcome.status.rawValue) - \(AssessmentPresenter.reason(entry.assessment))")

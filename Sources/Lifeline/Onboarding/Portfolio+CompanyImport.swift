@@ -1,0 +1,140 @@
+/// What importing a spreadsheet did (or, for a dry run, would do).
+public struct CompanyImportSummary: Sendable {
+    public let isDryRun: Bool
+    public var companiesAdded: [String] = []
+    public var companiesUpdated: [String] = []
+    public var investments = 0
+    public var dependencies = 0
+    public var exposures = 0
+    public var reassessment: ReassessmentReport?
+}
+
+extension Portfolio {
+    /// Records the companies of a spreadsheet, validated exactly as the `company`
+    /// commands validate, in one transaction followed by the reassessment of the
+    /// companies it touches. The first bad row aborts everything, its message prefixed
+    /// with the row's location.
+    ///
+    /// Several rows for one slug add several investments; their other cells must agree.
+    /// Without `update` a slug already recorded is an error; with it, the given fields
+    /// replace the stored ones, and `depends`, `exposures` and the investments (when
+    /// the file gives any) are replaced as a whole.
+    public func importCompanies(_ rows: [CompanyImportRow], update: Bool, dryRun: Bool) throws -> CompanyImportSummary {
+        var summary = CompanyImportSummary(isDryRun: dryRun)
+        var order: [String] = []
+        var groups: [String: [CompanyImportRow]] = [:]
+        for row in rows {
+            guard let slug = row.values["slug"] else { throw LifelineError(.badData, "\(row.location): the slug is empty") }
+            try located(row.location) { try Slug.validate(slug, kind: "company") }
+            if groups[slug] == nil { order.append(slug) }
+            groups[slug, default: []].append(row)
+        }
+        let apply = {
+            let result = try self.batch(trigger: "company import") {
+                for slug in order { try self.importCompany(slug, rows: groups[slug]!, update: update, into: &summary) }
+            }
+            summary.reassessment = result.reassessment
+        }
+        if dryRun { try rollingBack(apply) } else { try apply() }
+        return summary
+    }
+
+    private func importCompany(_ slug: String, rows: [CompanyImportRow], update: Bool, into summary: inout CompanyImportSummary) throws {
+        let first = rows[0].location
+        var merged: [String: (value: String, location: String)] = [:]
+        for row in rows {
+            for (column, value) in row.values where !["slug", "invested_usd", "invested_on", "round"].contains(column) {
+                if let earlier = merged[column], earlier.value != value {
+                    throw LifelineError(
+                        .badData, "\(row.location): '\(column)' is '\(Slug.printable(value))' here but '\(Slug.printable(earlier.value))' at \(earlier.location)")
+                }
+                merged[column] = (value, row.location)
+            }
+        }
+        let fields = CompanyFields(
+            name: merged["name"]?.value, tier: merged["tier"]?.value, since: merged["since"]?.value,
+            runwayMonths: merged["runway"]?.value, sector: merged["sector"]?.value, website: merged["website"]?.value,
+            notes: merged["notes"]?.value)
+        let fieldLocation = { (columns: [String]) in columns.compactMap { merged[$0]?.location }.first ?? first }
+        let exists = try companyExists(slug)
+        if exists {
+            guard update else {
+                throw LifelineError(.badData, "\(first): company '\(slug)' already exists; use --update to change it")
+            }
+            if !fields.isEmpty {
+                try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
+                    _ = try editCompany(slug: slug, fields: fields)
+                }
+            }
+            summary.companiesUpdated.append(slug)
+        } else {
+            guard fields.tier != nil, fields.since != nil else {
+                throw LifelineError(.badData, "\(first): the new company '\(slug)' needs 'tier' and 'since'")
+            }
+            try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
+                _ = try addCompany(slug: slug, fields: fields)
+            }
+            summary.companiesAdded.append(slug)
+        }
+        if let depends = merged["depends"] {
+            try located(depends.location) {
+                let models = try Self.listItems(depends.value).map(ModelReference.init(parsing:))
+                if exists { try clearDependencies(company: slug) }
+                if !models.isEmpty { _ = try addDependencies(company: slug, models: models) }
+                summary.dependencies += Set(models).count
+            }
+        }
+        if let exposures = merged["exposures"] {
+            try located(exposures.location) {
+                let parsed = try Self.listItems(exposures.value).map(Self.parseExposure)
+                if exists { try clearExposures(company: slug) }
+                for exposure in parsed {
+                    _ = try setExposure(company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+                }
+                summary.exposures += parsed.count
+            }
+        }
+        let investmentRows = rows.filter { row in ["invested_usd", "invested_on", "round"].contains { row.values[$0] != nil } }
+        if update && !investmentRows.isEmpty { try removeInvestments(company: slug) }
+        for row in investmentRows {
+            try located(row.location) {
+                guard let amount = row.values["invested_usd"], let date = row.values["invested_on"] else {
+                    throw LifelineError(.badData, "an investment needs both 'invested_usd' and 'invested_on'")
+                }
+                try addInvestment(
+                    company: slug, on: try CivilDate.parse(date, today: today, field: "invested_on date"),
+                    amount: try USDAmount.parse(amount), round: row.values["round"])
+                summary.investments += 1
+            }
+        }
+    }
+
+    /// `a;b;c`, empty items ignored.
+    static func listItems(_ text: String) -> [String] {
+        text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// `capability:effect` or `capability:effect@provider1+provider2`.
+    static func parseExposure(_ text: String) throws -> (capability: String, effect: Effect, providers: [String]) {
+        let (main, scope) = text.firstIndex(of: "@").map { (text[..<$0], text[text.index(after: $0)...]) } ?? (text[...], nil)
+        let parts = main.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw LifelineError(
+                .badData, "invalid exposure '\(Slug.printable(text))': write capability:effect or capability:effect@provider1+provider2")
+        }
+        let providers = scope.map { $0.split(separator: "+").map(String.init) } ?? []
+        if scope != nil && providers.isEmpty {
+            throw LifelineError(.badData, "invalid exposure '\(Slug.printable(text))': no provider after '@'")
+        }
+        return (String(parts[0]), try Effect.parse(String(parts[1])), providers)
+    }
+
+    /// Runs `body`, prefixing any error it throws with `location`.
+    func located<T>(_ location: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LifelineError {
+            throw LifelineError(error.kind == .usage ? .badData : error.kind, "\(location): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import LifelineStorage
+
+/// What a restore loaded.
+public struct RestoreSummary: Sendable {
+    public var counts: [(table: String, rows: Int)] = []
+}
+
+extension Portfolio {
+    /// Loads an export (its CSV files, by table name) into this database, which must hold
+    /// no portfolio yet. One transaction: everything loads, or nothing. Release ids are
+    /// kept, so dismissals and recorded causes keep pointing at the same releases.
+    /// Nothing is reassessed: run `reassess` (as of the export's date, to compare).
+    public func restore(files: [String: String], directory: String) throws -> RestoreSummary {
+        var summary = RestoreSummary()
+        _ = try batch(trigger: "restore", reassess: false) {
+            try checkEmpty()
+            for name in PortfolioExport.tableNames {
+                guard let text = files[name] else {
+                    throw LifelineError(.missingInput, "\(directory): there is no \(name).csv")
+                }
+                let fileName = "\(name).csv"
+                let records = try CSV.records(in: text, fileName: fileName)
+                guard let header = records.first?.fields else { throw LifelineError(.badData, "\(fileName): the file is empty") }
+                let rows = records.dropFirst().map { record in
+                    (location: "\(fileName):\(record.line)",
+                     value: Dictionary(zip(header, record.fields).filter { !$0.1.isEmpty }, uniquingKeysWith: { a, _ in a }))
+                }
+                if name == "companies" {
+                    _ = try importCompanies(try CompanyImportRow.fromCSV(text, fileName: fileName), update: false, dryRun: false)
+                } else {
+                    for row in rows { try located(row.location) { try restore(row.value, into: name) } }
+                }
+                summary.counts.append((name, rows.count))
+            }
+        }
+        return summary
+    }
+
+    private func checkEmpty() throws {
+        let counts = try database.fetchOne(
+            sql: "SELECT (SELECT count(*) FROM providers), (SELECT count(*) FROM models), (SELECT count(*) FROM releases), (SELECT count(*) FROM companies)"
+        ) { try $0.values.map { value -> Int64 in if case .integer(let number) = value { return number } else { return 0 } } } ?? []
+        guard counts.allSatisfy({ $0 == 0 }) else {
+            throw LifelineError(
+                .badData,
+                "restore loads into an empty database, and this one already holds \(counts[0]) providers, \(counts[1]) models, \(counts[2]) releases and \(counts[3]) companies")
+        }
+    }
+
+    private func restore(_ row: [String: String], into table: String) throws {
+        func required(_ column: String) throws -> String {
+            guard let value = row[column] else { throw LifelineError(.badData, "'\(column)' is empty") }
+            return value
+        }
+        func date(_ column: String) throws -> CivilDate? {
+            try row[column].map { try CivilDate.parse($0, today: today, field: column) }
+        }
+        switch table {
+        case "capabilities":
+            let slug = try required("slug")
+            if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil {
+                _ = try addCapability(slug: slug, name: try required("name"), description: row["description"])
+            }
+        case "capability_aliases":
+            let alias = try required("alias")
+            if try database.fetchOne(sql: "SELECT 1 FROM capability_aliases WHERE alias = ?", arguments: [.text(alias)], { _ in true }) == nil {
+                try addCapabilityAlias(capability: try required("capability"), alias: alias)
+            }
+        case "providers":
+            _ = try addProvider(slug: try required("slug"), name: row["name"])
+        case "models":
+            _ = try addModel(
+                try ModelReference(parsing: try required("model")), name: row["name"],
+                kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"))
+        case "releases":
+            try restoreRelease(row, date: date)
+        case "rebuilds":
+            let company = try companyID(try required("company"))
+            guard let previous = try date("previous_start"), let rebuilt = try date("rebuilt_on"),
+                let previousTier = Int(try required("previous_tier_months")), let tier = Int(try required("tier_months"))
+            else { throw LifelineError(.badData, "a rebuild needs previous_start, rebuilt_on and both tiers") }
+            try database.execute(
+                sql: """
+                    INSERT INTO rebuilds (company_id, previous_start, previous_tier_months, rebuilt_on, tier_months, note, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    .integer(company), .text(previous.iso), previousTier.sqlValue, .text(rebuilt.iso), tier.sqlValue,
+                    row["note"].sqlValue, .text(row["recorded_at"] ?? ""),
+                ])
+        case "dismissals":
+            let company = try companyID(try required("company"))
+            guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
+            _ = try release(id: releaseID)
+            try database.execute(
+                sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    .integer(company), .integer(releaseID), .text(try TextField.oneLine(try required("reason"), field: "reason", maximumLength: 2000)),
+                    try date("until")?.iso.sqlValue ?? .null, .text(row["recorded_at"] ?? ""),
+                ])
+        default:
+            break
+        }
+    }
+
+    /// A release with its original id and logging time.
+    private func restoreRelease(_ row: [String: String], date: (String) throws -> CivilDate?) throws {
+        guard let idText = row["id"], let id = Int64(idText), id > 0 else { throw LifelineError(.badData, "'id' is not a release id") }
+        guard let modelText = row["model"], let kindText = row["kind"], let kind = Release.Kind(rawValue: kindText),
+            let releasedOn = try date("released_on")
+        else { throw LifelineError(.badData, "a release needs a model, a kind (launch, capability, retirement) and released_on") }
+        let modelID = try modelID(try ModelReference(parsing: modelText))
+        let capabilities = try Self.listItems(row["capabilities"] ?? "").map(capabilityID)
+        if kind == .retirement && !capabilities.isEmpty { throw LifelineError(.badData, "a retirement ships no capabilities") }
+        let announced = try date("announced_on")
+        if let announced, announced > releasedOn { throw LifelineError(.badData, "announced_on is after released_on") }
+        try database.execute(
+            sql: """
+                INSERT INTO releases (id, model_id, kind, released_on, announced_on, note, source, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(Self.nowSQL)))
+                """,
+            arguments: [
+                .integer(id), .integer(modelID), .text(kind.rawValue), .text(releasedOn.iso), announced?.iso.sqlValue ?? .null,
+                try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, row["source"].sqlValue,
+                row["logged_at"].sqlValue,
+            ])
+        for capability in Set(capabilities) {
+            try database.execute(
+                sql: "INSERT INTO release_capabilities (release_id, capability_id) VALUES (?, ?)",
+                arguments: [.integer(id), .integer(capability)])
+        }
+    }
+}
+
+extension Optional {
+    /// The value, or a bad-data error saying what was expected.
+    func orThrow(_ message: String) throws -> Wrapped {
+        guard let self else { throw LifelineError(.badData, message) }
+        return self
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Lifeline
+
+extension CompanyCommand {
+    /// The formats a portfolio spreadsheet can come in.
+    enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
+        case csv, json
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import companies from a spreadsheet (CSV) or JSON.",
+            discussion: """
+                Columns: slug (required), name, tier and since (required for new companies), \
+                sector, website, runway, notes, invested_usd, invested_on, round (one \
+                investment per row; several rows for one slug add several), depends \
+                (PROVIDER/MODEL;...), exposures (capability:effect or \
+                capability:effect@provider1+provider2, separated by ;). Empty cells mean \
+                "not given"; unknown columns are an error. Every row is checked as the \
+                company commands check it; the first bad row aborts the import and nothing \
+                is written. docs/onboarding.md has a worked example.
+
+                Examples:
+                  lifeline company import portfolio.csv --dry-run
+                  lifeline company import portfolio.csv
+                  lifeline company import portfolio.csv --update
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The file; - reads standard input.")
+        var file: String
+        @Option(help: "csv or json (default: from the file's extension, else csv).")
+        var format: SheetFormat?
+        @Flag(help: "Change companies already recorded: given fields replace stored ones; depends, exposures and investments are replaced as a whole.")
+        var update = false
+        @Flag(help: "Show what would change, and change nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let portfolio = try global.portfolio()
+            let bytes = try readBytes(path: file, what: "spreadsheet")
+            let fileName = file == "-" ? "stdin" : String(file.split(separator: "/").last ?? Substring(file))
+            let format = self.format ?? (file.lowercased().hasSuffix(".json") ? .json : .csv)
+            let rows: [CompanyImportRow]
+            switch format {
+            case .json:
+                rows = try CompanyImportRow.fromJSON(try JSONValue.parse(bytes), fileName: fileName)
+            case .csv:
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw Failure(.badData, "\(fileName) is not UTF-8 text; save the spreadsheet as CSV UTF-8")
+                }
+                rows = try CompanyImportRow.fromCSV(text, fileName: fileName)
+            }
+            let summary = try portfolio.importCompanies(rows, update: update, dryRun: dryRun)
+            let verb = dryRun ? "Would import" : "Imported"
+            Console.output(
+                "\(verb) \(fileName): \(ImportPresenter.count(summary.companiesAdded.count, "company")) added, "
+                    + "\(summary.companiesUpdated.count) updated, \(ImportPresenter.count(summary.investments, "investment")), "
+                    + "\(ImportPresenter.count(summary.dependencies, "dependency")), \(ImportPresenter.count(summary.exposures, "exposure")).")
+            if let reassessment = summary.reassessment {
+                Console.output("\(ImportPresenter.count(reassessment.changes.count, "lifeline")) changed.")
+                AssessmentPresenter.printChanges(of: reassessment)
+            }
+            if dryRun { Console.output("Dry run: nothing was written.") }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Glibc
+import Lifeline
+
+/// `lifeline export`: everything out, in files any spreadsheet or script reads.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the whole portfolio to a directory of CSV files and one JSON document.",
+        discussion: """
+            companies.csv is in exactly the 'company import' format; providers.csv, \
+            models.csv, capabilities.csv, capability_aliases.csv, releases.csv (with \
+            capabilities and sources), rebuilds.csv and dismissals.csv hold the rest, and \
+            portfolio.json all of it. 'lifeline restore DIR' loads it into an empty database.
+
+            Example:
+              lifeline export --out backup-2024-06-01
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The directory to write (created if missing; default: lifeline-export-DATE).", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        let portfolio = try global.portfolio()
+        let directory = out ?? "lifeline-export-\(portfolio.today)"
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw Failure(.ioFailure, "cannot create '\(directory)': \(String(cString: strerror(errno)))")
+        }
+        let export = try portfolio.export()
+        for table in export.tables {
+            try writeText(CSV.document(columns: table.columns, rows: table.rows), to: "\(directory)/\(table.name).csv")
+        }
+        try writeText(Self.json(export, exportedOn: portfolio.today).serialized() + "\n", to: "\(directory)/portfolio.json")
+        let counts = export.tables.map { "\($0.rows.count) \($0.name.replacing("_", with: " "))" }.joined(separator: ", ")
+        Console.output("Exported to \(directory)/: \(counts).")
+    }
+
+    /// One document: a header and, per table, an array of objects keyed by column.
+    static func json(_ export: PortfolioExport, exportedOn: CivilDate) -> JSON {
+        var members: [(String, JSON)] = [
+            ("format", .string("lifeline-export")), ("version", .integer(1)), ("exported_on", .string(exportedOn.iso)),
+            ("schema_version", .integer(Int64(Schema.latestVersion))),
+        ]
+        for table in export.tables {
+            members.append((table.name, .array(table.rows.map { row in
+                .object(zip(table.columns, row).map { column, cell in
+                    guard let cell else { return (column, .null) }
+                    if table.numericColumns.contains(column), let number = Double(cell) {
+                        return (column, number == number.rounded() ? .integer(Int64(number)) : .number(number))
+                    }
+                    return (column, .string(cell))
+                })
+            })))
+        }
+        return .object(members)
+    }
+}
+
+/// `lifeline restore`: an export back into an empty database.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Load a directory written by 'lifeline export' into an empty database.",
+        discussion: """
+            Creates the database when it is missing. Everything loads in one transaction \
+            or nothing does; release ids are kept. Nothing is reassessed: run \
+            'lifeline reassess' afterwards.
+
+            Example:
+              lifeline restore backup-2024-06-01 --db restored.db
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The directory 'lifeline export' wrote.")
+    var directory: String
+
+    func run() throws {
+        var files: [String: String] = [:]
+        for name in PortfolioExport.tableNames {
+            let path = "\(directory)/\(name).csv"
+            guard access(path, F_OK) == 0 else { throw Failure(.missingInput, "\(directory) has no \(name).csv; is it a lifeline export?") }
+            files[name] = try readText(path: path, what: "export file")
+        }
+        let opened = try global.openPortfolio(create: true)
+        let portfolio = Portfolio(database: opened.database, today: try Today.resolve())
+        let summary = try portfolio.restore(files: files, directory: directory)
+        let counts = summary.counts.map { "\($0.rows) \($0.table.replacing("_", with: " "))" }.joined(separator: ", ")
+        Console.output("Restored \(directory) into \(global.resolvedDatabasePath): \(counts).")
+        Console.output("Run 'lifeline reassess' to assess the companies.")
+    }
+}
