@@ -6,7 +6,7 @@ DEMO_DB     ?= demo.db
 RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
 APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config
 
-.PHONY: all deps build release test demo install uninstall clean
+.PHONY: all deps build release test demo install uninstall clean fuzz
 
 all: build
 
@@ -46,6 +46,30 @@ demo: release
 	@echo
 	@echo "The demo's timeline is in $(abspath $(DEMO_REPORT)): open it in a browser."
 	@echo "Query it: sqlite3 $(DEMO_DB) 'select company, status, lifeline_end, cause_provider, cause_capability from v_company_lifeline'"
+
+FUZZ_SECONDS ?= 30
+FUZZ_DIR     = .build-fuzz
+FUZZ_BIN     = $(FUZZ_DIR)/lifeline-fuzz
+FUZZ_TARGETS = dates amounts slugs json csv models-dev litellm spreadsheet
+# The pure sources of the Lifeline module (everything that does not touch SQLite).
+FUZZ_SOURCES = Fuzz/FuzzTarget.swift Sources/Lifeline/FuzzedParsers.swift Sources/Lifeline/LifelineError.swift \
+	$(wildcard Sources/Lifeline/Values/*.swift Sources/Lifeline/Records/*.swift Sources/Lifeline/Engine/*.swift) \
+	Sources/Lifeline/Import/JSONValue.swift Sources/Lifeline/Import/CatalogueModel.swift Sources/Lifeline/Import/ImportSummary.swift \
+	Sources/Lifeline/Import/ModelsDevCatalogue.swift Sources/Lifeline/Import/LiteLLMCatalogue.swift \
+	Sources/Lifeline/Onboarding/CompanyImportRow.swift
+
+## fuzz: libFuzzer on the date, amount and slug parsers, JSON, CSV, both catalogue readers and the spreadsheet reader, FUZZ_SECONDS each.
+fuzz: deps
+	mkdir -p $(FUZZ_DIR) Fuzz/crashes
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name Lifeline $(FUZZ_SOURCES) -o $(FUZZ_BIN)
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/corpus/$$target; \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		LIFELINE_FUZZ_TARGET=$$target $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/crashes/$$target- $(FUZZ_DIR)/corpus/$$target Fuzz/seeds 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY|artifact)" ; \
+		if ls Fuzz/crashes/$$target-* >/dev/null 2>&1; then echo "crash found: see Fuzz/crashes/ (copy it to Tests/FuzzRegressions/)"; exit 1; fi; \
+	done
+	@echo "No crash found."
 
 MAN_PAGE = $(BUILD_DIR)/plugins/GenerateManual/outputs/LifelineCLI/lifeline.1
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lifeline

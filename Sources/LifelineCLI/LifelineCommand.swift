@@ -21,7 +21,7 @@ struct LifelineCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, MigrateCommand.self, ProviderCommand.self, ModelCommand.self, CapabilityCommand.self,
             CompanyCommand.self, ReleaseCommand.self, ReassessCommand.self, WhatIfCommand.self, HistoryCommand.self,
-            DismissCommand.self, UndismissCommand.self, SQLCommand.self, ReportCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, RestoreCommand.self,
+            DismissCommand.self, UndismissCommand.self, SQLCommand.self, ReportCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, RestoreCommand.self, BackupCommand.self, DoctorCommand.self,
         ]
     )
 

@@ -10,6 +10,7 @@ extension Portfolio {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         try Self.checkWarnDays(warnDays)
+        try requireTrust()
         if !dryRun && asOf > today {
             throw LifelineError(
                 .badData,

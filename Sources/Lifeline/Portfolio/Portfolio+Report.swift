@@ -5,7 +5,8 @@ extension Portfolio {
     /// the recent releases and whom they hit, and the changes recorded since the latest
     /// nightly run. Reads one snapshot; writes nothing.
     public func report(asOf: CivilDate, recentDays: Int = 90) throws -> PortfolioReport {
-        try read {
+        try requireTrust()
+        return try read {
             let assessments = try computeAssessments(.all, asOf: asOf, warnDays: warnDays)
             let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
             let entries = assessments.compactMap { assessment -> PortfolioReport.Entry? in

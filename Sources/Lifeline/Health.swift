@@ -1,0 +1,68 @@
+import LifelineStorage
+
+/// What `lifeline doctor` checks, and the trust check commands that compute run first.
+public struct HealthReport: Sendable {
+    /// Facts about the database, in display order.
+    public var facts: [(name: String, value: String)] = []
+    /// Everything wrong; empty for a healthy database.
+    public var problems: [String] = []
+
+    public var isHealthy: Bool { problems.isEmpty }
+}
+
+extension Portfolio {
+    /// Checks the database's integrity, foreign keys and migrations and gathers its
+    /// vital statistics. Reads only.
+    public func healthReport() throws -> HealthReport {
+        var report = HealthReport()
+        report.facts.append(("database", database.path))
+        report.facts.append(("file size", Self.bytes(database.fileSize)))
+        report.facts.append(("write-ahead log", Self.bytes(database.writeAheadLogSize)))
+        report.facts.append(("sqlite", Database.sqliteVersion))
+        let integrity = try database.integrityCheck()
+        report.facts.append(("integrity check", integrity == ["ok"] ? "ok" : "\(integrity.count) problem(s)"))
+        if integrity != ["ok"] { report.problems += integrity.map { "integrity: \($0)" } }
+        let violations = try database.foreignKeyViolations()
+        report.facts.append(("foreign keys", violations.isEmpty ? "ok" : "\(violations.count) broken reference(s)"))
+        report.problems += violations.map { "foreign key: \($0)" }
+        let statuses = try Schema.migrator().status(of: database)
+        let applied = statuses.filter { $0.state == .applied }.count
+        report.facts.append(("schema", "version \(statuses.filter { $0.state != .pending }.map(\.version).max() ?? 0), \(applied) of \(Schema.migrations.count) migrations applied"))
+        for status in statuses where status.state != .applied {
+            report.problems.append("migration \(status.version) (\(status.name)) is \(status.state.rawValue)")
+        }
+        if database.writeAheadLogSize > 256 << 20 {
+            report.problems.append("the write-ahead log is over 256 MiB: a reader has held it open for long; it shrinks when readers finish")
+        }
+        for table in ["providers", "models", "capabilities", "releases", "companies", "investments", "assessments", "reassessment_runs"] {
+            let count = try database.fetchOne(sql: "SELECT count(*) FROM \(table)") { try $0.get(0) as Int } ?? 0
+            report.facts.append((table.replacing("_", with: " "), String(count)))
+        }
+        let nightly = try database.fetchOne(
+            sql: "SELECT as_of || ' (run ' || id || ', ' || finished_at || ')' FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
+        ) { try $0.get(0) as String }
+        report.facts.append(("last nightly run", nightly ?? "never"))
+        return report
+    }
+
+    /// Refuses to compute on a database whose facts cannot be trusted: broken references
+    /// (rows written by hand with foreign keys off) or a failed quick check. Run before
+    /// reassessing and reporting.
+    public func requireTrust() throws {
+        let violations = try database.foreignKeyViolations()
+        let quickCheck = try database.fetchAll(sql: "PRAGMA quick_check") { try $0.get(0) as String }
+        guard violations.isEmpty, quickCheck == ["ok"] else {
+            let what = violations.isEmpty ? "it fails SQLite's quick check (\(quickCheck.first ?? "?"))" : "\(violations.count) row(s) point at rows that do not exist (\(violations[0]))"
+            throw LifelineError(.badData, "the database cannot be trusted: \(what); 'lifeline doctor' lists the problems")
+        }
+    }
+
+    /// The size of the file at `path`, for messages.
+    public static func bytesDescription(of path: String) -> String {
+        (try? Database(path: path, configuration: .init(mode: .readOnly))).map { bytes($0.fileSize) } ?? "?"
+    }
+
+    static func bytes(_ count: Int64) -> String {
+        count < 1 << 20 ? "\(count / 1024) KiB" : "\(count >> 20) MiB"
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import LifelineStorage
+import Testing
+
+/// Nothing lost, nothing half-written: concurrent writers, processes killed mid-write,
+/// backups while writing, and a database that cannot be trusted. docs/reliability.md
+/// states the figures these tests prove.
+@Suite("Reliability", .serialized)
+struct ReliabilityTests {
+    let scratch: Scratch
+    var database: String { scratch.file("p.db") }
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    init() throws {
+        scratch = try Scratch()
+    }
+
+    func run(_ arguments: [String], db: String? = nil, today: String = "2024-06-01") throws -> LifelineProcess.Result {
+        try LifelineProcess.run(arguments, in: scratch.path, environment: ["LIFELINE_DB": db ?? database, "LIFELINE_TODAY": today])
+    }
+
+    /// Starts `lifeline` with each argument list at once and waits for all of them.
+    func runTogether(_ commands: [[String]]) throws -> [Int32] {
+        let binary = LifelineProcess.binaryPath
+        let processes = try commands.map { script -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // Each writer runs its commands one after another; the writers run side by side.
+            process.arguments = ["-c", script.map { "'\(binary)' \($0)" }.joined(separator: " && ")]
+            process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+            process.environment = ["LIFELINE_DB": database, "LIFELINE_TODAY": "2024-06-01", "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        return processes.map { $0.waitUntilExit(); return $0.terminationStatus }
+    }
+
+    func sql(_ query: String, db: String? = nil) throws -> [String] {
+        let connection = try Database(path: db ?? database, configuration: .init(mode: .readOnly))
+        return try connection.fetchAll(sql: query) { row in
+            row.values.map { value -> String in
+                switch value {
+                case .null: "NULL"
+                case .integer(let number): String(number)
+                case .real(let number): String(number)
+                case .text(let text): text
+                case .blob(let bytes): "\(bytes.count) bytes"
+                }
+            }.joined(separator: "|")
+        }
+    }
+
+    func checkSound(_ db: String? = nil) throws {
+        let connection = try Database(path: db ?? database, configuration: .init(mode: .readOnly))
+        #expect(try connection.integrityCheck() == ["ok"])
+        #expect(try connection.foreignKeyViolations().isEmpty)
+    }
+
+    // MARK: Concurrency
+
+    @Test("8 writers and a nightly run at once, three times: every write lands exactly once")
+    func concurrentWriters() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        for round in 1...3 {
+            var commands: [[String]] = (1...8).map { writer in
+                let slug = "w\(round)-\(writer)"
+                return [
+                    "company add \(slug) --tier 6 --since 2024-0\(round)-0\(writer)",
+                    "company invest \(slug) --on 2024-0\(round)-1\(writer) --amount \(writer)00k",
+                    "company expose \(slug) agents --effect advantage",
+                    "release log openai/gpt-4 --on 2024-0\(round)-2\(writer) --capability fine-tuning --kind capability",
+                ]
+            }
+            commands.append(["reassess --as-of 2024-06-01", "reassess --as-of 2024-06-01"])
+            commands.append(["sql 'SELECT count(*) FROM v_company_lifeline'", "report --format json"])
+            let statuses = try runTogether(commands)
+            #expect(statuses.allSatisfy { $0 == 0 }, "round \(round): exit codes \(statuses)")
+        }
+        #expect(try sql("SELECT count(*) FROM companies WHERE slug LIKE 'w%'") == ["24"])
+        #expect(try sql("SELECT count(*) FROM investments i JOIN companies c ON c.id = i.company_id WHERE c.slug LIKE 'w%'") == ["24"])
+        #expect(try sql("""
+            SELECT count(*), count(DISTINCT released_on) FROM releases r JOIN models m ON m.id = r.model_id
+            WHERE m.slug = 'gpt-4' AND r.kind = 'capability' AND r.released_on GLOB '2024-0[123]-2[1-8]'
+            """) == ["24|24"])
+        #expect(try sql("SELECT count(*) FROM exposures e JOIN companies c ON c.id = e.company_id WHERE c.slug LIKE 'w%'") == ["24"])
+        // Every run is whole: it recorded exactly the assessments it counts.
+        #expect(try sql("""
+            SELECT count(*) FROM reassessment_runs r
+            WHERE r.changes_recorded != (SELECT count(*) FROM assessments a WHERE a.run_id = r.id)
+            """) == ["0"])
+        try checkSound()
+    }
+
+    // MARK: Crash safety
+
+    /// Kills `arguments` with SIGKILL after `delay` seconds (if it is still running).
+    func killed(_ arguments: [String], db: String, after delay: Double) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LifelineProcess.binaryPath)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        process.environment = ["LIFELINE_DB": db, "LIFELINE_TODAY": "2024-06-01"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1_000_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A portfolio big enough that a reassessment takes a while: 3,000 companies.
+    func largePortfolio() throws {
+        #expect(try run(["init"]).status == 0)
+        #expect(try run(["import", "models-dev", Self.fixtures.appendingPathComponent("models-dev-sample.json").path]).status == 0)
+        var sheet = "slug,tier,since,depends,exposures\n"
+        let capabilities = ["file-upload", "function-calling", "vision", "long-context", "reasoning"]
+        for index in 0..<3000 {
+            sheet += "c\(index),\([3, 6, 12][index % 3]),2023-\(String(format: "%02d", 1 + index % 12))-01,openai/gpt-4o,\(capabilities[index % 5]):\(index % 2 == 0 ? "advantage" : "necessity")\n"
+        }
+        try sheet.write(toFile: scratch.file("sheet.csv"), atomically: true, encoding: .utf8)
+        #expect(try run(["company", "import", "sheet.csv"]).status == 0)
+    }
+
+    @Test("SIGKILL at 36 points of reassess and import: the database stays sound, each run whole or absent")
+    func crashes() throws {
+        try largePortfolio()
+        var generator = UInt64(42)
+        func delay(upTo limit: Double) -> Double {
+            generator = generator &* 6364136223846793005 &+ 1442695040888963407
+            return limit * Double(generator >> 11) / Double(1 << 53)
+        }
+        // How long an uninterrupted run takes, to spread the kills across it.
+        let start = Date()
+        #expect(try run(["reassess", "--as-of", "2023-01-02"]).status == 0)
+        let reassessTime = Date().timeIntervalSince(start)
+        var kills = 0
+        for index in 0..<24 {
+            // Each run is as of a new date, so it has changes to record.
+            let asOf = "2023-\(String(format: "%02d", 2 + index % 11))-\(String(format: "%02d", 3 + index))"
+            let status = try killed(["reassess", "--as-of", asOf], db: database, after: delay(upTo: reassessTime * 1.3))
+            if status != 0 { kills += 1 }
+            try checkSound()
+            #expect(try sql("""
+                SELECT count(*) FROM reassessment_runs r
+                WHERE r.changes_recorded != (SELECT count(*) FROM assessments a WHERE a.run_id = r.id)
+                """) == ["0"], "after a kill as of \(asOf)")
+        }
+        // Imports: from the same starting copy each time, so each either lands whole or not at all.
+        #expect(try run(["backup", "base.db"]).status == 0)
+        let liteLLM = Self.fixtures.appendingPathComponent("litellm-sample.json").path
+        let importStart = Date()
+        try FileManager.default.copyItem(atPath: scratch.file("base.db"), toPath: scratch.file("timing.db"))
+        #expect(try run(["import", "litellm", liteLLM], db: scratch.file("timing.db")).status == 0)
+        let importTime = Date().timeIntervalSince(importStart)
+        let whole = try sql("SELECT count(*) FROM releases WHERE source LIKE 'import: LiteLLM%'", db: scratch.file("timing.db"))
+        for index in 0..<12 {
+            let copy = scratch.file("import-\(index).db")
+            try FileManager.default.copyItem(atPath: scratch.file("base.db"), toPath: copy)
+            if try killed(["import", "litellm", liteLLM], db: copy, after: delay(upTo: importTime * 1.3)) != 0 { kills += 1 }
+            try checkSound(copy)
+            let landed = try sql("SELECT count(*) FROM releases WHERE source LIKE 'import: LiteLLM%'", db: copy)
+            #expect(landed == ["0"] || landed == whole, "import \(index): \(landed) of \(whole) releases")
+        }
+        // Most runs must really have been cut short for the test to mean anything.
+        #expect(kills >= 20, "only \(kills) of 36 runs were killed before they finished")
+    }
+
+    // MARK: Backups and health
+
+    @Test("a backup taken while writers run is a sound, consistent snapshot; it never overwrites by accident")
+    func backupWhileWriting() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        let writers: [[String]] = (1...4).map { writer in
+            (1...5).map { step in "company add b\(writer)-\(step) --tier 3 --since 2024-01-0\(step)" }
+        }
+        let backups: [[String]] = [(1...5).map { "backup copy-\($0).db" }]
+        #expect(try runTogether(writers + backups).allSatisfy { $0 == 0 })
+        for index in 1...5 {
+            let copy = scratch.file("copy-\(index).db")
+            try checkSound(copy)
+            #expect(try sql("PRAGMA journal_mode", db: copy) == ["delete"])
+            #expect(try sql("SELECT count(*) FROM releases", db: copy) == ["26"])
+        }
+        let again = try run(["backup", "copy-1.db"])
+        #expect(again.status == 64)
+        #expect(again.stderr == "lifeline: error: 'copy-1.db' exists; add --force to overwrite it\n")
+        #expect(try run(["backup", "copy-1.db", "--force"]).status == 0)
+        #expect(try run(["backup", "/nonexistent-dir/x.db"]).status == 74)
+    }
+
+    @Test("doctor: 0 for a healthy database, 1 with the problems of a broken one; computing refuses it")
+    func doctor() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        let healthy = try run(["doctor"])
+        #expect(healthy.status == 0)
+        #expect(healthy.stdout.contains("integrity check    ok"))
+        #expect(healthy.stdout.hasSuffix("Healthy.\n"))
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [database, "PRAGMA foreign_keys = OFF; INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (999, '2024-01-01', 5);"]
+        try shell.run()
+        shell.waitUntilExit()
+        let broken = try run(["doctor"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("lifeline: problem: foreign key: investments row"))
+        for command in [["reassess"], ["report"]] {
+            let refused = try run(command)
+            #expect(refused.status == 65)
+            #expect(refused.stderr.hasPrefix("lifeline: error: the database cannot be trusted: 1 row(s) point at rows that do not exist"))
+        }
+    }
+}
