@@ -6,7 +6,7 @@ DEMO_DB     ?= demo.db
 RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
 APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config
 
-.PHONY: all deps build release test demo install uninstall clean fuzz
+.PHONY: all deps build release test demo install uninstall clean fuzz bench
 
 all: build
 
@@ -29,9 +29,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## release: optimised build (.build/release/lifeline).
+## release: optimised build (.build/release/lifeline), the Swift runtime linked in statically (it starts faster).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release -Xswiftc -static-stdlib
 
 ## test: the whole test suite, unit and end-to-end. What CI runs.
 test: deps
@@ -70,6 +70,12 @@ fuzz: deps
 		if ls Fuzz/crashes/$$target-* >/dev/null 2>&1; then echo "crash found: see Fuzz/crashes/ (copy it to Tests/FuzzRegressions/)"; exit 1; fi; \
 	done
 	@echo "No crash found."
+
+## bench: benchmarks side by side with sqlite3 and sqlite-utils (installs hyperfine and sqlite-utils); writes bench/results.md. Not part of test.
+bench: release
+	@command -v hyperfine >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; } || { echo "bench needs hyperfine: sudo apt-get install hyperfine" >&2; exit 69; }
+	@[ -x bench/.venv/bin/sqlite-utils ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install -q sqlite-utils; }
+	python3 bench/run.py
 
 MAN_PAGE = $(BUILD_DIR)/plugins/GenerateManual/outputs/LifelineCLI/lifeline.1
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lifeline

@@ -14,31 +14,44 @@ public enum LifelineEngine {
 
     /// Assesses one company as of `asOf`. `releases` may hold any releases; those that
     /// cannot concern the company are ignored.
+    /// Without `details`, the assessment leaves out opportunities and the list of
+    /// threats (only the outcome is computed): the nightly run over 100,000 companies
+    /// needs neither, and keeping them would cost memory.
     public static func assess(
         _ company: CompanyFacts, releases: some Sequence<ReleaseFact>, asOf: CivilDate,
-        warnDays: Int = defaultWarnDays
+        warnDays: Int = defaultWarnDays, details: Bool = true
     ) -> Assessment {
         let start = company.lifelineStart
         let naturalEnd = start.adding(months: company.tier.months)
-        let counted = releases.filter { isCounted($0, start: start, asOf: asOf) }
+        // The same release may come twice (through a capability and a model); a set
+        // keeps each once where the lists are kept.
+        var seen = Set<Int64>()
+        var counted: [ReleaseFact] = []
         // Every known release, for retirements' fallbacks; built only when one needs it.
         var allKnown: [ReleaseFact]?
         var threats: [Threat] = []
         var dismissed: [Threat] = []
-        for release in counted {
+        // The earliest threat so far (rule 5). Without details, a release dated after it
+        // cannot change the outcome and is skipped before any work.
+        var ending: Threat?
+        for release in releases where isCounted(release, start: start, asOf: asOf) {
+            if details {
+                guard seen.insert(release.id).inserted else { continue }
+                counted.append(release)
+            }
+            // Only threats before the natural end can end the lifeline (rule 5).
+            guard release.releasedOn < naturalEnd else { continue }
+            if !details, let ending, release.releasedOn > ending.releasedOn { continue }
             if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
             for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
                 if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
-                    dismissed.append(threat)
-                } else {
-                    threats.append(threat)
+                    if details { dismissed.append(threat) }
+                    continue
                 }
+                if details { threats.append(threat) }
+                if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
             }
         }
-        // Only threats before the natural end can end the lifeline (rule 5).
-        threats.removeAll { $0.releasedOn >= naturalEnd }
-        threats.sort(by: precedes)
-        let ending = threats.first
         let outcome = Assessment.Outcome(
             status: status(ending: ending, start: start, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
             tierMonths: company.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
@@ -47,8 +60,9 @@ public enum LifelineEngine {
             cause: ending.map(Assessment.Cause.threat) ?? .tier)
         return Assessment(
             companyID: company.id, company: company.slug, asOf: asOf, outcome: outcome,
-            opportunities: opportunities(counted, for: company), threats: threats,
-            dismissedThreats: dismissed.sorted(by: precedes))
+            opportunities: details ? opportunities(counted, for: company) : [],
+            threats: details ? threats.sorted(by: precedes) : [],
+            dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
     }
 
     // MARK: The rules

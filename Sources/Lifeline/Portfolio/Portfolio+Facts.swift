@@ -28,24 +28,30 @@ extension Portfolio {
         let dependencies = selection.condition(on: "d.company_id")
         let dismissals = selection.condition(on: "company_id")
 
+        // Provider scopes are few: read them flat, by exposure, and join in memory.
+        var scopes: [Int64: Set<String>] = [:]
+        try database.cachedStatement(sql: """
+            SELECT ep.exposure_id, p.slug FROM exposure_providers ep JOIN providers p ON p.id = ep.provider_id
+            JOIN exposures e ON e.id = ep.exposure_id WHERE \(exposures.sql)
+            """).bind(exposures.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
+        var capabilitySlugs: [Int64: String] = [:]
+        try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilitySlugs[try $0.get(0)] = try $0.get(1) }
         var exposuresByCompany: [Int64: [ExposureFact]] = [:]
         try database.cachedStatement(sql: """
-            SELECT e.company_id, k.slug, e.effect,
-                (SELECT group_concat(p.slug, ',') FROM exposure_providers ep JOIN providers p ON p.id = ep.provider_id
-                 WHERE ep.exposure_id = e.id)
-            FROM exposures e JOIN capabilities k ON k.id = e.capability_id WHERE \(exposures.sql)
+            SELECT e.company_id, e.capability_id, e.effect = 'necessity', e.id FROM exposures e WHERE \(exposures.sql)
             """).bind(exposures.arguments).forEachRow { row in
-            let providers = (try row.get(3) as String?).map { Set($0.split(separator: ",").map(String.init)) } ?? []
-            exposuresByCompany[try row.get(0), default: []].append(
-                ExposureFact(capability: try row.get(1), effect: Effect(rawValue: try row.get(2)) ?? .advantage, providers: providers))
+            exposuresByCompany[try row.get(0), default: []].append(ExposureFact(
+                capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2) as Bool ? .necessity : .advantage,
+                providers: scopes[try row.get(3)] ?? []))
         }
+        var modelReferences: [Int64: ModelReference] = [:]
+        try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
+            .forEachRow { modelReferences[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
         var dependenciesByCompany: [Int64: Set<ModelReference>] = [:]
-        try database.cachedStatement(sql: """
-            SELECT d.company_id, p.slug, m.slug FROM dependencies d JOIN models m ON m.id = d.model_id
-            JOIN providers p ON p.id = m.provider_id WHERE \(dependencies.sql)
-            """).bind(dependencies.arguments).forEachRow { row in
-            dependenciesByCompany[try row.get(0), default: []].insert(ModelReference(provider: try row.get(1), model: try row.get(2)))
-        }
+        try database.cachedStatement(sql: "SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql)")
+            .bind(dependencies.arguments).forEachRow { row in
+                if let model = modelReferences[try row.get(1)] { dependenciesByCompany[try row.get(0), default: []].insert(model) }
+            }
         var dismissalsByCompany: [Int64: [DismissalFact]] = [:]
         try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(dismissals.sql)")
             .bind(dismissals.arguments).forEachRow { row in
@@ -64,11 +70,12 @@ extension Portfolio {
         }
     }
 
-    /// Releases, with an index by capability and by model so that each company is
-    /// matched only against the releases that can concern it.
+    /// Releases, with an index by capability (sorted by date) and by model, so that each
+    /// company is matched only against the releases that can concern it.
     struct ReleaseIndex {
         let byCapability: [String: [ReleaseFact]]
         let byModel: [ModelReference: [ReleaseFact]]
+        let retirementsByModel: [ModelReference: [ReleaseFact]]
 
         init(_ releases: [ReleaseFact]) {
             var byCapability: [String: [ReleaseFact]] = [:]
@@ -77,48 +84,79 @@ extension Portfolio {
                 byModel[release.model, default: []].append(release)
                 for capability in release.capabilities { byCapability[capability, default: []].append(release) }
             }
-            self.byCapability = byCapability
+            self.byCapability = byCapability.mapValues { $0.sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) } }
             self.byModel = byModel
+            self.retirementsByModel = byModel.mapValues { $0.filter { $0.kind == .retirement } }.filter { !$0.value.isEmpty }
         }
 
         /// The releases that can concern `company`: those shipping a capability it is
-        /// exposed to, and those on a model it depends on (opportunities, retirements).
-        func releases(concerning company: CompanyFacts) -> [ReleaseFact] {
-            var seen = Set<Int64>()
-            var result: [ReleaseFact] = []
-            let candidates = company.exposures.flatMap { byCapability[$0.capability] ?? [] }
-                + company.dependencies.flatMap { byModel[$0] ?? [] }
-            for release in candidates where seen.insert(release.id).inserted { result.append(release) }
-            return result
+        /// exposed to within its lifeline's window [start, natural end) - nothing outside
+        /// it can end the lifeline (rules 3 and 5) - and every release on a model it
+        /// depends on (opportunities; retirements and their fallbacks).
+        /// The same release may appear twice (through a capability and a model): the
+        /// engine keeps each once. Lazy: no array is built per company. For the outcome
+        /// alone (`details` false), of a model's releases only its retirements matter:
+        /// its other releases are opportunities, or reach the company through an exposure.
+        func releases(concerning company: CompanyFacts, details: Bool = true) -> FlattenSequence<[ArraySlice<ReleaseFact>]> {
+            let start = company.lifelineStart
+            let end = start.adding(months: company.tier.months)
+            var slices: [ArraySlice<ReleaseFact>] = []
+            for exposure in company.exposures {
+                guard let releases = byCapability[exposure.capability] else { continue }
+                let first = Self.firstIndex(in: releases, onOrAfter: start)
+                let last = Self.firstIndex(in: releases, onOrAfter: end)
+                if first < last { slices.append(releases[first..<last]) }
+            }
+            for model in company.dependencies {
+                if let releases = (details ? byModel : retirementsByModel)[model] { slices.append(releases[...]) }
+            }
+            return slices.joined()
+        }
+
+        /// Binary search: the first release dated on or after `date`.
+        static func firstIndex(in releases: [ReleaseFact], onOrAfter date: CivilDate) -> Int {
+            var low = 0
+            var high = releases.count
+            while low < high {
+                let middle = (low + high) / 2
+                if releases[middle].releasedOn < date { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 
-    /// The releases that can concern the given companies (all releases for `.all`).
+    /// Every release, with its capabilities, for the engine. One flat query of integers
+    /// and dates, joined to model and capability slugs in memory: fast enough to load all
+    /// releases even for one company (10,000 releases in a few milliseconds), and what
+    /// any company can need. The selection is accepted for the call sites' sake: every
+    /// release can concern someone.
     func releaseFacts(concerning companies: [CompanyFacts], selection: CompanySelection) throws -> [ReleaseFact] {
-        var condition = "1"
-        var arguments: [SQLValue] = []
-        if case .ids = selection {
-            let capabilities = Set(companies.flatMap { $0.exposures.map(\.capability) }).sorted()
-            let models = Set(companies.flatMap(\.dependencies)).map(\.description).sorted()
-            condition = """
-                r.id IN (SELECT x.release_id FROM release_capabilities x JOIN capabilities k ON k.id = x.capability_id
-                         WHERE k.slug IN (SELECT value FROM json_each(?1)))
-                OR (p.slug || '/' || m.slug) IN (SELECT value FROM json_each(?2))
-                """
-            arguments = [.text(Self.jsonArray(capabilities)), .text(Self.jsonArray(models))]
+        var models: [Int64: ModelReference] = [:]
+        try database.cachedStatement(sql: """
+            SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id
+            """).forEachRow { models[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
+        var capabilities: [Int64: String] = [:]
+        try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilities[try $0.get(0)] = try $0.get(1) }
+        var capabilitiesByRelease: [Int64: [String]] = [:]
+        try database.cachedStatement(sql: "SELECT release_id, capability_id FROM release_capabilities").forEachRow { row in
+            if let slug = capabilities[try row.get(1)] { capabilitiesByRelease[try row.get(0), default: []].append(slug) }
+        }
+        var dates: [String: CivilDate] = [:]
+        let date = { (text: String) throws -> CivilDate in
+            if let known = dates[text] { return known }
+            guard let parsed = CivilDate(iso: text) else { throw LifelineError(.badData, "the database holds an invalid date '\(text)'") }
+            dates[text] = parsed
+            return parsed
         }
         return try database.cachedStatement(sql: """
-            SELECT r.id, p.slug, m.slug, r.kind, r.released_on, r.announced_on,
-                (SELECT group_concat(k.slug, ',') FROM release_capabilities x JOIN capabilities k ON k.id = x.capability_id
-                 WHERE x.release_id = r.id)
-            FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
-            WHERE \(condition) ORDER BY r.id
-            """).bind(arguments).fetchAll { row in
-            ReleaseFact(
-                id: try row.get(0), model: ModelReference(provider: try row.get(1), model: try row.get(2)),
-                kind: Release.Kind(rawValue: try row.get(3)) ?? .launch, releasedOn: try Self.date(row, 4),
-                announcedOn: try Self.optionalDate(row, 5),
-                capabilities: (try row.get(6) as String?)?.split(separator: ",").map(String.init).sorted() ?? [])
+            SELECT id, model_id, kind, released_on, announced_on FROM releases ORDER BY id
+            """).fetchAll { row in
+            let id: Int64 = try row.get(0)
+            guard let model = models[try row.get(1)] else { throw LifelineError(.badData, "release \(id) has no model") }
+            return ReleaseFact(
+                id: id, model: model, kind: Release.Kind(rawValue: try row.get(2)) ?? .launch,
+                releasedOn: try date(try row.get(3)), announcedOn: try (try row.get(4) as String?).map(date),
+                capabilities: (capabilitiesByRelease[id] ?? []).sorted())
         }
     }
 

@@ -52,14 +52,18 @@ extension Portfolio {
         }
     }
 
-    /// The companies a release can concern: exposed to a capability it ships, depending
-    /// on its model, or currently assessed with it as the cause.
+    /// The companies whose outcome a release can change: exposed to a capability it
+    /// ships, depending on its model when it is a retirement, currently assessed with it
+    /// as the cause, or with a dismissal of it. (A capability on a model a company builds
+    /// on is an opportunity, which no outcome records, unless the company is exposed to
+    /// it - so the dependents of a model need reassessing only for its retirement.)
     func companiesConcerned(byRelease releaseID: Int64) throws -> Set<Int64> {
         Set(try database.fetchAll(
             sql: """
                 SELECT e.company_id FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
                 WHERE x.release_id = ?1
-                UNION SELECT d.company_id FROM dependencies d JOIN releases r ON r.model_id = d.model_id WHERE r.id = ?1
+                UNION SELECT d.company_id FROM dependencies d JOIN releases r ON r.model_id = d.model_id
+                WHERE r.id = ?1 AND r.kind = 'retirement'
                 UNION SELECT company_id FROM assessments WHERE cause_release_id = ?1
                 UNION SELECT company_id FROM dismissals WHERE release_id = ?1
                 """,
@@ -74,33 +78,49 @@ extension Portfolio {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         let startedAt = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
-        let assessments = try computeAssessments(selection, asOf: asOf, warnDays: warnDays, progress: progress)
         let previous = try previousOutcomes(selection, asOf: asOf)
-        let changes = assessments
-            .filter { previous[$0.companyID] != $0.outcome }
-            .map { AssessmentChange(previous: previous[$0.companyID], current: $0) }
-            .sorted { $0.current.company < $1.current.company }
+        var changes: [AssessmentChange] = []
+        // Only the changes are kept: the nightly run over a large portfolio must not
+        // hold every company's assessment in memory.
+        let assessed = try forEachAssessment(selection, asOf: asOf, warnDays: warnDays, details: false, progress: progress) { assessment in
+            let before = previous[assessment.companyID]
+            if before != assessment.outcome { changes.append(AssessmentChange(previous: before, current: assessment)) }
+        }
+        changes.sort { $0.current.company < $1.current.company }
         var runID: Int64?
-        if record && !assessments.isEmpty {
+        if record && assessed > 0 {
             runID = try recordRun(
                 trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt,
-                companiesAssessed: assessments.count, changes: changes)
+                companiesAssessed: assessed, changes: changes)
         }
         return ReassessmentReport(
-            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: assessments.count,
+            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: assessed,
             changes: changes)
     }
 
     /// Runs the engine for the selected companies, loading their facts in bulk.
-    func computeAssessments(
-        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, progress: ((Int, Int) -> Void)? = nil
-    ) throws -> [Assessment] {
+    func computeAssessments(_ selection: CompanySelection, asOf: CivilDate, warnDays: Int) throws -> [Assessment] {
+        var assessments: [Assessment] = []
+        try forEachAssessment(selection, asOf: asOf, warnDays: warnDays, details: true) { assessments.append($0) }
+        return assessments
+    }
+
+    /// Runs the engine for each selected company and hands each assessment to `body`;
+    /// returns how many companies it assessed.
+    @discardableResult
+    func forEachAssessment(
+        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool,
+        progress: ((Int, Int) -> Void)? = nil, _ body: (Assessment) throws -> Void
+    ) throws -> Int {
         let companies = try companyFacts(selection)
         let index = ReleaseIndex(try releaseFacts(concerning: companies, selection: selection))
-        return companies.enumerated().map { done, company in
-            defer { progress?(done + 1, companies.count) }
-            return LifelineEngine.assess(company, releases: index.releases(concerning: company), asOf: asOf, warnDays: warnDays)
+        for (done, company) in companies.enumerated() {
+            try body(LifelineEngine.assess(
+                company, releases: index.releases(concerning: company, details: details), asOf: asOf, warnDays: warnDays,
+                details: details))
+            progress?(done + 1, companies.count)
         }
+        return companies.count
     }
 
     private func recordRun(
@@ -140,15 +160,17 @@ extension Portfolio {
         return runID
     }
 
-    /// Each selected company's latest recorded outcome as of `asOf` or earlier.
+    /// Each selected company's latest recorded outcome as of `asOf` or earlier: one index
+    /// seek per company (assessments_by_company), not a sort of the whole history.
     func previousOutcomes(_ selection: CompanySelection, asOf: CivilDate) throws -> [Int64: Assessment.Outcome] {
-        let condition = selection.condition(on: "company_id")
+        let condition = selection.condition(on: "c.id")
         var outcomes: [Int64: Assessment.Outcome] = [:]
         try database.cachedStatement(sql: """
-            SELECT company_id, \(Self.outcomeColumns(of: "a")) FROM (
-                SELECT *, row_number() OVER (PARTITION BY company_id ORDER BY as_of DESC, run_id DESC) AS recency
-                FROM assessments WHERE as_of <= ? AND \(condition.sql)) AS a
-            WHERE recency = 1
+            SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM companies c
+            JOIN assessments a ON a.id = (
+                SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?
+                ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            WHERE \(condition.sql)
             """).bind([.text(asOf.iso)] + condition.arguments).forEachRow { row in
             outcomes[try row.get(0)] = try Self.outcome(from: row, startingAt: 1)
         }
@@ -164,13 +186,19 @@ extension Portfolio {
         ].map { table + "." + $0 }.joined(separator: ", ")
     }
 
+    /// `provider/model` as stored by this program: split, not validated again.
+    static func modelReference(stored text: String) -> ModelReference {
+        guard let slash = text.firstIndex(of: "/") else { return ModelReference(provider: "?", model: text) }
+        return ModelReference(provider: String(text[..<slash]), model: String(text[text.index(after: slash)...]))
+    }
+
     static func outcome(from row: Row, startingAt first: Int) throws -> Assessment.Outcome {
         let causeKind: String = try row.get(first + 6)
         var cause = Assessment.Cause.tier
         if causeKind != "tier", let model = try row.get(first + 8) as String?, let releasedOn = try optionalDate(row, first + 11) {
             cause = .threat(Threat(
                 releaseID: try row.get(first + 7) as Int64? ?? 0,
-                model: (try? ModelReference(parsing: model)) ?? ModelReference(provider: "?", model: model),
+                model: Self.modelReference(stored: model),
                 releasedOn: releasedOn, capability: try row.get(first + 9),
                 effect: (try row.get(first + 10) as String?).flatMap(Effect.init(rawValue:))))
         }

@@ -13,6 +13,7 @@ struct CapabilityCommand: ParsableCommand {
 extension CapabilityCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a capability to the catalogue.",
             discussion: """
                 Example:
@@ -37,6 +38,7 @@ extension CapabilityCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List capabilities with their descriptions and aliases.",
             discussion: """
                 Example:
@@ -61,6 +63,7 @@ extension CapabilityCommand {
 
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "alias",
             abstract: "Give a capability another name (for importers and shorthands).",
             discussion: """
                 Wherever a capability is named (--capability, expose), its aliases work too.

@@ -4,6 +4,7 @@ import Lifeline
 extension CompanyCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a portfolio company.",
             discussion: """
                 Example:
@@ -33,6 +34,7 @@ extension CompanyCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a company's record.",
             discussion: """
                 Give only what changes. An empty --sector, --website or --notes clears it.
@@ -63,6 +65,7 @@ extension CompanyCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a company with its investments, dependencies and exposures.",
             discussion: """
                 Without --yes nothing is removed: it says what would go.

@@ -6,6 +6,7 @@ extension Effect: ExpressibleByArgument {}
 extension CompanyCommand {
     struct Depend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "depend",
             abstract: "Record the models a company builds on.",
             discussion: """
                 A model already recorded as a dependency is left as it is.
@@ -42,6 +43,7 @@ extension CompanyCommand {
 
     struct Undepend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undepend",
             abstract: "Remove models from a company's dependencies.",
             discussion: """
                 Every model named must be a dependency, or nothing is removed.
@@ -71,6 +73,7 @@ extension CompanyCommand {
 
     struct Expose: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expose",
             abstract: "Record a capability whose arrival ends the company's lifeline.",
             discussion: """
                 --effect advantage: the company must rebuild on the new capability; \
@@ -105,6 +108,7 @@ extension CompanyCommand {
 
     struct Unexpose: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unexpose",
             abstract: "Remove an exposure.",
             discussion: """
                 Example:
@@ -127,6 +131,7 @@ extension CompanyCommand {
 
     struct Invest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invest",
             abstract: "Record an investment in a company.",
             discussion: """
                 Amounts are US dollars: 1500000, 1,500,000, $1.5M, 250k.

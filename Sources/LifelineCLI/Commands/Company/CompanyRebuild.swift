@@ -4,6 +4,7 @@ import Lifeline
 extension CompanyCommand {
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Start a new lifeline after the company rebuilt its technology.",
             discussion: """
                 The current lifeline stays in 'lifeline history'. Only releases on or after \

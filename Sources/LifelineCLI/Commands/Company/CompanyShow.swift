@@ -4,6 +4,7 @@ import Lifeline
 extension CompanyCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List companies with their tier, status as of today, USD invested and counts.",
             discussion: """
                 Example:
@@ -38,6 +39,7 @@ extension CompanyCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show everything recorded about one company.",
             discussion: """
                 csv and tsv print one row in the spreadsheet import format (depends and \

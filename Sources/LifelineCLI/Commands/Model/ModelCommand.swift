@@ -15,6 +15,7 @@ extension Model.Kind: ExpressibleByArgument {}
 extension ModelCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a model API or product under an existing provider.",
             discussion: """
                 Example:
@@ -40,6 +41,7 @@ extension ModelCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List models, optionally of one provider.",
             discussion: """
                 Example:

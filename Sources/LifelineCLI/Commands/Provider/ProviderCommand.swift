@@ -13,6 +13,7 @@ struct ProviderCommand: ParsableCommand {
 extension ProviderCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a provider.",
             discussion: """
                 Example:
@@ -34,6 +35,7 @@ extension ProviderCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List providers with their number of models.",
             discussion: """
                 Example:

@@ -15,6 +15,7 @@ extension Release.Kind: ExpressibleByArgument {}
 extension ReleaseCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Log a release: a launch, new capabilities, or a retirement.",
             discussion: """
                 Prints the new release's id (or, with --format json, the release). --kind \
@@ -95,6 +96,7 @@ extension ReleaseCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List releases in date order.",
             discussion: """
                 Example:
@@ -120,6 +122,7 @@ extension ReleaseCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one release.",
             discussion: """
                 Example:
@@ -149,6 +152,7 @@ extension ReleaseCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a release logged by mistake.",
             discussion: """
                 Without --yes nothing is removed: it says what would go.

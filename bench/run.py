@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""lifeline's benchmarks, side by side with SQLite's own CLI and sqlite-utils.
+
+Run by `make bench` (which installs hyperfine and sqlite-utils and builds the release
+binary). Prints one table - benchmark, lifeline median, peer median, ratio, target,
+pass/fail - and writes it to bench/results.md with a description of the machine.
+Absolute times drift on shared machines; the ratios are what count.
+"""
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIFELINE = os.path.join(ROOT, ".build", "release", "lifeline")
+SQLITE_UTILS = os.path.join(ROOT, "bench", ".venv", "bin", "sqlite-utils")
+CATALOGUE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "models-dev-api.json")
+SAMPLE = os.path.join(ROOT, "Tests", "Fixtures", "models-dev-sample.json")
+TODAY = "2026-01-15"
+ENV = dict(os.environ, LIFELINE_TODAY=TODAY)
+
+
+def sh(command, **kwargs):
+    return subprocess.run(command, shell=True, check=True, env=ENV, **kwargs)
+
+
+def hyperfine(name, commands, work, runs=10, prepare=None):
+    """Median seconds of each command (in order)."""
+    out = os.path.join(work, f"{name}.json")
+    args = ["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", "1", "--export-json", out, "-N"]
+    if prepare:
+        args = ["hyperfine", "--style", "none", "--runs", str(runs), "--export-json", out, "--prepare", prepare]
+    subprocess.run(args + commands, check=True, env=ENV, cwd=work, stdout=subprocess.DEVNULL)
+    with open(out) as file:
+        return [result["median"] for result in json.load(file)["results"]]
+
+
+def peak_memory_mib(command, work):
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, env=ENV, cwd=work,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def portfolio(work, name, companies):
+    path = os.path.join(work, name)
+    sh(f"'{LIFELINE}' init --db '{path}' > /dev/null")
+    sh(f"python3 '{ROOT}/bench/generate.py' '{path}' {companies}")
+    return path
+
+
+def settle(path):
+    """A database reassessed once and checkpointed, so copies of it are whole."""
+    sh(f"'{LIFELINE}' reassess --db '{path}' --quiet > /dev/null")
+    sh(f"sqlite3 '{path}' 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="lifeline-bench-")
+    rows = []
+
+    def record(name, ours, peer, target, kind="ratio"):
+        ratio = ours / peer
+        rows.append((name, ours, peer, ratio, target, ratio <= target))
+        print(f"  {name}: lifeline {ours*1000:.1f} ms, peer {peer*1000:.1f} ms, ratio {ratio:.2f} (target <= {target})", flush=True)
+
+    print("generating portfolios (fixed seed) ...", flush=True)
+    small = portfolio(work, "p1k.db", 1_000)
+    large = portfolio(work, "p100k.db", 100_000)
+    fresh_large = os.path.join(work, "p100k-fresh.db")
+    shutil.copy(large, fresh_large)
+    settle(small)
+    settle(large)
+
+    # 1. Log one release on the 1,000-company portfolio vs sqlite3 doing the same inserts.
+    log = "release log openai/model-1 --on 2026-01-10 --capability function-calling"
+    sql = ("BEGIN; INSERT INTO releases (model_id, kind, released_on, logged_at) SELECT m.id, 'capability', '2026-01-10', "
+           "strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM models m JOIN providers p ON p.id = m.provider_id "
+           "WHERE p.slug = 'openai' AND m.slug = 'model-1'; INSERT INTO release_capabilities (release_id, capability_id) "
+           "SELECT last_insert_rowid(), id FROM capabilities WHERE slug = 'function-calling'; COMMIT;")
+    with open(os.path.join(work, "log.sql"), "w") as file:
+        file.write(sql)
+    ours, = hyperfine("log-ours", [f"'{LIFELINE}' {log} --db work1k.db"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm")
+    peer, = hyperfine("log-peer", ["sqlite3 work1k.db < log.sql"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm")
+    record("log one release (1,000 companies) vs sqlite3 inserts", ours, peer, 3.0)
+    log_small = ours
+
+    # 2. The same command on 100,000 companies vs 1,000.
+    ours, = hyperfine("log-large", [f"'{LIFELINE}' {log} --db work100k.db"], work, runs=10, prepare=f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm")
+    record("log one release: 100,000 vs 1,000 companies (function-calling)", ours, log_small, 1.3)
+    rare = "release log openai/model-1 --on 2026-01-10 --capability bench-rare"
+    rare_small, = hyperfine("rare-small", [f"'{LIFELINE}' {rare} --db work1k.db"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm")
+    rare_large, = hyperfine("rare-large", [f"'{LIFELINE}' {rare} --db work100k.db"], work, runs=10, prepare=f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm")
+    record("log one release: 100,000 vs 1,000 companies (50 affected in both)", rare_large, rare_small, 1.3)
+
+    # 3. Nightly reassessment of 100,000 companies vs sqlite3 reading the same joined inputs.
+    # The floor reads what the engine reads, once each: companies with their exposures
+    # and dependencies, and releases with their capabilities. (Joining companies to every
+    # release of their capabilities in SQL would take minutes; lifeline matches them in
+    # memory through an index by capability and date.)
+    floor_read = ("SELECT count(*), max(e.effect) FROM companies c JOIN exposures e ON e.company_id = c.id; "
+                  "SELECT count(*), max(d.model_id) FROM companies c JOIN dependencies d ON d.company_id = c.id; "
+                  "SELECT count(*), max(r.released_on) FROM releases r JOIN release_capabilities x ON x.release_id = r.id;")
+    floor_write = ("BEGIN; CREATE TEMP TABLE floor AS SELECT * FROM assessments WHERE 0; "
+                   "INSERT INTO floor (id, run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end, days_remaining, cause_kind) "
+                   "SELECT c.id, 1, c.id, '2026-01-15', 'alive', c.tier_months, c.lifeline_start, c.lifeline_start, c.lifeline_start, 0, 'tier' FROM companies c; COMMIT;")
+    with open(os.path.join(work, "floor-read.sql"), "w") as file:
+        file.write(floor_read)
+    with open(os.path.join(work, "floor-first.sql"), "w") as file:
+        file.write(floor_read + floor_write)
+    ours, = hyperfine("nightly-first", [f"'{LIFELINE}' reassess --quiet --db first.db"], work, runs=3, prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm")
+    peer, = hyperfine("floor-first", ["sqlite3 first.db < floor-first.sql"], work, runs=3, prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm")
+    record("nightly reassessment, first run (100,000 companies) vs sqlite3 read + insert", ours, peer, 3.0)
+    ours, = hyperfine("nightly-second", [f"'{LIFELINE}' reassess --quiet --db '{large}'"], work, runs=5)
+    peer, = hyperfine("floor-second", [f"sqlite3 '{large}' '.read floor-read.sql'"], work, runs=5)
+    record("nightly reassessment, nothing changed (100,000 companies) vs sqlite3 read", ours, peer, 3.0)
+    shutil.copy(fresh_large, os.path.join(work, "memory.db"))
+    memory = peak_memory_mib([LIFELINE, "reassess", "--quiet", "--db", "memory.db"], work)
+    rows.append(("nightly reassessment, first run: peak memory (MiB)", memory, 200.0, memory / 200.0, 1.0, memory <= 200.0))
+    print(f"  peak memory: {memory:.0f} MiB (target < 200)", flush=True)
+
+    # 4. Importing the models.dev catalogue vs sqlite-utils inserting the same models flat.
+    catalogue = CATALOGUE if os.path.exists(CATALOGUE) else SAMPLE
+    flat = os.path.join(work, "models.json")
+    with open(catalogue) as file:
+        document = json.load(file)
+    with open(flat, "w") as file:
+        json.dump([dict(model, provider=provider_id) for provider_id, provider in document.items()
+                   for model in provider["models"].values()], file)
+    ours, = hyperfine("import-ours", [f"'{LIFELINE}' import models-dev '{catalogue}' --db import.db"], work, runs=5,
+                      prepare=f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null")
+    peer, = hyperfine("import-peer", [f"'{SQLITE_UTILS}' insert flat.db models '{flat}' --alter"], work, runs=5, prepare="rm -f flat.db*")
+    record(f"import models.dev ({os.path.basename(catalogue)}) vs sqlite-utils insert", ours, peer, 0.5)
+
+    # 5. An ad-hoc query on 100,000 companies vs the sqlite3 shell.
+    query = "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
+    ours, peer = hyperfine("query", [f"'{LIFELINE}' sql \"{query}\" --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{query}\""], work, runs=10)
+    record("lifeline sql vs sqlite3 -csv (100,000 companies)", ours, peer, 1.5)
+
+    write_results(rows, catalogue)
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(0 if all(row[5] for row in rows) else 1)
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    memory = next((line.split(":", 1)[1].strip() for line in open("/proc/meminfo") if line.startswith("MemTotal")), "?")
+    sqlite = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0]
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), {memory} memory, SQLite {sqlite}"
+
+
+def write_results(rows, catalogue):
+    lines = ["| benchmark | lifeline | peer | ratio | target | result |", "|---|---:|---:|---:|---:|---|"]
+    for name, ours, peer, ratio, target, passed in rows:
+        if "memory" in name:
+            lines.append(f"| {name} | {ours:.0f} MiB | - | - | < 200 MiB | {'pass' if passed else 'FAIL'} |")
+        else:
+            lines.append(f"| {name} | {ours*1000:.1f} ms | {peer*1000:.1f} ms | {ratio:.2f} | <= {target} | {'pass' if passed else 'FAIL'} |")
+    table = "\n".join(lines)
+    print("\n" + table)
+    with open(os.path.join(ROOT, "bench", "results.md"), "w") as file:
+        file.write(f"""# Benchmark results
+
+The last `make bench`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, on {machine()}.
+Medians of hyperfine runs; the ratio is lifeline's median over the peer's. Portfolios are
+synthetic and reproducible (bench/generate.py, fixed seed): 1,000 and 100,000 companies,
+10,000 releases over five years. The catalogue is {os.path.basename(catalogue)}.
+bench/README.md explains each benchmark and what was found where a target was missed.
+
+{table}
+""")
+
+
+if __name__ == "__main__":
+    main()
