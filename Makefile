@@ -83,8 +83,9 @@ ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lifeline
 FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lifeline.fish
 
 ## install: the release binary, shell completions (bash, zsh, fish) and the man page under $(PREFIX).
-install: release
+install: deps
 	$(SWIFT) package generate-manual
+	$(MAKE) release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(dir $(BASH_COMPLETION)) $(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION))
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/lifeline
 	install -m 0644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/lifeline.1
