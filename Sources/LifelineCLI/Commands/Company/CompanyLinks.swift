@@ -3,6 +3,22 @@ import Lifeline
 
 extension Effect: ExpressibleByArgument {}
 
+/// A company and the models a command names for it: `SLUG PROVIDER/MODEL...`.
+struct CompanyModels: ParsableArguments {
+    @Argument(help: "The company's slug.")
+    var slug: String
+    @Argument(help: "PROVIDER/MODEL, one or more.")
+    var models: [String]
+
+    func validate() throws {
+        if models.isEmpty { throw ValidationError("name at least one PROVIDER/MODEL") }
+    }
+
+    func references() throws -> [ModelReference] {
+        try models.map(ModelReference.init(parsing:))
+    }
+}
+
 extension CompanyCommand {
     struct Depend: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,17 +33,10 @@ extension CompanyCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The company's slug.")
-        var slug: String
-        @Argument(help: "PROVIDER/MODEL, one or more.")
-        var models: [String]
-
-        func validate() throws {
-            if models.isEmpty { throw ValidationError("name at least one PROVIDER/MODEL") }
-        }
+        @OptionGroup var target: CompanyModels
 
         func run() throws {
-            let references = try models.map(ModelReference.init(parsing:))
+            let (slug, references) = (target.slug, try target.references())
             let result = try global.portfolio().addDependencies(company: slug, models: references)
             let added = result.value
             if !added.isEmpty {
@@ -54,17 +63,10 @@ extension CompanyCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The company's slug.")
-        var slug: String
-        @Argument(help: "PROVIDER/MODEL, one or more.")
-        var models: [String]
-
-        func validate() throws {
-            if models.isEmpty { throw ValidationError("name at least one PROVIDER/MODEL") }
-        }
+        @OptionGroup var target: CompanyModels
 
         func run() throws {
-            let references = try models.map(ModelReference.init(parsing:))
+            let (slug, references) = (target.slug, try target.references())
             let result = try global.portfolio().removeDependencies(company: slug, models: references)
             Console.output("\(slug) no longer depends on \(references.map(\.description).joined(separator: ", ")).")
             AssessmentPresenter.printChanges(of: result.reassessment)
