@@ -13,9 +13,14 @@ struct LifelineCommand: ParsableCommand {
 
             The database is --db PATH, else $LIFELINE_DB, else ./lifeline.db.
 
-            Example:
-              lifeline init --db portfolio.db
-              lifeline migrate --status --db portfolio.db
+            Examples:
+              lifeline init --db portfolio.db && export LIFELINE_DB=portfolio.db
+              lifeline import models-dev api.json
+              lifeline company import portfolio.csv
+              lifeline release log openai/chatgpt --on today --capability file-upload
+              lifeline reassess --quiet          # nightly, from cron
+              lifeline report --format html --out report.html
+              lifeline demo                      # the built-in demo portfolio
             """,
         version: LifelineVersion.current,
         subcommands: [
