@@ -164,7 +164,7 @@ struct FoundationCommandsTests {
         let result = try LifelineProcess.run(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("init") && result.stdout.contains("migrate"))
-        #expect(result.stdout.contains("Example:"))
+        #expect(result.stdout.contains("Examples:") && result.stdout.contains("lifeline reassess --quiet"))
     }
 
     @Test("the binary does not link full Foundation (start-up time)")
