@@ -130,6 +130,22 @@ struct ReassessmentPropertyTests {
         #expect(outcomes == (try Self.outcomes(second)))
     }
 
+    @Test("the nightly fast path (date-ordered runs, no details) decides as the full path does", arguments: [
+        (UInt64(21), "2023-08-01"), (22, "2024-02-29"), (23, "2024-12-31"),
+    ])
+    func fastPathAgrees(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let plan = Plan(seed: seed)
+        let portfolio = try Self.emptyPortfolio(today: today)
+        for company in plan.companies { try Self.addCompany(company, to: portfolio) }
+        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        let full = try portfolio.computeAssessments(.all, asOf: today, warnDays: 30)
+        var fast: [Assessment] = []
+        try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: false) { fast.append($0) }
+        #expect(full.map(\.outcome) == fast.map(\.outcome))
+        #expect(full.contains { $0.outcome.cause != .tier })
+    }
+
     @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [
         (UInt64(11), "2023-08-01"), (12, "2024-02-29"), (13, "2023-12-31"),
     ])

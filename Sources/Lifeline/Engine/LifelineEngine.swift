@@ -21,6 +21,18 @@ public enum LifelineEngine {
         _ company: CompanyFacts, releases: some Sequence<ReleaseFact>, asOf: CivilDate,
         warnDays: Int = defaultWarnDays, details: Bool = true
     ) -> Assessment {
+        assess(company, runs: [Array(releases)[...]], runsAreDateOrdered: false, asOf: asOf, warnDays: warnDays, details: details)
+    }
+
+    /// The same, with the releases given as runs - each run sorted by release date when
+    /// `runsAreDateOrdered` - so that, without details, a run is left as soon as it
+    /// passes the earliest threat found: the nightly run's fast path. The outcome is the
+    /// same whatever the runs; only the work differs.
+    public static func assess(
+        _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], runsAreDateOrdered: Bool, asOf: CivilDate,
+        warnDays: Int = defaultWarnDays, details: Bool = true
+    ) -> Assessment {
+        let releases = runs.joined()
         let start = company.lifelineStart
         let naturalEnd = start.adding(months: company.tier.months)
         // The same release may come twice (through a capability and a model); a set
@@ -34,22 +46,31 @@ public enum LifelineEngine {
         // The earliest threat so far (rule 5). Without details, a release dated after it
         // cannot change the outcome and is skipped before any work.
         var ending: Threat?
-        for release in releases where isCounted(release, start: start, asOf: asOf) {
-            if details {
-                guard seen.insert(release.id).inserted else { continue }
-                counted.append(release)
-            }
-            // Only threats before the natural end can end the lifeline (rule 5).
-            guard release.releasedOn < naturalEnd else { continue }
-            if !details, let ending, release.releasedOn > ending.releasedOn { continue }
-            if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
-            for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
-                if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
-                    if details { dismissed.append(threat) }
+        let canLeaveRuns = runsAreDateOrdered && !details
+        for run in runs {
+            for release in run where isCounted(release, start: start, asOf: asOf) {
+                if details {
+                    guard seen.insert(release.id).inserted else { continue }
+                    counted.append(release)
+                }
+                // Only threats before the natural end can end the lifeline (rule 5).
+                guard release.releasedOn < naturalEnd else {
+                    if canLeaveRuns { break }
                     continue
                 }
-                if details { threats.append(threat) }
-                if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
+                if !details, let ending, release.releasedOn > ending.releasedOn {
+                    if canLeaveRuns { break }
+                    continue
+                }
+                if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
+                for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
+                    if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
+                        if details { dismissed.append(threat) }
+                        continue
+                    }
+                    if details { threats.append(threat) }
+                    if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
+                }
             }
         }
         let outcome = Assessment.Outcome(

@@ -86,7 +86,8 @@ extension Portfolio {
             }
             self.byCapability = byCapability.mapValues { $0.sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) } }
             self.byModel = byModel
-            self.retirementsByModel = byModel.mapValues { $0.filter { $0.kind == .retirement } }.filter { !$0.value.isEmpty }
+            self.retirementsByModel = byModel.mapValues { $0.filter { $0.kind == .retirement }.sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) } }
+                .filter { !$0.value.isEmpty }
         }
 
         /// The releases that can concern `company`: those shipping a capability it is
@@ -97,7 +98,8 @@ extension Portfolio {
         /// engine keeps each once. Lazy: no array is built per company. For the outcome
         /// alone (`details` false), of a model's releases only its retirements matter:
         /// its other releases are opportunities, or reach the company through an exposure.
-        func releases(concerning company: CompanyFacts, details: Bool = true) -> FlattenSequence<[ArraySlice<ReleaseFact>]> {
+        /// Each run is sorted by release date when `details` is false (the engine's fast path).
+        func releases(concerning company: CompanyFacts, details: Bool = true) -> [ArraySlice<ReleaseFact>] {
             let start = company.lifelineStart
             let end = start.adding(months: company.tier.months)
             var slices: [ArraySlice<ReleaseFact>] = []
@@ -110,7 +112,7 @@ extension Portfolio {
             for model in company.dependencies {
                 if let releases = (details ? byModel : retirementsByModel)[model] { slices.append(releases[...]) }
             }
-            return slices.joined()
+            return slices
         }
 
         /// Binary search: the first release dated on or after `date`.

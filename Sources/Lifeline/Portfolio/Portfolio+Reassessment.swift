@@ -116,8 +116,8 @@ extension Portfolio {
         let index = ReleaseIndex(try releaseFacts(concerning: companies, selection: selection))
         for (done, company) in companies.enumerated() {
             try body(LifelineEngine.assess(
-                company, releases: index.releases(concerning: company, details: details), asOf: asOf, warnDays: warnDays,
-                details: details))
+                company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: !details,
+                asOf: asOf, warnDays: warnDays, details: details))
             progress?(done + 1, companies.count)
         }
         return companies.count
