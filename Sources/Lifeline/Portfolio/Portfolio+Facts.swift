@@ -84,10 +84,15 @@ extension Portfolio {
                 byModel[release.model, default: []].append(release)
                 for capability in release.capabilities { byCapability[capability, default: []].append(release) }
             }
-            self.byCapability = byCapability.mapValues { $0.sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) } }
-            self.byModel = byModel
-            self.retirementsByModel = byModel.mapValues { $0.filter { $0.kind == .retirement }.sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) } }
+            // Every list is in date order, so each run the engine gets is (see `releases`).
+            self.byCapability = byCapability.mapValues { $0.sorted(by: Self.byDate) }
+            self.byModel = byModel.mapValues { $0.sorted(by: Self.byDate) }
+            self.retirementsByModel = self.byModel.mapValues { $0.filter { $0.kind == .retirement } }
                 .filter { !$0.value.isEmpty }
+        }
+
+        private static func byDate(_ a: ReleaseFact, _ b: ReleaseFact) -> Bool {
+            (a.releasedOn, a.id) < (b.releasedOn, b.id)
         }
 
         /// The releases that can concern `company`: those shipping a capability it is
@@ -98,7 +103,7 @@ extension Portfolio {
         /// engine keeps each once. Lazy: no array is built per company. For the outcome
         /// alone (`details` false), of a model's releases only its retirements matter:
         /// its other releases are opportunities, or reach the company through an exposure.
-        /// Each run is sorted by release date when `details` is false (the engine's fast path).
+        /// Each run is in date order, which lets the engine leave it early.
         func releases(concerning company: CompanyFacts, details: Bool = true) -> [ArraySlice<ReleaseFact>] {
             let start = company.lifelineStart
             let end = start.adding(months: company.tier.months)

@@ -116,7 +116,7 @@ extension Portfolio {
         let index = ReleaseIndex(try releaseFacts(concerning: companies, selection: selection))
         for (done, company) in companies.enumerated() {
             try body(LifelineEngine.assess(
-                company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: !details,
+                company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
                 asOf: asOf, warnDays: warnDays, details: details))
             progress?(done + 1, companies.count)
         }
