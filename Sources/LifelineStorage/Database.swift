@@ -193,6 +193,10 @@ public final class Database {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Rows inserted, updated or deleted since the connection opened, by statements and
+    /// the triggers they fire: unchanged across a call means the call wrote nothing.
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+
     /// True outside any transaction (SQLite's autocommit mode).
     public var isInAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 

@@ -93,6 +93,31 @@ struct ReassessCommandsTests {
         #expect(statuses == ["2023-06-01 alive", "2023-07-03 at-risk", "2023-07-06 replaced"])
     }
 
+    @Test("a nightly run computes only what can have changed; writes by hand and --full compute every company")
+    func incrementalNightly() throws {
+        func computed(_ arguments: [String] = [], on today: String) throws -> (assessed: Int?, computed: Int?) {
+            let result = try run(["reassess", "--format", "json"] + arguments, on: today)
+            #expect(result.status == 0, "\(result.stderr)")
+            let digest = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return (digest?["companies_assessed"] as? Int, digest?["companies_computed"] as? Int)
+        }
+        #expect(try computed(on: "2023-06-15") == (2, 2))  // the first run
+        #expect(try computed(on: "2023-06-16") == (2, 0))
+        #expect(try computed(on: "2023-07-03") == (2, 1))  // chatpdf's warning window opens
+        #expect(try computed(["--full"], on: "2023-07-03") == (2, 2))
+        #expect(try run(["company", "edit", "agentco", "--runway", "4"], on: "2023-07-04").status == 0)
+        #expect(try computed(on: "2023-07-04") == (2, 0))  // lifeline's own write: still current
+
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [database, "UPDATE companies SET runway_months = 5 WHERE slug = 'chatpdf'"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(try computed(on: "2023-07-05") == (2, 2))  // a write by hand: everything again
+        #expect(try computed(on: "2023-07-05") == (2, 0))
+    }
+
     @Test("a backtest records the past without touching the present; the future needs --dry-run")
     func backtest() throws {
         _ = try run(["release", "log", "openai/chatgpt", "--on", "2023-07-06", "--capability", "file-upload"], on: "2023-12-01")

@@ -78,7 +78,7 @@ extension Portfolio {
                 ) { try $0.get(0) as Int64 })
             }
             let companies = try companyFacts(.ids(affected))
-            let releases = try releaseFacts(concerning: companies, selection: .ids(affected))
+            let releases = try releaseFacts(concerning: companies)
             let hypothetical = ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)
             let invested = try investedCents()
             return companies.compactMap { company in

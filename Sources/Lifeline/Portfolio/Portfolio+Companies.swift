@@ -70,20 +70,23 @@ extension Portfolio {
     /// Removes a company and everything that belongs to it, unless `confirmed` is false:
     /// then nothing is written and the plan is returned for the caller to show.
     public func removeCompany(slug: String, confirmed: Bool) throws -> CompanyRemoval {
+        // No other company's outcome depends on this one's rows.
         try write {
-            let id = try companyID(slug)
-            let count = { (table: String) in
-                try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {
-                    try $0.get(0) as Int
-                } ?? 0
+            try keepingAssessmentsCurrent {
+                let id = try companyID(slug)
+                let count = { (table: String) in
+                    try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {
+                        try $0.get(0) as Int
+                    } ?? 0
+                }
+                let removal = CompanyRemoval(
+                    slug: slug, investments: try count("investments"), dependencies: try count("dependencies"),
+                    exposures: try count("exposures"))
+                if confirmed {
+                    try database.execute(sql: "DELETE FROM companies WHERE id = ?", arguments: [.integer(id)])
+                }
+                return removal
             }
-            let removal = CompanyRemoval(
-                slug: slug, investments: try count("investments"), dependencies: try count("dependencies"),
-                exposures: try count("exposures"))
-            if confirmed {
-                try database.execute(sql: "DELETE FROM companies WHERE id = ?", arguments: [.integer(id)])
-            }
-            return removal
         }
     }
 

@@ -77,22 +77,20 @@ extension Portfolio {
         let byModel: [ModelReference: [ReleaseFact]]
         let retirementsByModel: [ModelReference: [ReleaseFact]]
 
-        init(_ releases: [ReleaseFact]) {
+        /// `releases` must be in date order (ties by id), as `releaseFacts` gives them:
+        /// then every list is, and so is each run the engine gets (see `releases`).
+        init(dateOrdered releases: [ReleaseFact]) {
             var byCapability: [String: [ReleaseFact]] = [:]
             var byModel: [ModelReference: [ReleaseFact]] = [:]
+            var retirementsByModel: [ModelReference: [ReleaseFact]] = [:]
             for release in releases {
                 byModel[release.model, default: []].append(release)
+                if release.kind == .retirement { retirementsByModel[release.model, default: []].append(release) }
                 for capability in release.capabilities { byCapability[capability, default: []].append(release) }
             }
-            // Every list is in date order, so each run the engine gets is (see `releases`).
-            self.byCapability = byCapability.mapValues { $0.sorted(by: Self.byDate) }
-            self.byModel = byModel.mapValues { $0.sorted(by: Self.byDate) }
-            self.retirementsByModel = self.byModel.mapValues { $0.filter { $0.kind == .retirement } }
-                .filter { !$0.value.isEmpty }
-        }
-
-        private static func byDate(_ a: ReleaseFact, _ b: ReleaseFact) -> Bool {
-            (a.releasedOn, a.id) < (b.releasedOn, b.id)
+            self.byCapability = byCapability
+            self.byModel = byModel
+            self.retirementsByModel = retirementsByModel
         }
 
         /// The releases that can concern `company`: those shipping a capability it is
@@ -132,22 +130,18 @@ extension Portfolio {
         }
     }
 
-    /// Every release, with its capabilities, for the engine. One flat query of integers
-    /// and dates, joined to model and capability slugs in memory: fast enough to load all
-    /// releases even for one company (10,000 releases in a few milliseconds), and what
-    /// any company can need. The selection is accepted for the call sites' sake: every
-    /// release can concern someone.
-    func releaseFacts(concerning companies: [CompanyFacts], selection: CompanySelection) throws -> [ReleaseFact] {
+    /// The releases that can concern `companies`, with their capabilities, in date order
+    /// (ties by id): every release dated on or after the earliest of their lifelines'
+    /// starts (none before counts, rule 3), and every retirement (an early one can take
+    /// away a later one's fallback). One flat query of integers and dates, already in
+    /// the order the index wants, joined to model and capability slugs in memory.
+    func releaseFacts(concerning companies: [CompanyFacts]) throws -> [ReleaseFact] {
         var models: [Int64: ModelReference] = [:]
         try database.cachedStatement(sql: """
             SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id
             """).forEachRow { models[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
         var capabilities: [Int64: String] = [:]
         try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilities[try $0.get(0)] = try $0.get(1) }
-        var capabilitiesByRelease: [Int64: [String]] = [:]
-        try database.cachedStatement(sql: "SELECT release_id, capability_id FROM release_capabilities").forEachRow { row in
-            if let slug = capabilities[try row.get(1)] { capabilitiesByRelease[try row.get(0), default: []].append(slug) }
-        }
         var dates: [String: CivilDate] = [:]
         let date = { (text: String) throws -> CivilDate in
             if let known = dates[text] { return known }
@@ -155,16 +149,44 @@ extension Portfolio {
             dates[text] = parsed
             return parsed
         }
-        return try database.cachedStatement(sql: """
-            SELECT id, model_id, kind, released_on, announced_on FROM releases ORDER BY id
-            """).fetchAll { row in
-            let id: Int64 = try row.get(0)
-            guard let model = models[try row.get(1)] else { throw LifelineError(.badData, "release \(id) has no model") }
-            return ReleaseFact(
-                id: id, model: model, kind: Release.Kind(rawValue: try row.get(2)) ?? .launch,
-                releasedOn: try date(try row.get(3)), announcedOn: try (try row.get(4) as String?).map(date),
-                capabilities: (capabilitiesByRelease[id] ?? []).sorted())
+        let since = companies.map(\.lifelineStart).min()?.iso ?? ""
+        var releases: [ReleaseFact] = []
+        // One row per release and capability; a release's rows are consecutive.
+        var current: (id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?)?
+        var shipped: [String] = []
+        func finish() {
+            guard let release = current else { return }
+            releases.append(ReleaseFact(
+                id: release.id, model: release.model, kind: release.kind, releasedOn: release.releasedOn,
+                announcedOn: release.announcedOn, capabilities: shipped.sorted()))
+            shipped = []
         }
+        // The retirements before `since` come first in date order, then everything from it:
+        // two index range scans (releases_by_kind, releases_by_date).
+        let earlierRetirements = try database.cachedStatement(sql: """
+            SELECT r.id, r.model_id, r.kind, r.released_on, r.announced_on, NULL FROM releases r
+            WHERE r.kind = 'retirement' AND r.released_on < ?1 ORDER BY r.released_on, r.id
+            """)
+        let fromSince = try database.cachedStatement(sql: """
+            SELECT r.id, r.model_id, r.kind, r.released_on, r.announced_on, x.capability_id
+            FROM releases r LEFT JOIN release_capabilities x ON x.release_id = r.id
+            WHERE r.released_on >= ?1 ORDER BY r.released_on, r.id
+            """)
+        for statement in [earlierRetirements, fromSince] {
+            try statement.bind([.text(since)]).forEachRow { row in
+                let id: Int64 = try row.get(0)
+                if current?.id != id {
+                    finish()
+                    guard let model = models[try row.get(1)] else { throw LifelineError(.badData, "release \(id) has no model") }
+                    current = (
+                        id, model, Release.Kind(rawValue: try row.get(2)) ?? .launch, try date(try row.get(3)),
+                        try (try row.get(4) as String?).map(date))
+                }
+                if let capability = try row.get(5) as Int64?, let slug = capabilities[capability] { shipped.append(slug) }
+            }
+        }
+        finish()
+        return releases
     }
 
     /// A JSON array of strings, for `json_each`. Slugs need no escaping, but quotes and

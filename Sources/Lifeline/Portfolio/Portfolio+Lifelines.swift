@@ -112,7 +112,7 @@ extension Portfolio {
     /// Refuses to dismiss a release that could not threaten the company anyway.
     private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
         let company = try companyFacts(.ids([companyID]))[0]
-        let known = try releaseFacts(concerning: [company], selection: .ids([companyID]))
+        let known = try releaseFacts(concerning: [company])
         guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
             throw LifelineError(
                 .badData,

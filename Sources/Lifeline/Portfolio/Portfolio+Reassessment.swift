@@ -5,8 +5,13 @@ extension Portfolio {
     /// The nightly job: reassesses every company as of `asOf` in one write transaction,
     /// records a run and the assessments that changed, and returns them. With `dryRun`
     /// it reads one snapshot and writes nothing.
+    ///
+    /// When the recorded assessments are known to be current (`AssessmentState`), only
+    /// the companies whose outcome can have moved since are computed - the others are
+    /// assessed all the same, their outcome known unchanged - unless `full` asks for
+    /// every company to be computed.
     public func reassessAll(
-        asOf: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays, dryRun: Bool = false,
+        asOf: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays, dryRun: Bool = false, full: Bool = false,
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         try Self.checkWarnDays(warnDays)
@@ -16,8 +21,35 @@ extension Portfolio {
                 .badData,
                 "--as-of \(asOf) is after today (\(today)); a future date would replace the present picture, so look ahead with --dry-run")
         }
-        let run = { try self.reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress) }
+        let run = {
+            let state = try self.currentAssessmentState(warnDays: warnDays)
+            if !full, let state, asOf >= state.latestAsOf {
+                return try self.reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)
+            }
+            let latestRun = try self.latestRunAsOf()
+            let report = try self.reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress)
+            if !dryRun { try self.assessedEveryCompany(asOf: asOf, warnDays: warnDays, before: state, latestRunBefore: latestRun) }
+            return report
+        }
         return dryRun ? try read(run) : try write(run)
+    }
+
+    /// The nightly run when the assessments are current: computes only the companies
+    /// whose outcome can have moved since `state.currentSince`, and records a run over
+    /// every company (the others' outcomes are known to be unchanged).
+    private func reassessDue(
+        since state: AssessmentState, asOf: CivilDate, record: Bool, progress: ((Int, Int) -> Void)?
+    ) throws -> ReassessmentReport {
+        let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
+        let companies = try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
+        let report = try reassess(
+            .ids(due), asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
+            progress: progress)
+        if record {
+            try saveAssessmentState(AssessmentState(
+                currentSince: asOf, latestAsOf: asOf, warnDays: state.warnDays, rulesVersion: state.rulesVersion))
+        }
+        return report
     }
 
     /// The warning window of the latest nightly run, so that the reassessment after a
@@ -44,11 +76,13 @@ extension Portfolio {
             return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
         }
         return try write {
-            let (value, affected) = try body()
-            let report = affected.isEmpty
-                ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-                : try reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
-            return Reassessed(value: value, reassessment: report)
+            try keepingAssessmentsCurrent {
+                let (value, affected) = try body()
+                let report = affected.isEmpty
+                    ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
+                    : try reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
+                return Reassessed(value: value, reassessment: report)
+            }
         }
     }
 
@@ -72,10 +106,11 @@ extension Portfolio {
 
     /// Assesses the selected companies inside the caller's transaction; when `record`
     /// is true, stores a run and the assessments whose outcome differs from the
-    /// company's previous one.
+    /// company's previous one. `companiesInRun`, when given, is how many companies the
+    /// run covers (the selection being those of them that needed computing).
     func reassess(
         _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, trigger: String, record: Bool,
-        progress: ((Int, Int) -> Void)? = nil
+        companiesInRun: Int? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         let startedAt = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
         let previous = try previousOutcomes(selection, asOf: asOf)
@@ -87,15 +122,16 @@ extension Portfolio {
             if before != assessment.outcome { changes.append(AssessmentChange(previous: before, current: assessment)) }
         }
         changes.sort { $0.current.company < $1.current.company }
+        let covered = companiesInRun ?? assessed
         var runID: Int64?
-        if record && assessed > 0 {
+        if record && covered > 0 {
             runID = try recordRun(
                 trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt,
-                companiesAssessed: assessed, changes: changes)
+                companiesAssessed: covered, changes: changes)
         }
         return ReassessmentReport(
-            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: assessed,
-            changes: changes)
+            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: covered,
+            companiesComputed: assessed, changes: changes)
     }
 
     /// Runs the engine for the selected companies, loading their facts in bulk.
@@ -113,7 +149,7 @@ extension Portfolio {
         progress: ((Int, Int) -> Void)? = nil, _ body: (Assessment) throws -> Void
     ) throws -> Int {
         let companies = try companyFacts(selection)
-        let index = ReleaseIndex(try releaseFacts(concerning: companies, selection: selection))
+        let index = ReleaseIndex(dateOrdered: try releaseFacts(concerning: companies))
         for (done, company) in companies.enumerated() {
             try body(LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
@@ -138,26 +174,46 @@ extension Portfolio {
                 companiesAssessed.sqlValue, changes.count.sqlValue,
             ])
         let runID = database.lastInsertedRowID
-        let insert = try database.cachedStatement(sql: """
-            INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end,
-                lifeline_end, days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model,
-                cause_capability, cause_effect, cause_released_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for change in changes {
-            let assessment = change.current
-            let outcome = assessment.outcome
-            let threat = outcome.cause.threat
-            try insert.bind([
-                .integer(runID), .integer(assessment.companyID), .text(assessment.asOf.iso), .text(outcome.status.rawValue),
-                outcome.tierMonths.sqlValue, .text(outcome.lifelineStart.iso), .text(outcome.naturalEnd.iso),
-                .text(outcome.lifelineEnd.iso), assessment.daysRemaining.sqlValue, outcome.runwayEnd?.iso.sqlValue ?? .null,
-                .text(outcome.cause.kindName), threat?.releaseID.sqlValue ?? .null, threat?.model.provider.sqlValue ?? .null,
-                threat?.model.description.sqlValue ?? .null, threat?.capability.sqlValue ?? .null,
-                threat?.effect?.rawValue.sqlValue ?? .null, threat?.releasedOn.iso.sqlValue ?? .null,
-            ]).execute()
+        // Many rows per statement: each execution of an INSERT into assessments builds
+        // the lookup tables of its CHECK constraints' IN lists again, which one row at
+        // a time made recording a first run's 100,000 rows most of its cost.
+        let fullBatch = Self.assessmentInsert(rows: Self.assessmentRowsPerInsert)
+        var pending = changes[...]
+        while !pending.isEmpty {
+            let rows = pending.prefix(Self.assessmentRowsPerInsert)
+            pending = pending.dropFirst(rows.count)
+            var values: [SQLValue] = []
+            values.reserveCapacity(rows.count * 17)
+            for change in rows { values += Self.assessmentRow(change.current, runID: runID) }
+            let sql = rows.count == Self.assessmentRowsPerInsert ? fullBatch : Self.assessmentInsert(rows: rows.count)
+            try database.cachedStatement(sql: sql).bind(values).execute()
         }
         return runID
+    }
+
+    static let assessmentRowsPerInsert = 500
+
+    static func assessmentInsert(rows: Int) -> String {
+        """
+        INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end,
+            lifeline_end, days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model,
+            cause_capability, cause_effect, cause_released_on)
+        VALUES
+        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// One assessment's 17 values, in the order of `assessmentInsert`.
+    static func assessmentRow(_ assessment: Assessment, runID: Int64) -> [SQLValue] {
+        let outcome = assessment.outcome
+        let threat = outcome.cause.threat
+        return [
+            .integer(runID), .integer(assessment.companyID), .text(assessment.asOf.iso), .text(outcome.status.rawValue),
+            outcome.tierMonths.sqlValue, .text(outcome.lifelineStart.iso), .text(outcome.naturalEnd.iso),
+            .text(outcome.lifelineEnd.iso), assessment.daysRemaining.sqlValue, outcome.runwayEnd?.iso.sqlValue ?? .null,
+            .text(outcome.cause.kindName), threat?.releaseID.sqlValue ?? .null, threat?.model.provider.sqlValue ?? .null,
+            threat?.model.description.sqlValue ?? .null, threat?.capability.sqlValue ?? .null,
+            threat?.effect?.rawValue.sqlValue ?? .null, threat?.releasedOn.iso.sqlValue ?? .null,
+        ]
     }
 
     /// Each selected company's latest recorded outcome as of `asOf` or earlier: one index

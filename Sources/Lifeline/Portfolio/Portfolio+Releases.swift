@@ -49,6 +49,8 @@ extension Portfolio {
                 return (.alreadyLogged(duplicate), [])
             }
             let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
+            // Read before the insert, whose trigger forgets that the assessments are current.
+            let assessmentsCurrent = try currentAssessmentState(warnDays: warnDays) != nil
             try database.execute(
                 sql: """
                     INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
@@ -65,7 +67,10 @@ extension Portfolio {
                     arguments: [.integer(releaseID), .integer(capabilityID)])
             }
             let outcome = ReleaseLogOutcome.logged(try release(id: releaseID), createdModel: createdModel)
-            return (outcome, try companiesConcerned(byRelease: releaseID))
+            let affected = assessmentsCurrent
+                ? try companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
+                : try companiesConcerned(byRelease: releaseID)
+            return (outcome, affected)
         }
     }
 

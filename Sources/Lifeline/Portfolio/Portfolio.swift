@@ -55,12 +55,19 @@ public final class Portfolio {
                 batchAffected = nil
                 lookupCache = nil
             }
-            let value = try body()
-            let affected = batchAffected ?? []
-            let report = reassess && !affected.isEmpty
-                ? try self.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
-                : ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-            return Reassessed(value: value, reassessment: report)
+            guard reassess else {
+                let value = try body()
+                try saveAssessmentState(nil)
+                return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
+            }
+            return try keepingAssessmentsCurrent {
+                let value = try body()
+                let affected = batchAffected ?? []
+                let report = affected.isEmpty
+                    ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
+                    : try self.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
+                return Reassessed(value: value, reassessment: report)
+            }
         }
     }
 

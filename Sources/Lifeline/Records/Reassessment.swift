@@ -14,11 +14,16 @@ public struct ReassessmentReport: Equatable, Sendable {
     public let asOf: CivilDate
     public let warnDays: Int
     public let companiesAssessed: Int
+    /// Of those, how many the engine computed; the others' outcomes were known not to
+    /// have moved (an incremental nightly run).
+    public let companiesComputed: Int
     /// Only the companies whose outcome changed, by company slug.
     public let changes: [AssessmentChange]
 
     static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {
-        ReassessmentReport(runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: 0, changes: [])
+        ReassessmentReport(
+            runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: 0, companiesComputed: 0,
+            changes: [])
     }
 }
 

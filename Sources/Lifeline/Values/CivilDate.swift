@@ -32,9 +32,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`. Written digit by digit into the string's own storage: a nightly run
+    /// formats hundreds of thousands of dates, and concatenating padded pieces cost a
+    /// tenth of its time.
     public var iso: String {
-        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        // Arithmetic far outside `supportedYears` can leave four digits; say it plainly.
+        guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ number: Int, width: Int, at start: Int) {
+                var rest = number
+                for offset in (0..<width).reversed() {
+                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            return 10
+        }
     }
 
     public var description: String { iso }
@@ -117,11 +135,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func padded(_ number: Int, _ width: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

@@ -13,7 +13,10 @@ struct ReassessCommand: ParsableCommand {
             backtest: only releases known by then count, and the present picture is kept. \
             A date after today needs --dry-run. With --quiet it prints nothing when nothing \
             changed, so cron mails only news. A second run while one is writing waits \
-            --busy-timeout seconds, then exits 75.
+            --busy-timeout seconds, then exits 75. When the recorded assessments are \
+            current (nothing was written but by lifeline since the last run), only the \
+            companies whose outcome can have moved since are computed; --full computes \
+            every company.
 
             Examples:
               lifeline reassess --quiet
@@ -28,6 +31,8 @@ struct ReassessCommand: ParsableCommand {
     var dryRun = false
     @Flag(help: "Print nothing when nothing changed.")
     var quiet = false
+    @Flag(help: "Compute every company, not only those whose outcome can have moved since the last run.")
+    var full = false
     @Option(help: ArgumentHelp("A company is at-risk when its end is at most this many days away.", valueName: "days"))
     var warnDays: Int = LifelineEngine.defaultWarnDays
     @OptionGroup var output: OutputOptions
@@ -36,7 +41,7 @@ struct ReassessCommand: ParsableCommand {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
         let progress = ProgressLine(label: "reassessing")
-        let report = try portfolio.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, progress: progress.update)
+        let report = try portfolio.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress.update)
         progress.finish()
         if quiet && report.changes.isEmpty { return }
         switch output.format {
@@ -85,6 +90,7 @@ enum DigestPresenter {
             ("run_id", report.runID.map(JSON.integer) ?? .null), ("as_of", .string(report.asOf.iso)),
             ("warn_days", .integer(Int64(report.warnDays))),
             ("companies_assessed", .integer(Int64(report.companiesAssessed))),
+            ("companies_computed", .integer(Int64(report.companiesComputed))),
             ("changes", .array(report.changes.map(AssessmentJSON.change))),
         ])
     }
