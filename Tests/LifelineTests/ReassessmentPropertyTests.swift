@@ -146,6 +146,23 @@ struct ReassessmentPropertyTests {
         #expect(full.contains { $0.outcome.cause != .tier })
     }
 
+    @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [
+        (UInt64(14), "2023-08-01"), (15, "2024-06-30"),
+    ])
+    func batchEqualsFull(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let plan = Plan(seed: seed)
+        let portfolio = try Self.emptyPortfolio(today: today)
+        for company in plan.companies { try Self.addCompany(company, to: portfolio) }
+        _ = try portfolio.reassessAll(asOf: today)
+        let report = try portfolio.batch(trigger: "import") {
+            for request in plan.releases { _ = try portfolio.logRelease(request) }
+        }.reassessment
+        #expect(!report.changes.isEmpty)
+        let full = try portfolio.reassessAll(asOf: today, dryRun: true, full: true)
+        #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
+    }
+
     @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [
         (UInt64(11), "2023-08-01"), (12, "2024-02-29"), (13, "2023-12-31"),
     ])

@@ -80,9 +80,13 @@ extension Portfolio {
 
     /// The capability's slug for a slug or an alias.
     func capabilitySlug(_ name: String) throws -> String {
-        let id = try capabilityID(name)
-        return try database.fetchOne(sql: "SELECT slug FROM capabilities WHERE id = ?", arguments: [.integer(id)]) {
+        try capabilitySlug(id: try capabilityID(name))
+    }
+
+    func capabilitySlug(id: Int64) throws -> String {
+        guard let slug = try database.fetchOne(sql: "SELECT slug FROM capabilities WHERE id = ?", arguments: [.integer(id)], {
             try $0.get(0) as String
-        } ?? name
+        }) else { throw LifelineError(.badData, "no capability \(id)") }
+        return slug
     }
 }

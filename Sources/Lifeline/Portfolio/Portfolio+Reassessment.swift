@@ -104,6 +104,23 @@ extension Portfolio {
             arguments: [.integer(releaseID)]) { try $0.get(0) as Int64 })
     }
 
+    /// The companies that releases just logged concern: `companiesConcerned` for many
+    /// new releases at once (none can be a cause or dismissed yet). Through the
+    /// capabilities they ship, so that each exposure is read once however many releases
+    /// ship its capability.
+    func companiesConcerned(byNewReleases releaseIDs: [Int64]) throws -> Set<Int64> {
+        guard !releaseIDs.isEmpty else { return [] }
+        let ids = "[" + releaseIDs.map(String.init).joined(separator: ",") + "]"
+        return Set(try database.fetchAll(
+            sql: """
+                SELECT company_id FROM exposures WHERE capability_id IN (
+                    SELECT capability_id FROM release_capabilities WHERE release_id IN (SELECT value FROM json_each(?1)))
+                UNION SELECT company_id FROM dependencies WHERE model_id IN (
+                    SELECT model_id FROM releases WHERE kind = 'retirement' AND id IN (SELECT value FROM json_each(?1)))
+                """,
+            arguments: [.text(ids)]) { try $0.get(0) as Int64 })
+    }
+
     /// Assesses the selected companies inside the caller's transaction; when `record`
     /// is true, stores a run and the assessments whose outcome differs from the
     /// company's previous one. `companiesInRun`, when given, is how many companies the

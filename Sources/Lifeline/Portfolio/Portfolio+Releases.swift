@@ -50,23 +50,34 @@ extension Portfolio {
             }
             let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
             // Read before the insert, whose trigger forgets that the assessments are current.
-            let assessmentsCurrent = try currentAssessmentState(warnDays: warnDays) != nil
-            try database.execute(
+            // (A batch looks up the companies concerned when it ends.)
+            let assessmentsCurrent = try batchAffected == nil && currentAssessmentState(warnDays: warnDays) != nil
+            let loggedAt = try database.fetchOne(
                 sql: """
                     INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
-                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL))
+                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL)) RETURNING logged_at
                     """,
                 arguments: [
                     .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
                     note.sqlValue, source.sqlValue,
-                ])
+                ]) { try $0.get(0) as String } ?? ""
             let releaseID = database.lastInsertedRowID
+            var slugs: [String] = []
             for capabilityID in capabilityIDs {
                 try database.execute(
                     sql: "INSERT INTO release_capabilities (release_id, capability_id) VALUES (?, ?)",
                     arguments: [.integer(releaseID), .integer(capabilityID)])
+                slugs.append(try capabilitySlug(id: capabilityID))
             }
-            let outcome = ReleaseLogOutcome.logged(try release(id: releaseID), createdModel: createdModel)
+            // Made from what was just written rather than read back: an import logs thousands.
+            let release = Release(
+                id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
+                capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
+            let outcome = ReleaseLogOutcome.logged(release, createdModel: createdModel)
+            if batchAffected != nil {
+                batchReleases.append(releaseID)
+                return (outcome, [])
+            }
             let affected = assessmentsCurrent
                 ? try companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
                 : try companiesConcerned(byRelease: releaseID)
@@ -120,11 +131,13 @@ extension Portfolio {
     // MARK: Rows
 
     private func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) throws -> Release? {
+        // By model and date (releases_by_model, a handful of rows); `+r.kind` keeps the
+        // planner off releases_by_kind, which would visit every release of the kind that day.
         let candidates = try database.fetchAll(
             sql: """
                 SELECT r.id, (SELECT group_concat(capability_id, ',') FROM
                     (SELECT capability_id FROM release_capabilities WHERE release_id = r.id ORDER BY capability_id))
-                FROM releases r WHERE r.model_id = ? AND r.released_on = ? AND r.kind = ? ORDER BY r.id
+                FROM releases r WHERE r.model_id = ? AND r.released_on = ? AND +r.kind = ? ORDER BY r.id
                 """,
             arguments: [.integer(modelID), .text(date.iso), .text(kind.rawValue)]
         ) { row in (id: try row.get(0) as Int64, capabilities: try row.get(1) as String?) }
