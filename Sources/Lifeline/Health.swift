@@ -42,6 +42,11 @@ extension Portfolio {
             sql: "SELECT as_of || ' (run ' || id || ', ' || finished_at || ')' FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
         ) { try $0.get(0) as String }
         report.facts.append(("last nightly run", nightly ?? "never"))
+        let currentSince = try database.fetchOne(sql: "SELECT current_since FROM assessment_state") { try $0.get(0) as String? } ?? nil
+        report.facts.append((
+            "assessments",
+            currentSince.map { "current since \($0): the nightly run computes only what can have changed" }
+                ?? "not known to be current: the next nightly run computes every company"))
         return report
     }
 

@@ -199,6 +199,7 @@ struct ReliabilityTests {
         #expect(healthy.status == 0)
         #expect(healthy.stdout.contains("integrity check    ok"))
         #expect(healthy.stdout.hasSuffix("Healthy.\n"))
+        #expect(healthy.stdout.contains("assessments        current since 2024-06-01: the nightly run computes only what can have changed"))
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         shell.arguments = [database, "PRAGMA foreign_keys = OFF; INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (999, '2024-01-01', 5);"]
