@@ -1,0 +1,92 @@
+import LifelineStorage
+
+/// Which companies need reassessing: after a change to the facts (a release logged or
+/// removed), and, while the assessments are current, after days have passed. Each is a
+/// query over the database; the engine then computes only these companies.
+extension Portfolio {
+    /// The companies whose outcome a release can change: exposed to a capability it
+    /// ships, depending on its model when it is a retirement, currently assessed with it
+    /// as the cause, or with a dismissal of it. (A capability on a model a company builds
+    /// on is an opportunity, which no outcome records, unless the company is exposed to
+    /// it - so the dependents of a model need reassessing only for its retirement.)
+    func companiesConcerned(byRelease releaseID: Int64) throws -> Set<Int64> {
+        Set(try database.fetchAll(
+            sql: """
+                SELECT e.company_id FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
+                WHERE x.release_id = ?1
+                UNION SELECT d.company_id FROM dependencies d JOIN releases r ON r.model_id = d.model_id
+                WHERE r.id = ?1 AND r.kind = 'retirement'
+                UNION SELECT company_id FROM assessments WHERE cause_release_id = ?1
+                UNION SELECT company_id FROM dismissals WHERE release_id = ?1
+                """,
+            arguments: [.integer(releaseID)]) { try $0.get(0) as Int64 })
+    }
+
+    /// The companies that releases just logged concern: `companiesConcerned` for many
+    /// new releases at once (none can be a cause or dismissed yet). Through the
+    /// capabilities they ship, so that each exposure is read once however many releases
+    /// ship its capability.
+    func companiesConcerned(byNewReleases releaseIDs: [Int64]) throws -> Set<Int64> {
+        guard !releaseIDs.isEmpty else { return [] }
+        let ids = "[" + releaseIDs.map(String.init).joined(separator: ",") + "]"
+        return Set(try database.fetchAll(
+            sql: """
+                SELECT company_id FROM exposures WHERE capability_id IN (
+                    SELECT capability_id FROM release_capabilities WHERE release_id IN (SELECT value FROM json_each(?1)))
+                UNION SELECT company_id FROM dependencies WHERE model_id IN (
+                    SELECT model_id FROM releases WHERE kind = 'retirement' AND id IN (SELECT value FROM json_each(?1)))
+                """,
+            arguments: [.text(ids)]) { try $0.get(0) as Int64 })
+    }
+
+    /// The companies whose outcome can have moved between `since` and `asOf` while the
+    /// facts stayed the same (the rules that depend on the as-of date, docs/engine.md):
+    /// - a status threshold was crossed: the lifeline's start, its end (a threat's date
+    ///   or the natural end), or the start of the warning window before the end;
+    /// - a release became known (its announcement or release date) that can end it;
+    /// - a dismissal expired.
+    /// Every assessment row is consulted, not only each company's latest: a superset,
+    /// which costs a few extra companies and no index seek per company.
+    func companiesDue(since: CivilDate, asOf: CivilDate, warnDays: Int) throws -> Set<Int64> {
+        var due = Set<Int64>()
+        try database.cachedStatement(sql: """
+            SELECT DISTINCT company_id FROM assessments WHERE lifeline_end > ?1
+            AND (lifeline_end <= ?2 OR (lifeline_end > ?3 AND lifeline_end <= ?4) OR (lifeline_start > ?1 AND lifeline_start <= ?2))
+            """).bind([
+                .text(since.iso), .text(asOf.iso), .text(since.adding(days: warnDays).iso), .text(asOf.adding(days: warnDays).iso),
+            ]).forEachRow { due.insert(try $0.get(0)) }
+        let newlyKnown = try database.cachedStatement(sql: """
+            SELECT id, kind, released_on FROM releases
+            WHERE coalesce(announced_on, released_on) > ?1 AND coalesce(announced_on, released_on) <= ?2
+            """).bind([.text(since.iso), .text(asOf.iso)]).fetchAll { row in
+            (id: try row.get(0) as Int64, kind: try row.get(1) as String, releasedOn: try Self.date(row, 2))
+        }
+        for release in newlyKnown {
+            due.formUnion(try companiesThreatened(byRelease: release.id, on: release.releasedOn, isRetirement: release.kind == "retirement"))
+        }
+        try database.cachedStatement(sql: "SELECT company_id FROM dismissals WHERE until > ? AND until <= ?")
+            .bind([.text(since.iso), .text(asOf.iso)]).forEachRow { due.insert(try $0.get(0)) }
+        return due
+    }
+
+    /// The companies a release dated `releasedOn` can end, when the assessments are
+    /// current: those it concerns (`companiesConcerned`) whose lifeline runs on or
+    /// after its date. A company whose lifeline already ended earlier keeps that ending
+    /// whatever comes later (rule 5), and one that starts after the release does not
+    /// count it (rule 3) - except for a retirement, which can take away the fallback of
+    /// a later retirement. Each company's latest assessment decides (an older one, such
+    /// as the first made before its exposures were known, often ends later). Driven by
+    /// `assessments_by_end`, so the cost follows the assessments that run on or after
+    /// that date, not the size of the portfolio.
+    func companiesThreatened(byRelease releaseID: Int64, on releasedOn: CivilDate, isRetirement: Bool) throws -> Set<Int64> {
+        Set(try database.cachedStatement(sql: """
+            SELECT a.company_id FROM assessments a WHERE a.lifeline_end >= ?2 AND (?3 OR a.lifeline_start <= ?2)
+            AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            AND (EXISTS (SELECT 1 FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
+                         WHERE e.company_id = a.company_id AND x.release_id = ?1)
+                 OR EXISTS (SELECT 1 FROM dependencies d JOIN releases r ON r.model_id = d.model_id
+                            WHERE d.company_id = a.company_id AND r.id = ?1 AND r.kind = 'retirement'))
+            """).bind([.integer(releaseID), .text(releasedOn.iso), .integer(isRetirement ? 1 : 0)])
+            .fetchAll { try $0.get(0) as Int64 })
+    }
+}

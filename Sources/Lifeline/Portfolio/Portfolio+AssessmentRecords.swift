@@ -1,0 +1,111 @@
+import LifelineStorage
+
+/// Recording assessments and reading them back: a run with the assessments that changed,
+/// and each company's previous outcome to compare with.
+extension Portfolio {
+    /// Stores a run and its changed assessments; returns the run's id.
+    func recordRun(
+        trigger: String, asOf: CivilDate, warnDays: Int, startedAt: String, companiesAssessed: Int,
+        changes: [AssessmentChange]
+    ) throws -> Int64 {
+        try database.execute(
+            sql: """
+                INSERT INTO reassessment_runs (trigger, as_of, warn_days, rules_version, started_at, finished_at,
+                    companies_assessed, changes_recorded)
+                VALUES (?, ?, ?, ?, ?, \(Self.nowSQL), ?, ?)
+                """,
+            arguments: [
+                .text(trigger), .text(asOf.iso), warnDays.sqlValue, LifelineEngine.rulesVersion.sqlValue, .text(startedAt),
+                companiesAssessed.sqlValue, changes.count.sqlValue,
+            ])
+        let runID = database.lastInsertedRowID
+        // Many rows per statement: each execution of an INSERT into assessments builds
+        // the lookup tables of its CHECK constraints' IN lists again, which one row at
+        // a time made recording a first run's 100,000 rows most of its cost.
+        let fullBatch = Self.assessmentInsert(rows: Self.assessmentRowsPerInsert)
+        var pending = changes[...]
+        while !pending.isEmpty {
+            let rows = pending.prefix(Self.assessmentRowsPerInsert)
+            pending = pending.dropFirst(rows.count)
+            var values: [SQLValue] = []
+            values.reserveCapacity(rows.count * 17)
+            for change in rows { values += Self.assessmentRow(change.current, runID: runID) }
+            let sql = rows.count == Self.assessmentRowsPerInsert ? fullBatch : Self.assessmentInsert(rows: rows.count)
+            try database.cachedStatement(sql: sql).bind(values).execute()
+        }
+        return runID
+    }
+
+    static let assessmentRowsPerInsert = 500
+
+    static func assessmentInsert(rows: Int) -> String {
+        """
+        INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end,
+            lifeline_end, days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model,
+            cause_capability, cause_effect, cause_released_on)
+        VALUES
+        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// One assessment's 17 values, in the order of `assessmentInsert`.
+    static func assessmentRow(_ assessment: Assessment, runID: Int64) -> [SQLValue] {
+        let outcome = assessment.outcome
+        let threat = outcome.cause.threat
+        return [
+            .integer(runID), .integer(assessment.companyID), .text(assessment.asOf.iso), .text(outcome.status.rawValue),
+            outcome.tierMonths.sqlValue, .text(outcome.lifelineStart.iso), .text(outcome.naturalEnd.iso),
+            .text(outcome.lifelineEnd.iso), assessment.daysRemaining.sqlValue, outcome.runwayEnd?.iso.sqlValue ?? .null,
+            .text(outcome.cause.kindName), threat?.releaseID.sqlValue ?? .null, threat?.model.provider.sqlValue ?? .null,
+            threat?.model.description.sqlValue ?? .null, threat?.capability.sqlValue ?? .null,
+            threat?.effect?.rawValue.sqlValue ?? .null, threat?.releasedOn.iso.sqlValue ?? .null,
+        ]
+    }
+
+    /// Each selected company's latest recorded outcome as of `asOf` or earlier: one index
+    /// seek per company (assessments_by_company), not a sort of the whole history.
+    func previousOutcomes(_ selection: CompanySelection, asOf: CivilDate) throws -> [Int64: Assessment.Outcome] {
+        let condition = selection.condition(on: "c.id")
+        var outcomes: [Int64: Assessment.Outcome] = [:]
+        try database.cachedStatement(sql: """
+            SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM companies c
+            JOIN assessments a ON a.id = (
+                SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?
+                ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            WHERE \(condition.sql)
+            """).bind([.text(asOf.iso)] + condition.arguments).forEachRow { row in
+            outcomes[try row.get(0)] = try Self.outcome(from: row, startingAt: 1)
+        }
+        return outcomes
+    }
+
+    /// The columns of the assessments table aliased `table` that `outcome(from:startingAt:)`
+    /// reads, in order.
+    static func outcomeColumns(of table: String) -> String {
+        [
+            "status", "tier_months", "lifeline_start", "natural_end", "lifeline_end", "runway_end", "cause_kind",
+            "cause_release_id", "cause_model", "cause_capability", "cause_effect", "cause_released_on",
+        ].map { table + "." + $0 }.joined(separator: ", ")
+    }
+
+    /// `provider/model` as stored by this program: split, not validated again.
+    static func modelReference(stored text: String) -> ModelReference {
+        guard let slash = text.firstIndex(of: "/") else { return ModelReference(provider: "?", model: text) }
+        return ModelReference(provider: String(text[..<slash]), model: String(text[text.index(after: slash)...]))
+    }
+
+    static func outcome(from row: Row, startingAt first: Int) throws -> Assessment.Outcome {
+        let causeKind: String = try row.get(first + 6)
+        var cause = Assessment.Cause.tier
+        if causeKind != "tier", let model = try row.get(first + 8) as String?, let releasedOn = try optionalDate(row, first + 11) {
+            cause = .threat(Threat(
+                releaseID: try row.get(first + 7) as Int64? ?? 0,
+                model: Self.modelReference(stored: model),
+                releasedOn: releasedOn, capability: try row.get(first + 9),
+                effect: (try row.get(first + 10) as String?).flatMap(Effect.init(rawValue:))))
+        }
+        return Assessment.Outcome(
+            status: LifelineStatus(rawValue: try row.get(first)) ?? .alive, tierMonths: try row.get(first + 1),
+            lifelineStart: try date(row, first + 2), naturalEnd: try date(row, first + 3),
+            lifelineEnd: try date(row, first + 4), runwayEnd: try optionalDate(row, first + 5), cause: cause)
+    }
+}
