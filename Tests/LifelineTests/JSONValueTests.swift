@@ -21,6 +21,8 @@ struct JSONValueTests {
     func strings() throws {
         #expect(try parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude80""#) == .string("a\"b\\c/d\n\té🚀"))
         #expect(try parse("\"مرحبا 🚀\"") == .string("مرحبا 🚀"))
+        // Runs of plain and non-ASCII text on either side of escapes.
+        #expect(try parse(#"{"café\u0041": "\tcafé\nü", "x": "plain"}"#) == .object([("caféA", .string("\tcafé\nü")), ("x", .string("plain"))]))
         #expect(try JSONValue.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(1)]))
     }
 
@@ -52,6 +54,9 @@ struct JSONValueTests {
     @Test("invalid UTF-8 and absurd nesting are refused")
     func limits() {
         #expect(throws: LifelineError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        // A stray continuation byte within ASCII, and bad UTF-8 after an escape.
+        #expect(throws: LifelineError.self) { try JSONValue.parse([0x22, 0x61, 0x80, 0x62, 0x22]) }
+        #expect(throws: LifelineError.self) { try JSONValue.parse([0x22, 0x5C, 0x6E, 0xC3, 0x22]) }
         let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
         let error = #expect(throws: LifelineError.self) { try parse(deep) }
         #expect(error?.message.contains("nested deeper than 64 levels") == true)

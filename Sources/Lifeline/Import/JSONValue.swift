@@ -1,7 +1,7 @@
 /// A parsed JSON document. lifeline reads catalogues of thousands of models without
 /// Foundation (whose JSONSerialization costs start-up time), so it has this small,
 /// strict RFC 8259 parser: errors name the line and column, nesting is bounded.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -135,14 +135,14 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        let start = index
-        // Fast path: no escapes.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            guard bytes[index] >= 0x20 else { throw error("a control character inside a string") }
+        var text = try scanRun()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\\") else {
+            // The common case, no escapes: the run is the whole string.
+            guard index < bytes.count else { throw error("a string is never closed") }
             index += 1
+            return text
         }
         var scalars = String.UnicodeScalarView()
-        var text = try decodeUTF8(bytes[start..<index])
         while index < bytes.count, bytes[index] == UInt8(ascii: "\\") {
             index += 1
             guard index < bytes.count else { break }
@@ -159,16 +159,32 @@ struct JSONParser {
             default: throw error("an unknown escape in a string")
             }
             index += 1
-            let runStart = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-                guard bytes[index] >= 0x20 else { throw error("a control character inside a string") }
-                index += 1
-            }
-            scalars.append(contentsOf: try decodeUTF8(bytes[runStart..<index]).unicodeScalars)
+            scalars.append(contentsOf: try scanRun().unicodeScalars)
         }
         guard index < bytes.count else { throw error("a string is never closed") }
         index += 1
         text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
+
+    /// The text from `index` up to the next quote or backslash (or the end), which it
+    /// leaves `index` on. Catalogue strings are mostly ASCII, which needs no validation.
+    private mutating func scanRun() throws -> String {
+        let start = index
+        var high: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            guard byte >= 0x20 else { throw error("a control character inside a string") }
+            high |= byte
+            index += 1
+        }
+        let isASCII = high < 0x80
+        let text = bytes.withUnsafeBufferPointer { buffer in
+            let run = UnsafeBufferPointer(rebasing: buffer[start..<index])
+            return isASCII ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+        }
+        guard let text else { throw error("text that is not valid UTF-8") }
         return text
     }
 
@@ -231,11 +247,6 @@ struct JSONParser {
             throw error("a number out of range")
         }
         return number
-    }
-
-    private func decodeUTF8(_ slice: ArraySlice<UInt8>) throws -> String {
-        guard let text = String(validating: slice, as: UTF8.self) else { throw error("text that is not valid UTF-8") }
-        return text
     }
 
     private mutating func expect(_ word: String) throws {
