@@ -43,6 +43,16 @@ struct ImportCommandsTests {
         #expect(gpt4o.count == 1)
         #expect(gpt4o.first?.hasPrefix("2024-05-13") == true)
         for capability in ["function-calling", "vision", "long-context"] { #expect(gpt4o.first?.contains(capability) == true) }
+        // One transaction, one instant: every release of the import was logged at the same time.
+        let loggedAt = try sql("SELECT DISTINCT logged_at FROM releases", as: String.self)
+        #expect(loggedAt.count == 1)
+        #expect(loggedAt.first?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil, "\(loggedAt)")
+        // A release logged afterwards has its own time, as `release log` prints it.
+        let logged = try run(["release", "log", "openai/gpt-4o", "--on", "2026-07-01", "--capability", "file-upload", "--format", "json"])
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let later = try sql("SELECT logged_at FROM releases ORDER BY id DESC LIMIT 1", as: String.self)
+        #expect(later.count == 1 && later[0] >= loggedAt[0])
+        #expect(logged.stdout.contains(#""logged_at":"\#(later[0])""#), "\(logged.stdout)")
     }
 
     @Test("re-importing the same file changes nothing and says so")

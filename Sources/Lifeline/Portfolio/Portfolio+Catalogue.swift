@@ -43,6 +43,7 @@ extension Portfolio {
         try database.execute(
             sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
             arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
+        rememberModel(reference, id: database.lastInsertedRowID)
         return Model(reference: reference, name: name, kind: kind)
     }
 

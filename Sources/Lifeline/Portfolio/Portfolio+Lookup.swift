@@ -10,12 +10,11 @@ extension Portfolio {
         try rowID(table: "companies", slug: slug, noun: "company")
     }
 
-    /// During a batch, ids already looked up are remembered: providers, models and
-    /// capabilities are never removed, so an id found once stays true to the batch's end.
+    /// During a batch, ids already looked up are remembered (see `BatchLookups`).
     private func cached(_ key: String, _ lookUp: () throws -> Int64) throws -> Int64 {
-        if let id = lookupCache?[key] { return id }
+        if let id = batchLookups?.ids[key] { return id }
         let id = try lookUp()
-        lookupCache?[key] = id
+        batchLookups?.ids[key] = id
         return id
     }
 
@@ -33,14 +32,19 @@ extension Portfolio {
 
     /// The model's id, or nil when its provider exists but the model does not.
     func existingModelID(_ reference: ModelReference) throws -> Int64? {
-        if let id = lookupCache?["model " + reference.description] { return id }
+        if let id = batchLookups?.ids["model " + reference.description] { return id }
         let providerID = try providerID(reference.provider)
         let id = try database.fetchOne(
             sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
             arguments: [.integer(providerID), .text(reference.model)]
         ) { try $0.get(0) as Int64 }
-        if let id { lookupCache?["model " + reference.description] = id }
+        if let id { rememberModel(reference, id: id) }
         return id
+    }
+
+    /// Remembers a model's id for the rest of the batch, if one is in progress.
+    func rememberModel(_ reference: ModelReference, id: Int64) {
+        batchLookups?.ids["model " + reference.description] = id
     }
 
     func modelID(_ reference: ModelReference) throws -> Int64 {
@@ -59,7 +63,7 @@ extension Portfolio {
 
     /// Resolves a capability by slug or by alias.
     func capabilityID(_ name: String) throws -> Int64 {
-        if let id = lookupCache?["capability " + name] { return id }
+        if let id = batchLookups?.ids["capability " + name] { return id }
         if let id = try database.fetchOne(
             sql: """
                 SELECT id FROM capabilities WHERE slug = ?1
@@ -69,7 +73,7 @@ extension Portfolio {
                 """,
             arguments: [.text(name)], { try $0.get(0) as Int64 })
         {
-            lookupCache?["capability " + name] = id
+            batchLookups?.ids["capability " + name] = id
             return id
         }
         let known = try database.fetchAll(sql: "SELECT slug FROM capabilities") { try $0.get(0) as String }
@@ -84,9 +88,11 @@ extension Portfolio {
     }
 
     func capabilitySlug(id: Int64) throws -> String {
+        if let slug = batchLookups?.capabilitySlugs[id] { return slug }
         guard let slug = try database.fetchOne(sql: "SELECT slug FROM capabilities WHERE id = ?", arguments: [.integer(id)], {
             try $0.get(0) as String
         }) else { throw LifelineError(.badData, "no capability \(id)") }
+        batchLookups?.capabilitySlugs[id] = slug
         return slug
     }
 }

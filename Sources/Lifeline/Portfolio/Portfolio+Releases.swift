@@ -52,15 +52,16 @@ extension Portfolio {
             // Read before the insert, whose trigger forgets that the assessments are current.
             // (A batch looks up the companies concerned when it ends.)
             let assessmentsCurrent = try batchAffected == nil && currentAssessmentState(warnDays: warnDays) != nil
-            let loggedAt = try database.fetchOne(
+            let loggedAt = try releaseTimestamp()
+            try database.execute(
                 sql: """
                     INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
-                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL)) RETURNING logged_at
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                    note.sqlValue, source.sqlValue,
-                ]) { try $0.get(0) as String } ?? ""
+                    note.sqlValue, source.sqlValue, .text(loggedAt),
+                ])
             let releaseID = database.lastInsertedRowID
             var slugs: [String] = []
             for capabilityID in capabilityIDs {
@@ -129,6 +130,15 @@ extension Portfolio {
     }
 
     // MARK: Rows
+
+    /// When a release is logged: now, by SQLite's clock; inside a batch, the instant its
+    /// first release was logged (see `BatchLookups.loggedAt`).
+    private func releaseTimestamp() throws -> String {
+        if let loggedAt = batchLookups?.loggedAt { return loggedAt }
+        let now = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
+        batchLookups?.loggedAt = now
+        return now
+    }
 
     private func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) throws -> Release? {
         // By model and date (releases_by_model, a handful of rows); `+r.kind` keeps the

@@ -26,8 +26,8 @@ public final class Portfolio {
     /// looked up once, when the batch ends (per release, an import of 5,000 releases into
     /// 100,000 companies read the same exposures thousands of times).
     var batchReleases: [Int64] = []
-    /// Ids of providers, models and capabilities looked up during the batch in progress.
-    var lookupCache: [String: Int64]?
+    /// What the batch in progress has looked up.
+    var batchLookups: BatchLookups?
 
     /// Runs `body` as one write transaction; inside a transaction already open, as a
     /// savepoint of it. Inside a batch, as part of the batch: any error aborts the whole
@@ -55,11 +55,11 @@ public final class Portfolio {
         return try write {
             batchAffected = []
             batchReleases = []
-            lookupCache = [:]
+            batchLookups = BatchLookups()
             defer {
                 batchAffected = nil
                 batchReleases = []
-                lookupCache = nil
+                batchLookups = nil
             }
             guard reassess else {
                 let value = try body()

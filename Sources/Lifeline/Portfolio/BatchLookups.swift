@@ -1,0 +1,13 @@
+/// What a batch of writes remembers between them, so that an import of thousands of
+/// releases does not ask the database the same question thousands of times. Providers,
+/// models and capabilities are never removed or renamed inside a batch, so an answer
+/// found once stays true to the batch's end.
+struct BatchLookups {
+    /// Row ids by "provider SLUG", "model PROVIDER/MODEL" and "capability NAME".
+    var ids: [String: Int64] = [:]
+    /// Capability slugs by id.
+    var capabilitySlugs: [Int64: String] = [:]
+    /// The `logged_at` of the batch's releases: they land in one transaction, at one
+    /// instant (read from SQLite's clock when the first is logged).
+    var loggedAt: String?
+}
