@@ -7,6 +7,11 @@ enum Console {
         print(text)
     }
 
+    /// Writes `text` to standard output as it is: long output in pieces.
+    static func outputWithoutNewline(_ text: String) {
+        print(text, terminator: "")
+    }
+
     /// Writes `text` as one line to standard error, immediately.
     static func error(_ text: String) {
         writeAll(text.replacingNewlines() + "\n", to: STDERR_FILENO)

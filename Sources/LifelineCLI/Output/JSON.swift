@@ -46,6 +46,12 @@ indirect enum JSON: Equatable {
 
     private static func writeString(_ string: String, to text: inout String) {
         text += "\""
+        // Most strings need no escape: append them whole rather than a scalar at a time.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += string
+            text += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
