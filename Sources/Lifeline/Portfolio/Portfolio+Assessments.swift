@@ -43,9 +43,13 @@ extension Portfolio {
 
     /// Every company's assessment as of `asOf`, computed now and not recorded: what
     /// `company list` shows, true even when the nightly job has not run since.
+    /// Outcomes only: opportunities and the threats after the cause are left out (they
+    /// took gigabytes over 100,000 companies, and the outcome does not depend on them).
     public func liveAssessments(asOf: CivilDate) throws -> [String: Assessment] {
         try read {
-            Dictionary(uniqueKeysWithValues: try computeAssessments(.all, asOf: asOf, warnDays: warnDays).map { ($0.company, $0) })
+            var assessments: [String: Assessment] = [:]
+            try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: false) { assessments[$0.company] = $0 }
+            return assessments
         }
     }
 
