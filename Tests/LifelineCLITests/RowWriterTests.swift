@@ -21,6 +21,21 @@ struct RowWriterTests {
             """)
     }
 
+    @Test("table: widths count characters, not bytes, in accented and combined text")
+    func tableWidths() {
+        var rows = Rows(columns: ["name", "n"])
+        rows.append([.text("Zoë Café"), .integer(1)])
+        rows.append([.text("Noe\u{301}l"), .integer(22)])  // e and a combining accent: one character
+        rows.append([.text("plain"), .null])
+        #expect(AlignedTableWriter().render(rows) == """
+            name       n
+            --------  --
+            Zoë Café   1
+            Noe\u{301}l      22
+            plain
+            """)
+    }
+
     @Test("csv: RFC 4180 quoting; NULL is an empty cell")
     func csv() {
         #expect(CSVRowWriter().render(Self.rows) == """
