@@ -108,3 +108,12 @@ public struct Opportunity: Equatable, Sendable {
     public let releasedOn: CivilDate
     public let capability: String
 }
+
+extension Assessment {
+    /// The same assessment without its opportunities: for holding many at once.
+    var withoutOpportunities: Assessment {
+        Assessment(
+            companyID: companyID, company: company, asOf: asOf, outcome: outcome, opportunities: [], threats: threats,
+            dismissedThreats: dismissedThreats)
+    }
+}

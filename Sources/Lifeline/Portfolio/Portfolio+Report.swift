@@ -7,24 +7,30 @@ extension Portfolio {
     public func report(asOf: CivilDate, recentDays: Int = 90) throws -> PortfolioReport {
         try requireTrust()
         return try read {
-            let assessments = try computeAssessments(.all, asOf: asOf, warnDays: warnDays)
             let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
-            let entries = assessments.compactMap { assessment -> PortfolioReport.Entry? in
-                guard let summary = companiesBySlug[assessment.company] else { return nil }
-                return PortfolioReport.Entry(company: summary.company, assessment: assessment, investedCents: summary.totalInvestedCents)
-            }.sorted { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
+            // Each company's opportunities are offered to the newest and then dropped:
+            // kept for every company, they took gigabytes over 100,000 companies.
+            var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
+            var entries: [PortfolioReport.Entry] = []
+            try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+                guard let summary = companiesBySlug[assessment.company] else { return }
+                newest.offer(assessment.opportunities, of: assessment.company)
+                entries.append(PortfolioReport.Entry(
+                    company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents))
+            }
+            entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
             let since = asOf.adding(days: -recentDays)
             let recent = try releases(since: since).filter { $0.knownOn <= asOf }
-            let hits = recent.reversed().map { release in
-                PortfolioReport.ReleaseHits(
-                    release: release,
-                    hits: entries.flatMap { entry in
-                        entry.assessment.threats
-                            .filter { $0.releaseID == release.id }
-                            .map { (entry.company.slug, $0, entry.assessment.status) }
-                    })
+            // One pass over the threats, not one per recent release.
+            let recentIDs = Set(recent.map(\.id))
+            var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
+            for entry in entries {
+                for threat in entry.assessment.threats where recentIDs.contains(threat.releaseID) {
+                    hitsByRelease[threat.releaseID, default: []].append((entry.company.slug, threat, entry.assessment.status))
+                }
             }
+            let hits = recent.reversed().map { PortfolioReport.ReleaseHits(release: $0, hits: hitsByRelease[$0.id] ?? []) }
 
             let lastNightly = try database.fetchOne(
                 sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
@@ -42,8 +48,8 @@ extension Portfolio {
                 }
             }
             return PortfolioReport(
-                asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, recentChanges: changes,
-                lastNightlyRun: lastNightly)
+                asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
+                recentChanges: changes, lastNightlyRun: lastNightly)
         }
     }
 }

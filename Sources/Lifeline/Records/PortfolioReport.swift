@@ -8,6 +8,11 @@ public struct PortfolioReport: Sendable {
     public let recentReleases: [ReleaseHits]
     /// How far back "recent" reaches.
     public let recentDays: Int
+    /// The newest capabilities to adopt across the portfolio (releases on models a
+    /// company builds on, shipping what it is not exposed to): newest first, then by
+    /// company; at most `opportunityCount`.
+    public let newestOpportunities: [(company: String, opportunity: Opportunity)]
+    public static let opportunityCount = 20
     /// Assessments recorded by the latest nightly run as of the report date, and by
     /// every run after it.
     public let recentChanges: [RecordedChange]
@@ -16,6 +21,7 @@ public struct PortfolioReport: Sendable {
 
     public struct Entry: Sendable {
         public let company: Company
+        /// With its threats but without its opportunities (see `newestOpportunities`).
         public let assessment: Assessment
         public let investedCents: Int64
     }
@@ -35,12 +41,14 @@ public struct PortfolioReport: Sendable {
 
     public init(
         asOf: CivilDate, companies: [Entry], recentReleases: [ReleaseHits], recentDays: Int,
-        recentChanges: [RecordedChange], lastNightlyRun: (id: Int64, asOf: CivilDate)?
+        newestOpportunities: [(company: String, opportunity: Opportunity)], recentChanges: [RecordedChange],
+        lastNightlyRun: (id: Int64, asOf: CivilDate)?
     ) {
         self.asOf = asOf
         self.companies = companies
         self.recentReleases = recentReleases
         self.recentDays = recentDays
+        self.newestOpportunities = newestOpportunities
         self.recentChanges = recentChanges
         self.lastNightlyRun = lastNightlyRun
     }
@@ -68,11 +76,5 @@ public struct PortfolioReport: Sendable {
     /// Companies still standing (alive or at risk), soonest end first.
     public var endingSoonest: [Entry] {
         companies.filter { $0.assessment.status == .alive || $0.assessment.status == .atRisk }
-    }
-
-    /// Capabilities to adopt, per company, newest first.
-    public var opportunities: [(company: String, opportunity: Opportunity)] {
-        companies.flatMap { entry in entry.assessment.opportunities.map { (entry.company.slug, $0) } }
-            .sorted { ($1.opportunity.releasedOn, $0.company) < ($0.opportunity.releasedOn, $1.company) }
     }
 }

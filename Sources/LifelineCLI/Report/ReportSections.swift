@@ -62,7 +62,7 @@ struct ReportSections {
 
     var opportunities: Rows {
         var rows = Rows(columns: ["company", "released_on", "model", "capability"])
-        for item in report.opportunities.prefix(20) {
+        for item in report.newestOpportunities {
             rows.append([
                 .text(item.company), .text(item.opportunity.releasedOn.iso), .text(item.opportunity.model.description),
                 .text(item.opportunity.capability),
