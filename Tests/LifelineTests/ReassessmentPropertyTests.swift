@@ -130,6 +130,44 @@ struct ReassessmentPropertyTests {
         #expect(outcomes == (try Self.outcomes(second)))
     }
 
+    @Test("what-if names exactly the companies whose outcome logging the release would change", arguments: [
+        (UInt64(31), "2023-08-01"), (32, "2024-02-29"), (33, "2024-12-31"),
+    ])
+    func whatIfAgrees(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let plan = Plan(seed: seed)
+        let portfolio = try Self.emptyPortfolio(today: today)
+        for company in plan.companies { try Self.addCompany(company, to: portfolio) }
+        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        // The outcome with the cause named by what the release is: the hypothetical
+        // release has no id of its own.
+        func described(_ outcome: Assessment.Outcome) -> String {
+            let cause = outcome.cause.threat.map { "\($0.model) \($0.releasedOn) \($0.capability ?? "retired") \($0.effect?.rawValue ?? "")" } ?? "tier"
+            return "\(outcome.status.rawValue) \(outcome.lifelineEnd) \(outcome.runwayEnd?.iso ?? "-") \(cause)"
+        }
+        var random = SeededGenerator(state: seed &* 7)
+        for _ in 0..<12 {
+            let model = Self.models.randomElement(using: &random)!
+            let shipped = Array(Self.capabilities.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)))
+            let date = CivilDate(iso: "2023-01-01")!.adding(days: Int.random(in: 0...700, using: &random))
+            let asOf = max(date, today)
+            let predicted = try portfolio.whatIf(model: model, capabilities: shipped, on: date, asOf: asOf)
+
+            let before = try portfolio.liveAssessments(asOf: asOf)
+            var after: [String: Assessment] = [:]
+            try portfolio.rollingBack {
+                _ = try portfolio.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
+                after = try portfolio.liveAssessments(asOf: asOf)
+            }
+            let changed = after.filter { slug, assessment in before[slug]?.outcome != assessment.outcome }
+            #expect(Set(predicted.map(\.after.company)) == Set(changed.keys), "\(model) \(shipped) \(date)")
+            for impact in predicted {
+                #expect(described(impact.before.outcome) == before[impact.before.company].map { described($0.outcome) })
+                #expect(described(impact.after.outcome) == changed[impact.after.company].map { described($0.outcome) })
+            }
+        }
+    }
+
     @Test("the nightly fast path (date-ordered runs, no details) decides as the full path does", arguments: [
         (UInt64(21), "2023-08-01"), (22, "2024-02-29"), (23, "2024-12-31"),
     ])
