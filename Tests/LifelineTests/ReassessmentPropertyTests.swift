@@ -128,6 +128,10 @@ struct ReassessmentPropertyTests {
         let outcomes = try Self.outcomes(first)
         #expect(outcomes.count == plan.companies.count)
         #expect(outcomes == (try Self.outcomes(second)))
+        // One company's current assessment, read from its own history, is the one the
+        // whole portfolio's list has for it.
+        let current = try first.currentAssessments()
+        for company in plan.companies { #expect(try first.currentAssessment(company.slug) == current[company.slug]) }
     }
 
     @Test("what-if names exactly the companies whose outcome logging the release would change", arguments: [

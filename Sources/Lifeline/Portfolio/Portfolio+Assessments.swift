@@ -12,6 +12,12 @@ extension Portfolio {
         }
     }
 
+    /// One company's current assessment (as `currentAssessments` defines it), or nil
+    /// when it was never assessed: from its own history, not every company's.
+    public func currentAssessment(_ slug: String) throws -> StoredAssessment? {
+        try assessmentHistory(slug).last
+    }
+
     /// One company's assessments over time, oldest first.
     public func assessmentHistory(_ slug: String) throws -> [StoredAssessment] {
         try read { try storedAssessments(latestOnly: false, companyID: try companyID(slug)) }

@@ -60,7 +60,7 @@ extension CompanyCommand {
             let detail = try portfolio.companyDetail(slug)
             let presenter = CompanyDetailPresenter(
                 detail: detail, assessment: try portfolio.liveAssessment(slug, asOf: portfolio.today),
-                recorded: try portfolio.currentAssessments()[slug], dismissals: try portfolio.dismissals(company: slug))
+                recorded: try portfolio.currentAssessment(slug), dismissals: try portfolio.dismissals(company: slug))
             Console.output(presenter.render(as: output.format))
         }
     }
