@@ -25,7 +25,7 @@ extension Portfolio {
         var groups: [String: [CompanyImportRow]] = [:]
         for row in rows {
             guard let slug = row.values["slug"] else { throw LifelineError(.badData, "\(row.location): the slug is empty") }
-            try located(row.location) { try Slug.validate(slug, kind: "company") }
+            _ = try located(row.location) { try Slug.validate(slug, kind: "company") }
             if groups[slug] == nil { order.append(slug) }
             groups[slug, default: []].append(row)
         }

@@ -39,7 +39,7 @@ extension Portfolio {
     private func checkEmpty() throws {
         let counts = try database.fetchOne(
             sql: "SELECT (SELECT count(*) FROM providers), (SELECT count(*) FROM models), (SELECT count(*) FROM releases), (SELECT count(*) FROM companies)"
-        ) { try $0.values.map { value -> Int64 in if case .integer(let number) = value { return number } else { return 0 } } } ?? []
+        ) { $0.values.map { value -> Int64 in if case .integer(let number) = value { return number } else { return 0 } } } ?? []
         guard counts.allSatisfy({ $0 == 0 }) else {
             throw LifelineError(
                 .badData,
