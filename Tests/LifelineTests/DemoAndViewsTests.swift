@@ -99,12 +99,31 @@ struct DemoAndViewsTests {
 
     @Test("the report adds up: statuses, capital at risk, releases and whom they hit")
     func report() throws {
-        let report = try portfolio.report(asOf: CivilDate(iso: "2023-11-10")!)
+        let report = try portfolio.report(asOf: CivilDate(iso: "2023-11-10")!, withTimeline: true)
         #expect(report.companies.map(\.company.slug).prefix(2) == ["quillcraft", "chainsmith"])
         #expect(report.totalInvestedCents == 3_000_000_000)
         let deckly = report.recentReleases.first { $0.release.model.description == "microsoft/m365-copilot" }
         #expect(deckly?.hits.map(\.company) == ["deckly"])
         #expect(report.statusSummary.map(\.status) == [.replaced, .rebuild, .alive])
         #expect(report.capitalAtRiskCents == 1_500_000_000)
+    }
+
+    @Test("without the timeline the report keeps only recent threats, and says the same", arguments: ["2023-08-01", "2023-11-10", "2024-06-01"])
+    func reportWithoutTimeline(asOf: String) throws {
+        let asOf = CivilDate(iso: asOf)!
+        let full = try portfolio.report(asOf: asOf, withTimeline: true)
+        let lean = try portfolio.report(asOf: asOf, withTimeline: false)
+        #expect(lean.companies.map(\.company.slug) == full.companies.map(\.company.slug))
+        #expect(lean.companies.map(\.assessment.outcome) == full.companies.map(\.assessment.outcome))
+        let since = asOf.adding(days: -lean.recentDays)
+        for (leanEntry, fullEntry) in zip(lean.companies, full.companies) {
+            #expect(leanEntry.assessment.threats == fullEntry.assessment.threats.filter { $0.releasedOn >= since })
+        }
+        #expect(full.companies.contains { $0.assessment.threats.contains { $0.releasedOn < since } })
+        #expect(lean.recentReleases.map(\.release.id) == full.recentReleases.map(\.release.id))
+        #expect(lean.recentReleases.map { $0.hits.map(\.company) } == full.recentReleases.map { $0.hits.map(\.company) })
+        #expect(lean.recentReleases.map { $0.hits.map(\.threat) } == full.recentReleases.map { $0.hits.map(\.threat) })
+        #expect(lean.newestOpportunities.map(\.company) == full.newestOpportunities.map(\.company))
+        #expect(lean.newestOpportunities.map(\.opportunity) == full.newestOpportunities.map(\.opportunity))
     }
 }

@@ -83,6 +83,15 @@ struct ReassessmentPropertyTests {
         return portfolio
     }
 
+    /// The plan of `seed`, companies first, then its releases, as of `today`.
+    static func loggedPortfolio(seed: UInt64, today: CivilDate) throws -> Portfolio {
+        let plan = Plan(seed: seed)
+        let portfolio = try emptyPortfolio(today: today)
+        for company in plan.companies { try addCompany(company, to: portfolio) }
+        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        return portfolio
+    }
+
     static func addCompany(_ plan: CompanyPlan, to portfolio: Portfolio) throws {
         _ = try portfolio.addCompany(slug: plan.slug, fields: CompanyFields(tier: plan.tier, since: plan.since.iso, runwayMonths: String(plan.runway)))
         _ = try portfolio.addDependencies(company: plan.slug, models: plan.dependencies)
@@ -139,10 +148,7 @@ struct ReassessmentPropertyTests {
     ])
     func whatIfAgrees(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
-        let plan = Plan(seed: seed)
-        let portfolio = try Self.emptyPortfolio(today: today)
-        for company in plan.companies { try Self.addCompany(company, to: portfolio) }
-        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
         // The outcome with the cause named by what the release is: the hypothetical
         // release has no id of its own.
         func described(_ outcome: Assessment.Outcome) -> String {
@@ -172,15 +178,32 @@ struct ReassessmentPropertyTests {
         }
     }
 
+    @Test("a report without the timeline says what the full one says", arguments: [
+        (UInt64(43), "2024-08-31"), (44, "2024-08-31"), (45, "2024-07-31"), (47, "2024-05-31"),
+    ])
+    func leanReportAgrees(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        let full = try portfolio.report(asOf: today, withTimeline: true)
+        let lean = try portfolio.report(asOf: today, withTimeline: false)
+        let since = today.adding(days: -full.recentDays)
+        // The window alone holds the newest opportunities here: the lean report's first
+        // pass is the one that answers.
+        #expect(full.newestOpportunities.count == PortfolioReport.opportunityCount)
+        #expect(full.newestOpportunities.allSatisfy { $0.opportunity.releasedOn >= since })
+        #expect(lean.newestOpportunities.map(\.company) == full.newestOpportunities.map(\.company))
+        #expect(lean.newestOpportunities.map(\.opportunity) == full.newestOpportunities.map(\.opportunity))
+        #expect(lean.companies.map(\.assessment.outcome) == full.companies.map(\.assessment.outcome))
+        #expect(lean.recentReleases.map { $0.hits.map(\.company) } == full.recentReleases.map { $0.hits.map(\.company) })
+        #expect(lean.recentReleases.map { $0.hits.map(\.threat) } == full.recentReleases.map { $0.hits.map(\.threat) })
+    }
+
     @Test("the nightly fast path (date-ordered runs, no details) decides as the full path does", arguments: [
         (UInt64(21), "2023-08-01"), (22, "2024-02-29"), (23, "2024-12-31"),
     ])
     func fastPathAgrees(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
-        let plan = Plan(seed: seed)
-        let portfolio = try Self.emptyPortfolio(today: today)
-        for company in plan.companies { try Self.addCompany(company, to: portfolio) }
-        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
         let full = try portfolio.computeAssessments(.all, asOf: today, warnDays: 30)
         var fast: [Assessment] = []
         try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: false) { fast.append($0) }

@@ -27,29 +27,33 @@ public enum LifelineEngine {
     /// The same, with the releases given as runs - each run sorted by release date when
     /// `runsAreDateOrdered` - so that, without details, a run is left as soon as it
     /// passes the earliest threat found: the nightly run's fast path. The outcome is the
-    /// same whatever the runs; only the work differs.
+    /// same whatever the runs; only the work differs. With details from a date, only the
+    /// threats and opportunities dated on or after it are listed: a report of recent
+    /// events over 100,000 companies would otherwise build and sort millions.
     public static func assess(
         _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], runsAreDateOrdered: Bool, asOf: CivilDate,
-        warnDays: Int = defaultWarnDays, details: Bool = true
+        warnDays: Int = defaultWarnDays, details: Bool = true, detailsFrom: CivilDate? = nil
     ) -> Assessment {
+        let isListed = { (date: CivilDate) in detailsFrom.map { date >= $0 } ?? true }
         let releases = runs.joined()
         let start = company.lifelineStart
         let naturalEnd = start.adding(months: company.tier.months)
         // The same release may come twice (through a capability and a model); a set
-        // keeps each once where the lists are kept.
+        // keeps each once in the lists.
         var seen = Set<Int64>()
         var counted: [ReleaseFact] = []
         // Every known release, for retirements' fallbacks; built only when one needs it.
         var allKnown: [ReleaseFact]?
         var threats: [Threat] = []
         var dismissed: [Threat] = []
-        // The earliest threat so far (rule 5). Without details, a release dated after it
-        // cannot change the outcome and is skipped before any work.
+        // The earliest threat so far (rule 5). A release dated after it cannot change
+        // the outcome: unless the details list it, it is skipped before any work.
         var ending: Threat?
         let canLeaveRuns = runsAreDateOrdered && !details
         for run in runs {
             for release in run where isCounted(release, start: start, asOf: asOf) {
-                if details {
+                let isInDetails = details && isListed(release.releasedOn)
+                if isInDetails {
                     guard seen.insert(release.id).inserted else { continue }
                     counted.append(release)
                 }
@@ -58,17 +62,17 @@ public enum LifelineEngine {
                     if canLeaveRuns { break }
                     continue
                 }
-                if !details, let ending, release.releasedOn > ending.releasedOn {
+                if !isInDetails, let ending, release.releasedOn > ending.releasedOn {
                     if canLeaveRuns { break }
                     continue
                 }
                 if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
                 for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
                     if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
-                        if details { dismissed.append(threat) }
+                        if isInDetails { dismissed.append(threat) }
                         continue
                     }
-                    if details { threats.append(threat) }
+                    if isInDetails { threats.append(threat) }
                     if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
                 }
             }

@@ -124,10 +124,11 @@ extension Portfolio {
     }
 
     /// Runs the engine for each selected company and hands each assessment to `body`;
-    /// returns how many companies it assessed.
+    /// returns how many companies it assessed. `details` and `detailsFrom` are the
+    /// engine's.
     @discardableResult
     func forEachAssessment(
-        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool,
+        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool, detailsFrom: CivilDate? = nil,
         progress: ((Int, Int) -> Void)? = nil, _ body: (Assessment) throws -> Void
     ) throws -> Int {
         let companies = try companyFacts(selection)
@@ -135,7 +136,7 @@ extension Portfolio {
         for (done, company) in companies.enumerated() {
             try body(LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
-                asOf: asOf, warnDays: warnDays, details: details))
+                asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom))
             progress?(done + 1, companies.count)
         }
         return companies.count

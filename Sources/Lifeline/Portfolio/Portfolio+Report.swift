@@ -4,23 +4,35 @@ extension Portfolio {
     /// The portfolio as of `asOf`: every company assessed now (as the nightly job would),
     /// the recent releases and whom they hit, and the changes recorded since the latest
     /// nightly run. Reads one snapshot; writes nothing.
-    public func report(asOf: CivilDate, recentDays: Int = 90) throws -> PortfolioReport {
+    /// `withTimeline` keeps every company's threats, which the timeline marks; without
+    /// it, only those of the recent window are listed, which over 100,000 companies
+    /// spares building and sorting millions.
+    public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
         try requireTrust()
         return try read {
             let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
+            let since = asOf.adding(days: -recentDays)
+            let detailsFrom = withTimeline ? nil : since
             // Each company's opportunities are offered to the newest and then dropped:
             // kept for every company, they took gigabytes over 100,000 companies.
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
             var entries: [PortfolioReport.Entry] = []
-            try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+            try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
                 guard let summary = companiesBySlug[assessment.company] else { return }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
                     company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents))
             }
+            if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
+                // Too few in the window: the newest include older ones.
+                newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
+                try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+                    guard companiesBySlug[assessment.company] != nil else { return }
+                    newest.offer(assessment.opportunities, of: assessment.company)
+                }
+            }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
-            let since = asOf.adding(days: -recentDays)
             let recent = try releases(since: since).filter { $0.knownOn <= asOf }
             // One pass over the threats, not one per recent release.
             let recentIDs = Set(recent.map(\.id))

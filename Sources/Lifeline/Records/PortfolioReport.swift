@@ -21,7 +21,9 @@ public struct PortfolioReport: Sendable {
 
     public struct Entry: Sendable {
         public let company: Company
-        /// With its threats but without its opportunities (see `newestOpportunities`).
+        /// Without its opportunities (see `newestOpportunities`), and with its threats:
+        /// all of them in a report made with its timeline, else those dated in the
+        /// recent window.
         public let assessment: Assessment
         public let investedCents: Int64
     }

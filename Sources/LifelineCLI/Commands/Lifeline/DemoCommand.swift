@@ -33,6 +33,6 @@ struct DemoCommand: ParsableCommand {
         let reassessment = try DemoPortfolio.load(into: portfolio, asOf: asOf)
         Console.output(DigestPresenter.text(reassessment))
         Console.output("")
-        Console.output(ReportRenderer.render(try portfolio.report(asOf: asOf), as: .table))
+        Console.output(ReportRenderer.render(try portfolio.report(asOf: asOf, withTimeline: false), as: .table))
     }
 }
