@@ -18,10 +18,8 @@ struct AlignedTableWriter: RowWriter {
             var text = ""
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "  " }
-                let padding = repeatElement(" " as Character, count: widths[index] - Self.width(cell))
-                if rightAligned[index] { text.append(contentsOf: padding) }
-                text += cell
-                if !rightAligned[index] && index < row.count - 1 { text.append(contentsOf: padding) }
+                let padding = String(repeating: " ", count: widths[index] - Self.width(cell))
+                text += rightAligned[index] ? padding + cell : cell + padding
             }
             while text.last == " " { text.removeLast() }
             return text
