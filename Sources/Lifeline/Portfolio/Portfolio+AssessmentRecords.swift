@@ -19,35 +19,49 @@ extension Portfolio {
                 companiesAssessed.sqlValue, changes.count.sqlValue,
             ])
         let runID = database.lastInsertedRowID
-        // Many rows per statement: each execution of an INSERT into assessments builds
-        // the lookup tables of its CHECK constraints' IN lists again, which one row at
-        // a time made recording a first run's 100,000 rows most of its cost.
-        let fullBatch = Self.assessmentInsert(rows: Self.assessmentRowsPerInsert)
-        var pending = changes[...]
-        while !pending.isEmpty {
-            let rows = pending.prefix(Self.assessmentRowsPerInsert)
-            pending = pending.dropFirst(rows.count)
-            var values: [SQLValue] = []
-            values.reserveCapacity(rows.count * 17)
-            for change in rows { values += Self.assessmentRow(change.current, runID: runID) }
-            let sql = rows.count == Self.assessmentRowsPerInsert ? fullBatch : Self.assessmentInsert(rows: rows.count)
-            try database.cachedStatement(sql: sql).bind(values).execute()
+        // Many rows per statement: each execution of a statement costs more than a row
+        // it adds, and inside a transaction each multi-row statement first copies
+        // every page it changes to a statement journal (a temporary file) - for a
+        // first run, 100,000 pages at 500 rows a statement, half as many at 1,000.
+        let rowsPerInsert = max(1, min(Self.assessmentRowsPerInsert, database.parameterLimit / Self.assessmentColumns.count))
+        let fullBatch = changes.count >= rowsPerInsert ? Self.assessmentInsert(rows: rowsPerInsert) : ""
+        try database.withPageCache(kibibytes: Self.recordingCacheKibibytes) {
+            var pending = changes[...]
+            while !pending.isEmpty {
+                let rows = pending.prefix(rowsPerInsert)
+                pending = pending.dropFirst(rows.count)
+                var values: [SQLValue] = []
+                values.reserveCapacity(rows.count * Self.assessmentColumns.count)
+                for change in rows { values += Self.assessmentRow(change.current, runID: runID) }
+                let sql = rows.count == rowsPerInsert ? fullBatch : Self.assessmentInsert(rows: rows.count)
+                try database.cachedStatement(sql: sql).bind(values).execute()
+            }
         }
         return runID
     }
 
-    static let assessmentRowsPerInsert = 500
+    /// At most SQLite's parameter limit allows (1,927 rows by default); more than 1,000
+    /// made no difference measured.
+    static let assessmentRowsPerInsert = 1_000
+
+    /// The page cache while a run is recorded: enough for the pages 100,000 new
+    /// assessments change (about 24 MiB), so that none is written to the log twice.
+    /// Peak memory stays that of computing the run, whose facts are gone by then.
+    static let recordingCacheKibibytes = 32 * 1024
+
+    static let assessmentColumns = [
+        "run_id", "company_id", "as_of", "status", "tier_months", "lifeline_start", "natural_end", "lifeline_end",
+        "days_remaining", "runway_end", "cause_kind", "cause_release_id", "cause_provider", "cause_model",
+        "cause_capability", "cause_effect", "cause_released_on",
+    ]
 
     static func assessmentInsert(rows: Int) -> String {
-        """
-        INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end,
-            lifeline_end, days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model,
-            cause_capability, cause_effect, cause_released_on)
-        VALUES
-        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        let placeholders = "(" + Array(repeating: "?", count: assessmentColumns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO assessments (\(assessmentColumns.joined(separator: ", "))) VALUES "
+            + Array(repeating: placeholders, count: rows).joined(separator: ", ")
     }
 
-    /// One assessment's 17 values, in the order of `assessmentInsert`.
+    /// One assessment's values, in the order of `assessmentColumns`.
     static func assessmentRow(_ assessment: Assessment, runID: Int64) -> [SQLValue] {
         let outcome = assessment.outcome
         let threat = outcome.cause.threat

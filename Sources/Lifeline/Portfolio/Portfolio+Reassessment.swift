@@ -103,14 +103,16 @@ extension Portfolio {
             let before = previous[assessment.companyID]
             if before != assessment.outcome { changes.append(AssessmentChange(previous: before, current: assessment)) }
         }
-        changes.sort { $0.current.company < $1.current.company }
         let covered = companiesInRun ?? assessed
+        // Recorded in the order assessed, by company id, which appends to the
+        // assessments' indexes by run and by company; presented by name.
         var runID: Int64?
         if record && covered > 0 {
             runID = try recordRun(
                 trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt,
                 companiesAssessed: covered, changes: changes)
         }
+        changes.sort { $0.current.company < $1.current.company }
         return ReassessmentReport(
             runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: covered,
             companiesComputed: assessed, changes: changes)

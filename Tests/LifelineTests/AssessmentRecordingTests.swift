@@ -1,0 +1,52 @@
+import Testing
+@testable import Lifeline
+import LifelineStorage
+
+/// Recording a run's assessments many rows to a statement: however the rows are split
+/// into statements, the same rows are stored.
+@Suite("Recording assessments")
+struct AssessmentRecordingTests {
+    typealias Generated = ReassessmentPropertyTests
+
+    /// Every recorded run and assessment, in the order recorded, as one JSON text.
+    static func recorded(_ portfolio: Portfolio) throws -> String {
+        let runs = try portfolio.database.fetchOne(sql: """
+            SELECT json_group_array(json_array(id, trigger, as_of, warn_days, companies_assessed, changes_recorded))
+            FROM (SELECT * FROM reassessment_runs ORDER BY id)
+            """) { try $0.get(0) as String } ?? ""
+        let assessments = try portfolio.database.fetchOne(sql: """
+            SELECT json_group_array(json_array(
+                id, run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end,
+                days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model,
+                cause_capability, cause_effect, cause_released_on))
+            FROM (SELECT * FROM assessments ORDER BY id)
+            """) { try $0.get(0) as String } ?? ""
+        return runs + "\n" + assessments
+    }
+
+    /// The plan of `seed` logged, then a full nightly run a year on, with SQLite allowing
+    /// `parameterLimit` parameters a statement (nil: its default).
+    static func logAndReassess(seed: UInt64, parameterLimit: Int?) throws -> Portfolio {
+        let today = CivilDate(iso: "2023-06-01")!
+        let plan = Generated.Plan(seed: seed)
+        let portfolio = try Generated.emptyPortfolio(today: today)
+        if let parameterLimit { portfolio.database.parameterLimit = parameterLimit }
+        for company in plan.companies { try Generated.addCompany(company, to: portfolio) }
+        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        let nightly = try portfolio.reassessAll(asOf: today, full: true)
+        #expect(nightly.changes.isEmpty, "the releases' reassessments left every company current")
+        try portfolio.database.execute(sql: "DELETE FROM assessments")
+        let first = try portfolio.reassessAll(asOf: today, full: true)
+        #expect(first.changes.count == plan.companies.count, "with no assessments, every company is a change")
+        return portfolio
+    }
+
+    @Test("rows split over statements of 1, 2 and 3 rows are stored as in one statement", arguments: [1, 2, 3])
+    func splitRows(rowsPerStatement: Int) throws {
+        let columns = Portfolio.assessmentColumns.count
+        let whole = try Self.logAndReassess(seed: 7, parameterLimit: nil)
+        let split = try Self.logAndReassess(seed: 7, parameterLimit: columns * rowsPerStatement + columns - 1)
+        #expect(try Self.recorded(split) == (try Self.recorded(whole)))
+        #expect(try whole.database.fetchOne(sql: "SELECT count(*) FROM assessments") { try $0.get(0) as Int } == 25)
+    }
+}
