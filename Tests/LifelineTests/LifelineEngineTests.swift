@@ -12,7 +12,7 @@ struct LifelineEngineTests {
     static func company(
         since: String = "2023-01-15", tier: Company.Tier = .threeMonths, runway: Int = 3,
         exposures: [ExposureFact] = [ExposureFact(capability: "file-upload", effect: .necessity)],
-        dependencies: Set<ModelReference> = [gpt4], dismissals: [DismissalFact] = []
+        dependencies: [ModelReference] = [gpt4], dismissals: [DismissalFact] = []
     ) -> CompanyFacts {
         CompanyFacts(
             id: 1, slug: "papertalk", tier: tier, lifelineStart: date(since), runwayMonths: runway, exposures: exposures,

@@ -7,12 +7,15 @@ public struct CompanyFacts: Equatable, Sendable {
     public let lifelineStart: CivilDate
     public let runwayMonths: Int
     public let exposures: [ExposureFact]
-    public let dependencies: Set<ModelReference>
+    /// The models it builds on, each once. An array, not a set: a company has a few, and
+    /// a nightly run builds 100,000 of them, where hashing every model cost more than
+    /// the linear searches it would spare.
+    public let dependencies: [ModelReference]
     public let dismissals: [DismissalFact]
 
     public init(
         id: Int64, slug: String, tier: Company.Tier, lifelineStart: CivilDate, runwayMonths: Int,
-        exposures: [ExposureFact] = [], dependencies: Set<ModelReference> = [], dismissals: [DismissalFact] = []
+        exposures: [ExposureFact] = [], dependencies: [ModelReference] = [], dismissals: [DismissalFact] = []
     ) {
         self.id = id
         self.slug = slug

@@ -47,10 +47,10 @@ extension Portfolio {
         var modelReferences: [Int64: ModelReference] = [:]
         try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
             .forEachRow { modelReferences[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
-        var dependenciesByCompany: [Int64: Set<ModelReference>] = [:]
+        var dependenciesByCompany: [Int64: [ModelReference]] = [:]
         try database.cachedStatement(sql: "SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql)")
             .bind(dependencies.arguments).forEachRow { row in
-                if let model = modelReferences[try row.get(1)] { dependenciesByCompany[try row.get(0), default: []].insert(model) }
+                if let model = modelReferences[try row.get(1)] { dependenciesByCompany[try row.get(0), default: []].append(model) }
             }
         var dismissalsByCompany: [Int64: [DismissalFact]] = [:]
         try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(dismissals.sql)")
