@@ -25,7 +25,8 @@ let package = Package(
             dependencies: ["CSQLite"]
         ),
         .executableTarget(
-            name: "EmbedFilesTool"
+            name: "EmbedFilesTool",
+            dependencies: ["LifelineStorage"]
         ),
         .plugin(
             name: "EmbedFiles",

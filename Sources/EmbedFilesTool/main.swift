@@ -13,9 +13,12 @@
 // The output declares `enum ENUM_NAME { static let files: [(name: String, text: String)] }`
 // in file-name order. `numbered` files must be named like `0002_add_views.sql` (the
 // migrations); `named` files like `at-risk.sql`. Text is written as escaped string
-// literals, byte for byte, so a checksum of the embedded text equals `sha256sum` of the file.
+// literals, byte for byte, so a checksum of the embedded text equals `sha256sum` of the
+// file. `numbered` files also carry that checksum, `sha256`, computed here once rather
+// than by every command that opens a database.
 import FoundationEssentials
 import Glibc
+import LifelineStorage
 
 func fail(_ message: String) -> Never {
     let line = "EmbedFilesTool: error: \(message)\n"
@@ -81,14 +84,16 @@ for path in inputPaths {
     }
     guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
     guard let text = String(validating: data, as: UTF8.self) else { fail("\(path) is not valid UTF-8") }
-    entries.append("        (name: \(swiftLiteral(name)), text: \(swiftLiteral(text))),")
+    let checksum = mode == "numbered" ? ", sha256: \"\(SHA256.hexDigest(of: text.utf8))\"" : ""
+    entries.append("        (name: \(swiftLiteral(name)), text: \(swiftLiteral(text))\(checksum)),")
 }
+let entryType = mode == "numbered" ? "(name: String, text: String, sha256: String)" : "(name: String, text: String)"
 
 let source = """
     // Generated at build time by EmbedFilesTool from \(inputPaths.count) file(s). Do not edit.
 
     enum \(enumName) {
-        static let files: [(name: String, text: String)] = [
+        static let files: [\(entryType)] = [
     \(entries.joined(separator: "\n"))
         ]
     }

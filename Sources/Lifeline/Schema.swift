@@ -5,7 +5,7 @@ import LifelineStorage
 public enum Schema {
     /// Every migration this binary knows, oldest first.
     public static let migrations: [Migration] = EmbeddedMigrations.files.compactMap {
-        Migration(fileName: $0.name, sql: $0.text)
+        Migration(fileName: $0.name, sql: $0.text, checksum: $0.sha256)
     }
 
     /// The file names of the embedded migrations, for checks that none was skipped.

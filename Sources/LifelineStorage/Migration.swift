@@ -11,16 +11,19 @@ public struct Migration: Sendable, Equatable {
     /// SHA-256 of the script, as lower-case hex (what `sha256sum` prints).
     public let checksum: String
 
-    public init(version: Int, name: String, sql: String) {
+    /// `checksum`, when given, must be the SHA-256 of `sql`: the embedded migrations'
+    /// are computed when the binary is built, which spares every command hashing them
+    /// again each time it opens a database (a tenth of logging a release's instructions).
+    public init(version: Int, name: String, sql: String, checksum: String? = nil) {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hexDigest(of: sql.utf8)
+        self.checksum = checksum ?? SHA256.hexDigest(of: sql.utf8)
     }
 
     /// Reads version and name from a file name such as `0002_add_views.sql`.
     /// Returns nil for anything else, so a stray file cannot become a migration.
-    public init?(fileName: String, sql: String) {
+    public init?(fileName: String, sql: String, checksum: String? = nil) {
         guard fileName.hasSuffix(".sql") else { return nil }
         let stem = fileName.dropLast(4)
         guard let underscore = stem.firstIndex(of: "_") else { return nil }
@@ -29,6 +32,6 @@ public struct Migration: Sendable, Equatable {
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let version = Int(digits), version > 0,
             !name.isEmpty
         else { return nil }
-        self.init(version: version, name: String(name), sql: sql)
+        self.init(version: version, name: String(name), sql: sql, checksum: checksum)
     }
 }

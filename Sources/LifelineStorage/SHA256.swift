@@ -2,10 +2,11 @@
 ///
 /// Small and dependency-free on purpose: the checksum a database records for a
 /// migration is the same hex digest `sha256sum Migrations/0001_initial_schema.sql`
-/// prints, so anyone can check it by hand.
-enum SHA256 {
+/// prints, so anyone can check it by hand. Visible to the whole package: the build tool
+/// that embeds the migrations computes their checksums with it.
+package enum SHA256 {
     /// The lower-case hex digest of `bytes`.
-    static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         digest(of: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

@@ -37,6 +37,16 @@ struct SchemaTests {
         }
     }
 
+    @Test("each embedded migration's checksum, computed at build time, is the SHA-256 of its text")
+    func embeddedChecksums() {
+        for migration in Schema.migrations {
+            let computed = Migration(version: migration.version, name: migration.name, sql: migration.sql)
+            #expect(migration.checksum == computed.checksum, "migration \(migration.version)")
+        }
+        // And the value `sha256sum Migrations/0001_initial_schema.sql` printed when it shipped.
+        #expect(Schema.migrations.first?.checksum == "21348f25b7bdd8e0c0e4456c37099dec6eaf6ae325817af3975093a07f0afec9")
+    }
+
     @Test("the capability catalogue is seeded, each with a description")
     func seededCapabilities() throws {
         let slugs = try database.fetchAll(sql: "SELECT slug FROM capabilities WHERE description IS NOT NULL") {
