@@ -5,7 +5,8 @@ import LifelineStorage
 /// The incremental nightly run (only the companies whose outcome can have moved are
 /// computed) must record exactly what a full run would, whatever happened in between:
 /// changes through lifeline, days passing, releases announced ahead, dismissals
-/// expiring, backtests, the clock going back, and writes by hand with SQL.
+/// expiring, backtests, the clock going back, and writes by hand with SQL. So must
+/// `company list`, which reads the recorded outcomes where it can.
 @Suite("Incremental nightly runs")
 struct IncrementalNightlyTests {
     typealias Properties = ReassessmentPropertyTests
@@ -25,6 +26,20 @@ struct IncrementalNightlyTests {
 
         func stateIsCurrent() throws -> Bool {
             try database.fetchOne(sql: "SELECT current_since IS NOT NULL FROM assessment_state") { try $0.get(0) as Bool } ?? false
+        }
+
+        /// Checks that `company list`'s assessments as of today (from the recorded ones
+        /// where they are current) are the engine's for every company; returns whether
+        /// the recorded ones could be used.
+        func checkLiveAssessments(_ step: String) throws -> Bool {
+            let portfolio = self.portfolio
+            let live = try portfolio.liveAssessments(asOf: today).mapValues(\.outcome)
+            var computed: [String: Assessment.Outcome] = [:]
+            try portfolio.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
+                computed[$0.company] = $0.outcome
+            }
+            #expect(live == computed, "after \(step), as of \(today): \(live.filter { computed[$0.key] != $0.value }.keys.sorted())")
+            return try stateIsCurrent()
         }
 
         /// Runs the nightly job as of today, then checks that a full computation finds
@@ -81,14 +96,15 @@ struct IncrementalNightlyTests {
             default:
                 action = "nothing"
             }
-            let wasCurrent = try world.stateIsCurrent()
+            let wasCurrent = try world.checkLiveAssessments("step \(step), \(action)")
             let report = try world.nightly("step \(step), \(action)")
             if wasCurrent && report.companiesComputed < report.companiesAssessed { incremental += 1 }
             // Unless the clock went back, the run leaves the assessments known to be current.
             #expect(try world.stateIsCurrent() || world.today < latestNightly, "after the nightly run of step \(step)")
             latestNightly = max(latestNightly, world.today)
         }
-        // The incremental path was taken, often: otherwise this test proves nothing.
+        // The incremental path was taken, often: otherwise this test proves nothing. (When
+        // it was, so was the reading of recorded outcomes by `liveAssessments`.)
         #expect(incremental >= 20)
     }
 

@@ -78,18 +78,27 @@ extension Portfolio {
     /// Each selected company's latest recorded outcome as of `asOf` or earlier: one index
     /// seek per company (assessments_by_company), not a sort of the whole history.
     func previousOutcomes(_ selection: CompanySelection, asOf: CivilDate) throws -> [Int64: Assessment.Outcome] {
-        let condition = selection.condition(on: "c.id")
         var outcomes: [Int64: Assessment.Outcome] = [:]
+        try forEachLatestOutcome(selection, asOf: asOf) { id, _, outcome in outcomes[id] = outcome }
+        return outcomes
+    }
+
+    /// Hands each selected company's id, slug and latest recorded outcome as of `asOf` or
+    /// earlier (nil when it has none) to `body`, in no particular order.
+    func forEachLatestOutcome(
+        _ selection: CompanySelection, asOf: CivilDate, _ body: (Int64, String, Assessment.Outcome?) throws -> Void
+    ) throws {
+        let condition = selection.condition(on: "c.id")
         try database.cachedStatement(sql: """
-            SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM companies c
-            JOIN assessments a ON a.id = (
+            SELECT c.id, c.slug, \(Self.outcomeColumns(of: "a")) FROM companies c
+            LEFT JOIN assessments a ON a.id = (
                 SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?
                 ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
             WHERE \(condition.sql)
             """).bind([.text(asOf.iso)] + condition.arguments).forEachRow { row in
-            outcomes[try row.get(0)] = try Self.outcome(from: row, startingAt: 1)
+            let recorded = try row.get(2) as String? != nil
+            try body(try row.get(0), try row.get(1), recorded ? try Self.outcome(from: row, startingAt: 2) : nil)
         }
-        return outcomes
     }
 
     /// The columns of the assessments table aliased `table` that `outcome(from:startingAt:)`
