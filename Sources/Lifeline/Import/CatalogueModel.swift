@@ -71,8 +71,25 @@ public struct Catalogue: Sendable {
 
 /// Reading JSON with errors that name the path of the first problem.
 struct JSONReader {
-    let path: String
     let value: JSONValue
+    /// Where the value is: the path of the object it is a member of, and its key. They
+    /// are joined only when a message needs the path - joining them for every member
+    /// read was a tenth of a catalogue import's instructions.
+    private let base: String
+    private let key: String?
+
+    init(path: String, value: JSONValue) {
+        self.init(base: path, key: nil, value: value)
+    }
+
+    private init(base: String, key: String?, value: JSONValue) {
+        self.base = base
+        self.key = key
+        self.value = value
+    }
+
+    /// `$.openai.models.gpt-4.limit`, for messages.
+    var path: String { key.map { base + "." + $0 } ?? base }
 
     func object() throws -> [(String, JSONValue)] {
         guard case .object(let members) = value else { throw mismatch("an object") }
@@ -80,7 +97,7 @@ struct JSONReader {
     }
 
     func member(_ key: String) -> JSONReader? {
-        value[key].map { JSONReader(path: path + "." + key, value: $0) }
+        value[key].map { JSONReader(base: path, key: key, value: $0) }
     }
 
     func string() throws -> String {
@@ -105,7 +122,12 @@ struct JSONReader {
 
     func stringArray() throws -> [String] {
         guard case .array(let elements) = value else { throw mismatch("an array") }
-        return try elements.enumerated().map { try JSONReader(path: path + "[\($0)]", value: $1).string() }
+        return try elements.enumerated().map { index, element in
+            guard case .string(let text) = element else {
+                throw JSONReader(path: path + "[\(index)]", value: element).mismatch("a string")
+            }
+            return text
+        }
     }
 
     /// A date member: `YYYY-MM-DD`, `YYYY-MM`, or missing/null (unknown). An impossible

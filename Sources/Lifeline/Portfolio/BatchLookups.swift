@@ -3,8 +3,11 @@
 /// models and capabilities are never removed or renamed inside a batch, so an answer
 /// found once stays true to the batch's end.
 struct BatchLookups {
-    /// Row ids by "provider SLUG", "model PROVIDER/MODEL" and "capability NAME".
-    var ids: [String: Int64] = [:]
+    /// Row ids by slug, by reference, and by the name asked for (a slug or an alias).
+    /// Keyed by the values themselves: keys built as text cost more than the lookups.
+    var providerIDs: [String: Int64] = [:]
+    var modelIDs: [ModelReference: Int64] = [:]
+    var capabilityIDs: [String: Int64] = [:]
     /// Capability slugs by id.
     var capabilitySlugs: [Int64: String] = [:]
     /// The `logged_at` of the batch's releases: they land in one transaction, at one

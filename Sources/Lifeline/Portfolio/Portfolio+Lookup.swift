@@ -2,20 +2,16 @@ import LifelineStorage
 
 /// Resolving the names users type into row ids, with "did you mean" on failure.
 extension Portfolio {
+    /// During a batch, ids already looked up are remembered (see `BatchLookups`).
     func providerID(_ slug: String) throws -> Int64 {
-        try cached("provider " + slug) { try rowID(table: "providers", slug: slug, noun: "provider") }
+        if let id = batchLookups?.providerIDs[slug] { return id }
+        let id = try rowID(table: "providers", slug: slug, noun: "provider")
+        batchLookups?.providerIDs[slug] = id
+        return id
     }
 
     func companyID(_ slug: String) throws -> Int64 {
         try rowID(table: "companies", slug: slug, noun: "company")
-    }
-
-    /// During a batch, ids already looked up are remembered (see `BatchLookups`).
-    private func cached(_ key: String, _ lookUp: () throws -> Int64) throws -> Int64 {
-        if let id = batchLookups?.ids[key] { return id }
-        let id = try lookUp()
-        batchLookups?.ids[key] = id
-        return id
     }
 
     /// The id of the row of `table` with `slug`, or an "unknown ..." error with the
@@ -32,7 +28,7 @@ extension Portfolio {
 
     /// The model's id, or nil when its provider exists but the model does not.
     func existingModelID(_ reference: ModelReference) throws -> Int64? {
-        if let id = batchLookups?.ids["model " + reference.description] { return id }
+        if let id = batchLookups?.modelIDs[reference] { return id }
         let providerID = try providerID(reference.provider)
         let id = try database.fetchOne(
             sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
@@ -44,7 +40,7 @@ extension Portfolio {
 
     /// Remembers a model's id for the rest of the batch, if one is in progress.
     func rememberModel(_ reference: ModelReference, id: Int64) {
-        batchLookups?.ids["model " + reference.description] = id
+        batchLookups?.modelIDs[reference] = id
     }
 
     func modelID(_ reference: ModelReference) throws -> Int64 {
@@ -63,7 +59,7 @@ extension Portfolio {
 
     /// Resolves a capability by slug or by alias.
     func capabilityID(_ name: String) throws -> Int64 {
-        if let id = batchLookups?.ids["capability " + name] { return id }
+        if let id = batchLookups?.capabilityIDs[name] { return id }
         if let id = try database.fetchOne(
             sql: """
                 SELECT id FROM capabilities WHERE slug = ?1
@@ -73,7 +69,7 @@ extension Portfolio {
                 """,
             arguments: [.text(name)], { try $0.get(0) as Int64 })
         {
-            batchLookups?.ids["capability " + name] = id
+            batchLookups?.capabilityIDs[name] = id
             return id
         }
         let known = try database.fetchAll(sql: "SELECT slug FROM capabilities") { try $0.get(0) as String }
