@@ -18,6 +18,19 @@ struct SlugAndTextTests {
         #expect(Slug.suggested(from: slug) == suggestion)
     }
 
+    @Test("slugs suggested from ASCII a byte at a time are those suggested through Unicode")
+    func asciiSuggestions() {
+        var random = ReassessmentPropertyTests.SeededGenerator(state: 11)
+        let alphabet = Array("aZz09 -._/:!'\"\t\u{7}AbC.-_")
+        for length in 0..<400 {
+            let text = String((0..<(length % 24)).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(Slug.suggested(fromASCII: text.utf8) == Slug.suggested(fromUnicode: text), "\(text.debugDescription)")
+        }
+        #expect(Slug.suggested(from: "Qwen/QwQ-32B") == "qwen-qwq-32b")
+        #expect(Slug.suggested(from: "amazon.nova-lite-v1:0") == "amazon.nova-lite-v1-0")
+        #expect(Slug.suggested(from: "\u{212A}elvin") == "kelvin", "not ASCII: lower-cased as Unicode")
+    }
+
     @Test("empty, overlong and control-character slugs are refused")
     func edgeSlugs() {
         #expect(throws: LifelineError.self) { try Slug.validate("", kind: "company") }
