@@ -211,6 +211,37 @@ struct ReassessmentPropertyTests {
         #expect(full.contains { $0.outcome.cause != .tier })
     }
 
+    @Test("details from a date: the same outcome, and the full lists from that date on", arguments: [
+        (UInt64(51), "2023-08-01"), (52, "2024-02-29"), (53, "2024-12-31"),
+    ])
+    func detailsFromAgree(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        let companies = try portfolio.companyFacts(.all)
+        let releases = try portfolio.releaseFacts(concerning: companies)
+        let index = Portfolio.ReleaseIndex(dateOrdered: releases)
+        // Dates with releases on them among the boundaries: a list that starts a day late
+        // must show.
+        let froms = [today, today.adding(days: -30), today.adding(days: -400)]
+            + stride(from: 0, to: releases.count, by: 5).map { releases[$0].releasedOn }
+        var listedSomewhere = 0
+        for company in companies {
+            // Every release, unordered and in one run: nothing is left early.
+            let full = LifelineEngine.assess(company, releases: releases.reversed(), asOf: today)
+            for from in froms {
+                let lean = LifelineEngine.assess(
+                    company, runs: index.releases(concerning: company), runsAreDateOrdered: true, asOf: today,
+                    detailsFrom: from)
+                #expect(lean.outcome == full.outcome, "\(company.slug) from \(from)")
+                #expect(lean.threats == full.threats.filter { $0.releasedOn >= from }, "\(company.slug) from \(from)")
+                #expect(lean.dismissedThreats == full.dismissedThreats.filter { $0.releasedOn >= from })
+                #expect(lean.opportunities == full.opportunities.filter { $0.releasedOn >= from }, "\(company.slug) from \(from)")
+                listedSomewhere += lean.threats.count + lean.opportunities.count
+            }
+        }
+        #expect(listedSomewhere > 0)
+    }
+
     @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [
         (UInt64(14), "2023-08-01"), (15, "2024-06-30"),
     ])

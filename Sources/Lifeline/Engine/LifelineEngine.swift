@@ -25,16 +25,18 @@ public enum LifelineEngine {
     }
 
     /// The same, with the releases given as runs - each run sorted by release date when
-    /// `runsAreDateOrdered` - so that, without details, a run is left as soon as it
-    /// passes the earliest threat found: the nightly run's fast path. The outcome is the
-    /// same whatever the runs; only the work differs. With details from a date, only the
-    /// threats and opportunities dated on or after it are listed: a report of recent
-    /// events over 100,000 companies would otherwise build and sort millions.
+    /// `runsAreDateOrdered` (otherwise they are merged and sorted first). Where nothing is
+    /// listed - without details, or before `detailsFrom` - a run is left as soon as it
+    /// passes the natural end or the earliest threat found: the nightly run's fast path.
+    /// The outcome is the same whatever the runs; only the work differs. With details
+    /// from a date, only the threats and opportunities dated on or after it are listed:
+    /// a report of recent events over 100,000 companies would otherwise build and sort
+    /// millions, and go through every company's whole history to do it.
     public static func assess(
         _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], runsAreDateOrdered: Bool, asOf: CivilDate,
         warnDays: Int = defaultWarnDays, details: Bool = true, detailsFrom: CivilDate? = nil
     ) -> Assessment {
-        let isListed = { (date: CivilDate) in detailsFrom.map { date >= $0 } ?? true }
+        let runs = runsAreDateOrdered ? runs : [runs.joined().sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) }[...]]
         let releases = runs.joined()
         let start = company.lifelineStart
         let naturalEnd = start.adding(months: company.tier.months)
@@ -46,35 +48,32 @@ public enum LifelineEngine {
         var allKnown: [ReleaseFact]?
         var threats: [Threat] = []
         var dismissed: [Threat] = []
-        // The earliest threat so far (rule 5). A release dated after it cannot change
-        // the outcome: unless the details list it, it is skipped before any work.
+        // The earliest threat so far (rule 5).
         var ending: Threat?
-        let canLeaveRuns = runsAreDateOrdered && !details
+        func consider(_ release: ReleaseFact, listed: Bool) {
+            if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
+            for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
+                if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
+                    if listed { dismissed.append(threat) }
+                    continue
+                }
+                if listed { threats.append(threat) }
+                if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
+            }
+        }
         for run in runs {
-            for release in run where isCounted(release, start: start, asOf: asOf) {
-                let isInDetails = details && isListed(release.releasedOn)
-                if isInDetails {
-                    guard seen.insert(release.id).inserted else { continue }
-                    counted.append(release)
-                }
-                // Only threats before the natural end can end the lifeline (rule 5).
-                guard release.releasedOn < naturalEnd else {
-                    if canLeaveRuns { break }
-                    continue
-                }
-                if !isInDetails, let ending, release.releasedOn > ending.releasedOn {
-                    if canLeaveRuns { break }
-                    continue
-                }
-                if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
-                for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
-                    if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
-                        if isInDetails { dismissed.append(threat) }
-                        continue
-                    }
-                    if isInDetails { threats.append(threat) }
-                    if ending.map({ precedes(threat, $0) }) ?? true { ending = threat }
-                }
+            let firstListed = details ? firstIndex(in: run, onOrAfter: detailsFrom) : run.endIndex
+            // Only the outcome is at stake: only threats before the natural end can end
+            // the lifeline, and none dated after the earliest so far (rule 5).
+            for release in run[..<firstListed] where isCounted(release, start: start, asOf: asOf) {
+                if release.releasedOn >= naturalEnd { break }
+                if let ending, release.releasedOn > ending.releasedOn { break }
+                consider(release, listed: false)
+            }
+            for release in run[firstListed...] where isCounted(release, start: start, asOf: asOf) {
+                guard seen.insert(release.id).inserted else { continue }
+                counted.append(release)
+                if release.releasedOn < naturalEnd { consider(release, listed: true) }
             }
         }
         let outcome = Assessment.Outcome(
@@ -88,6 +87,19 @@ public enum LifelineEngine {
             opportunities: details ? opportunities(counted, for: company) : [],
             threats: details ? threats.sorted(by: precedes) : [],
             dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
+    }
+
+    /// The index of the first release of a date-ordered run dated on or after `date`
+    /// (the run's start for nil): a binary search.
+    static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate?) -> Int {
+        guard let date else { return run.startIndex }
+        var low = run.startIndex
+        var high = run.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if run[middle].releasedOn < date { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     // MARK: The rules
