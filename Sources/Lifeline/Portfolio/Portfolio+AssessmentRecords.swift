@@ -79,19 +79,22 @@ extension Portfolio {
     /// seek per company (assessments_by_company), not a sort of the whole history.
     func previousOutcomes(_ selection: CompanySelection, asOf: CivilDate) throws -> [Int64: Assessment.Outcome] {
         var outcomes: [Int64: Assessment.Outcome] = [:]
-        try forEachLatestOutcome(selection, asOf: asOf) { id, _, outcome in outcomes[id] = outcome }
+        try forEachLatestOutcome(selection, asOf: asOf, includingNeverAssessed: false) { id, _, outcome in outcomes[id] = outcome }
         return outcomes
     }
 
     /// Hands each selected company's id, slug and latest recorded outcome as of `asOf` or
-    /// earlier (nil when it has none) to `body`, in no particular order.
+    /// earlier to `body`, in no particular order; with `includingNeverAssessed`, also the
+    /// companies that have none, with nil. (Without it, a first run over a portfolio with
+    /// no assessments reads nothing: SQLite starts from the empty table.)
     func forEachLatestOutcome(
-        _ selection: CompanySelection, asOf: CivilDate, _ body: (Int64, String, Assessment.Outcome?) throws -> Void
+        _ selection: CompanySelection, asOf: CivilDate, includingNeverAssessed: Bool,
+        _ body: (Int64, String, Assessment.Outcome?) throws -> Void
     ) throws {
         let condition = selection.condition(on: "c.id")
         try database.cachedStatement(sql: """
             SELECT c.id, c.slug, \(Self.outcomeColumns(of: "a")) FROM companies c
-            LEFT JOIN assessments a ON a.id = (
+            \(includingNeverAssessed ? "LEFT JOIN" : "JOIN") assessments a ON a.id = (
                 SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?
                 ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
             WHERE \(condition.sql)

@@ -64,7 +64,7 @@ extension Portfolio {
             if let state = try currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
                 let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
                 var toCompute = Set<Int64>()
-                try forEachLatestOutcome(.all, asOf: asOf) { id, slug, recorded in
+                try forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
                     guard !due.contains(id), let outcome = recorded else {
                         toCompute.insert(id)
                         return
