@@ -62,7 +62,7 @@ public enum LifelineEngine {
             }
         }
         for run in runs {
-            let firstListed = details ? firstIndex(in: run, onOrAfter: detailsFrom) : run.endIndex
+            let firstListed = !details ? run.endIndex : detailsFrom.map { firstIndex(in: run, onOrAfter: $0) } ?? run.startIndex
             // Only the outcome is at stake: only threats before the natural end can end
             // the lifeline, and none dated after the earliest so far (rule 5).
             for release in run[..<firstListed] where isCounted(release, start: start, asOf: asOf) {
@@ -89,10 +89,9 @@ public enum LifelineEngine {
             dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
     }
 
-    /// The index of the first release of a date-ordered run dated on or after `date`
-    /// (the run's start for nil): a binary search.
-    static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate?) -> Int {
-        guard let date else { return run.startIndex }
+    /// The index of the first release of a date-ordered run dated on or after `date`: a
+    /// binary search.
+    static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate) -> Int {
         var low = run.startIndex
         var high = run.endIndex
         while low < high {

@@ -108,25 +108,14 @@ extension Portfolio {
             var slices: [ArraySlice<ReleaseFact>] = []
             for exposure in company.exposures {
                 guard let releases = byCapability[exposure.capability] else { continue }
-                let first = Self.firstIndex(in: releases, onOrAfter: start)
-                let last = Self.firstIndex(in: releases, onOrAfter: end)
+                let first = LifelineEngine.firstIndex(in: releases[...], onOrAfter: start)
+                let last = LifelineEngine.firstIndex(in: releases[...], onOrAfter: end)
                 if first < last { slices.append(releases[first..<last]) }
             }
             for model in company.dependencies {
                 if let releases = (details ? byModel : retirementsByModel)[model] { slices.append(releases[...]) }
             }
             return slices
-        }
-
-        /// Binary search: the first release dated on or after `date`.
-        static func firstIndex(in releases: [ReleaseFact], onOrAfter date: CivilDate) -> Int {
-            var low = 0
-            var high = releases.count
-            while low < high {
-                let middle = (low + high) / 2
-                if releases[middle].releasedOn < date { low = middle + 1 } else { high = middle }
-            }
-            return low
         }
     }
 
