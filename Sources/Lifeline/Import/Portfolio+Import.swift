@@ -15,7 +15,7 @@ extension Portfolio {
         var summary = ImportSummary(catalogue: catalogue, isDryRun: dryRun)
         let apply = {
             let result = try self.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)") {
-                try self.record(catalogue, asOf: asOf, into: &summary, progress: progress)
+                try self.holdingRows { try self.record(catalogue, asOf: asOf, into: &summary, progress: progress) }
             }
             summary.reassessment = result.reassessment
         }
@@ -32,7 +32,7 @@ extension Portfolio {
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
         ) { (try $0.get(0) as String, try $0.get(1) as String) })
         var providers = Set(try self.providers().map(\.slug))
-        var models = Set(try self.models().map(\.reference))
+        try rememberEveryModel()
         let shipped = try capabilitiesShipped()
         let retired = Set(try database.fetchAll(
             sql: """
@@ -63,9 +63,8 @@ extension Portfolio {
                     model: reference, releasedOn: date, capabilities: capabilities.sorted(), kind: kind, note: note,
                     ifNew: true, importedFrom: catalogue.source)
             }
-            if !models.contains(reference) {
-                _ = try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api)
-                models.insert(reference)
+            if try existingModelID(reference) == nil {
+                try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api)
                 summary.modelsAdded += 1
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
                 if case .logged = try logRelease(request(.launch, date, capabilities, note)).value { summary.launches += 1 }

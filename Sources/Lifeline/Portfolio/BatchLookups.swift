@@ -7,6 +7,9 @@ struct BatchLookups {
     /// Keyed by the values themselves: keys built as text cost more than the lookups.
     var providerIDs: [String: Int64] = [:]
     var modelIDs: [ModelReference: Int64] = [:]
+    /// True once `modelIDs` holds every model (`Portfolio.rememberEveryModel`): a model
+    /// it lacks is not recorded, and needs no query to say so.
+    var knowsEveryModel = false
     var capabilityIDs: [String: Int64] = [:]
     /// Capability slugs by id.
     var capabilitySlugs: [Int64: String] = [:]

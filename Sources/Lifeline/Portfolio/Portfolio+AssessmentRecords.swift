@@ -19,23 +19,15 @@ extension Portfolio {
                 companiesAssessed.sqlValue, changes.count.sqlValue,
             ])
         let runID = database.lastInsertedRowID
-        // Many rows per statement: each execution of a statement costs more than a row
-        // it adds, and inside a transaction each multi-row statement first copies
-        // every page it changes to a statement journal (a temporary file) - for a
-        // first run, 100,000 pages at 500 rows a statement, half as many at 1,000.
-        let rowsPerInsert = max(1, min(Self.assessmentRowsPerInsert, database.parameterLimit / Self.assessmentColumns.count))
-        let fullBatch = changes.count >= rowsPerInsert ? Self.assessmentInsert(rows: rowsPerInsert) : ""
+        // Many rows per statement (see `insertRows`); inside a transaction each
+        // multi-row statement also first copies every page it changes to a statement
+        // journal (a temporary file) - for a first run, 100,000 pages at 500 rows a
+        // statement, half as many at 1,000.
         try database.withPageCache(kibibytes: Self.recordingCacheKibibytes) {
-            var pending = changes[...]
-            while !pending.isEmpty {
-                let rows = pending.prefix(rowsPerInsert)
-                pending = pending.dropFirst(rows.count)
-                var values: [SQLValue] = []
-                values.reserveCapacity(rows.count * Self.assessmentColumns.count)
-                for change in rows { values += Self.assessmentRow(change.current, runID: runID) }
-                let sql = rows.count == rowsPerInsert ? fullBatch : Self.assessmentInsert(rows: rows.count)
-                try database.cachedStatement(sql: sql).bind(values).execute()
-            }
+            try database.insertRows(
+                into: "assessments", columns: Self.assessmentColumns, count: changes.count,
+                rowsPerStatement: Self.assessmentRowsPerInsert
+            ) { index, values in values += Self.assessmentRow(changes[index].current, runID: runID) }
         }
         return runID
     }
@@ -54,12 +46,6 @@ extension Portfolio {
         "days_remaining", "runway_end", "cause_kind", "cause_release_id", "cause_provider", "cause_model",
         "cause_capability", "cause_effect", "cause_released_on",
     ]
-
-    static func assessmentInsert(rows: Int) -> String {
-        let placeholders = "(" + Array(repeating: "?", count: assessmentColumns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO assessments (\(assessmentColumns.joined(separator: ", "))) VALUES "
-            + Array(repeating: placeholders, count: rows).joined(separator: ", ")
-    }
 
     /// One assessment's values, in the order of `assessmentColumns`.
     static func assessmentRow(_ assessment: Assessment, runID: Int64) -> [SQLValue] {

@@ -31,20 +31,31 @@ extension Portfolio {
     /// Records a model under an existing provider (never creates the provider).
     public func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind) throws -> Model {
         let name = try TextField.name(name ?? reference.model, of: "model")
-        return try write { try insertModel(reference, name: name, kind: kind) }
+        return try write {
+            try insertModel(reference, name: name, kind: kind)
+            return Model(reference: reference, name: name, kind: kind)
+        }
     }
 
-    /// Inserts a model inside the caller's transaction.
-    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind) throws -> Model {
+    /// Inserts a model inside the caller's transaction (or holds it, see `HeldRows`);
+    /// returns its id.
+    @discardableResult
+    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind) throws -> Int64 {
         let providerID = try providerID(reference.provider)
         guard try existingModelID(reference) == nil else {
             throw LifelineError(.badData, "model '\(reference)' already exists")
         }
-        try database.execute(
-            sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
-            arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
-        rememberModel(reference, id: database.lastInsertedRowID)
-        return Model(reference: reference, name: name, kind: kind)
+        let id: Int64
+        if heldRows != nil {
+            id = heldRows!.holdModel(providerID: providerID, slug: reference.model, name: name, kind: kind)
+        } else {
+            try database.execute(
+                sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
+                arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
+            id = database.lastInsertedRowID
+        }
+        rememberModel(reference, id: id)
+        return id
     }
 
     /// Models, by provider then slug; only `provider`'s when given.

@@ -29,6 +29,7 @@ extension Portfolio {
     /// The model's id, or nil when its provider exists but the model does not.
     func existingModelID(_ reference: ModelReference) throws -> Int64? {
         if let id = batchLookups?.modelIDs[reference] { return id }
+        if batchLookups?.knowsEveryModel == true { return nil }
         let providerID = try providerID(reference.provider)
         let id = try database.fetchOne(
             sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
@@ -36,6 +37,15 @@ extension Portfolio {
         ) { try $0.get(0) as Int64 }
         if let id { rememberModel(reference, id: id) }
         return id
+    }
+
+    /// Remembers every model's id for the rest of the batch in progress (one query), so
+    /// that asking for a model that is not recorded needs no query either.
+    func rememberEveryModel() throws {
+        guard batchLookups != nil else { return }
+        try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
+            .forEachRow { rememberModel(ModelReference(provider: try $0.get(1), model: try $0.get(2)), id: try $0.get(0)) }
+        batchLookups?.knowsEveryModel = true
     }
 
     /// Remembers a model's id for the rest of the batch, if one is in progress.

@@ -21,8 +21,7 @@ extension Portfolio {
             if let existing = try existingModelID(request.model) {
                 (modelID, createdModel) = (existing, false)
             } else if request.createModel {
-                _ = try insertModel(request.model, name: request.model.model, kind: .api)
-                (modelID, createdModel) = (database.lastInsertedRowID, true)
+                (modelID, createdModel) = (try insertModel(request.model, name: request.model.model, kind: .api), true)
             } else {
                 throw try unknownModel(request.model, hint: "; add --create-model to record it with this release")
             }
@@ -53,22 +52,28 @@ extension Portfolio {
             // (A batch looks up the companies concerned when it ends.)
             let assessmentsCurrent = try batchAffected == nil && currentAssessmentState(warnDays: warnDays) != nil
             let loggedAt = try releaseTimestamp()
-            try database.execute(
-                sql: """
-                    INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                    note.sqlValue, source.sqlValue, .text(loggedAt),
-                ])
-            let releaseID = database.lastInsertedRowID
-            try insertCapabilities(capabilityIDs, of: releaseID)
+            let releaseID: Int64
+            if let held = heldRows {
+                releaseID = held.nextReleaseIDToHold
+            } else {
+                try database.execute(
+                    sql: """
+                        INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
+                        note.sqlValue, source.sqlValue, .text(loggedAt),
+                    ])
+                releaseID = database.lastInsertedRowID
+                try insertCapabilities(capabilityIDs, of: releaseID)
+            }
             let slugs = try capabilityIDs.map { try capabilitySlug(id: $0) }
             // Made from what was just written rather than read back: an import logs thousands.
             let release = Release(
                 id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
                 capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
+            heldRows?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
             let outcome = ReleaseLogOutcome.logged(release, createdModel: createdModel)
             if batchAffected != nil {
                 batchReleases.append(releaseID)
@@ -146,6 +151,10 @@ extension Portfolio {
     }
 
     private func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) throws -> Release? {
+        if let held = heldRows {
+            if let release = held.identicalRelease(modelID: modelID, on: date, kind: kind, capabilityIDs: capabilityIDs) { return release }
+            if held.isHeld(modelID: modelID) { return nil }
+        }
         // By model and date (releases_by_model, a handful of rows); `+r.kind` keeps the
         // planner off releases_by_kind, which would visit every release of the kind that day.
         let candidates = try database.fetchAll(

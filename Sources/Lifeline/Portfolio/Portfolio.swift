@@ -28,6 +28,9 @@ public final class Portfolio {
     var batchReleases: [Int64] = []
     /// What the batch in progress has looked up.
     var batchLookups: BatchLookups?
+    /// The models and releases the batch in progress holds back, when it asked to
+    /// (`holdingRows`).
+    var heldRows: HeldRows?
 
     /// Runs `body` as one write transaction; inside a transaction already open, as a
     /// savepoint of it. Inside a batch, as part of the batch: any error aborts the whole

@@ -1,0 +1,119 @@
+import LifelineStorage
+
+/// Models and releases a catalogue import has checked and holds back, to write them
+/// many to a statement when it ends (`Portfolio.holdingRows`): an import records
+/// thousands of each, and executing a statement costs more than the row it adds.
+///
+/// Rows are given their ids when held (the next after the largest in the table), so
+/// that a release can name a model, and the batch its releases, before either is
+/// written. Everything that reads them back in the meantime asks here first: model
+/// ids (through `BatchLookups`) and the duplicate check of a release.
+struct HeldRows {
+    struct ModelRow {
+        let id: Int64
+        let providerID: Int64
+        let slug: String
+        let name: String
+        let kind: Model.Kind
+    }
+
+    struct ReleaseRow {
+        let modelID: Int64
+        let capabilityIDs: [Int64]
+        /// As it will read once written.
+        let release: Release
+    }
+
+    private(set) var models: [ModelRow] = []
+    private(set) var releases: [ReleaseRow] = []
+    /// Indexes into `releases`, by model id: for the duplicate check.
+    private var releasesByModel: [Int64: [Int]] = [:]
+    private var heldModelIDs: Set<Int64> = []
+    private var nextModelID: Int64
+    private var nextReleaseID: Int64
+
+    /// `lastModelID` and `lastReleaseID`: the largest ids in their tables (0 if empty).
+    init(lastModelID: Int64, lastReleaseID: Int64) {
+        nextModelID = lastModelID + 1
+        nextReleaseID = lastReleaseID + 1
+    }
+
+    /// Holds a model; returns its id.
+    mutating func holdModel(providerID: Int64, slug: String, name: String, kind: Model.Kind) -> Int64 {
+        let id = nextModelID
+        nextModelID += 1
+        models.append(ModelRow(id: id, providerID: providerID, slug: slug, name: name, kind: kind))
+        heldModelIDs.insert(id)
+        return id
+    }
+
+    /// The id the next held release will have.
+    var nextReleaseIDToHold: Int64 { nextReleaseID }
+
+    /// Holds a release, whose id must be `nextReleaseIDToHold`.
+    mutating func holdRelease(_ release: Release, modelID: Int64, capabilityIDs: [Int64]) {
+        precondition(release.id == nextReleaseID, "a held release takes the next id")
+        nextReleaseID += 1
+        releasesByModel[modelID, default: []].append(releases.count)
+        releases.append(ReleaseRow(modelID: modelID, capabilityIDs: capabilityIDs, release: release))
+    }
+
+    /// True when the model is held, not written: the database has no release of it yet.
+    func isHeld(modelID: Int64) -> Bool { heldModelIDs.contains(modelID) }
+
+    /// A held release of the model, on the date, of the kind, shipping exactly these
+    /// (sorted) capabilities.
+    func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) -> Release? {
+        for index in releasesByModel[modelID] ?? [] {
+            let row = releases[index]
+            if row.release.releasedOn == date, row.release.kind == kind, row.capabilityIDs == capabilityIDs { return row.release }
+        }
+        return nil
+    }
+}
+
+extension Portfolio {
+    /// Runs `body` inside the batch in progress with models and releases held back
+    /// (see `HeldRows`), then writes them: models, releases, then their capability rows,
+    /// up to `heldRowsPerStatement` to a statement. On an error nothing is written -
+    /// the batch's transaction is undone anyway.
+    func holdingRows<T>(_ body: () throws -> T) throws -> T {
+        precondition(batchAffected != nil && heldRows == nil, "rows are held inside a batch, once")
+        let last = { (table: String) in try self.database.fetchOne(sql: "SELECT coalesce(max(id), 0) FROM \(table)") { try $0.get(0) as Int64 } ?? 0 }
+        heldRows = HeldRows(lastModelID: try last("models"), lastReleaseID: try last("releases"))
+        defer { heldRows = nil }
+        let value = try body()
+        if let held = heldRows { try write(held) }
+        return value
+    }
+
+    /// 100 rows a statement: the cost of executions no longer shows, and a statement
+    /// stays a few kilobytes of SQL.
+    static let heldRowsPerStatement = 100
+
+    private func write(_ held: HeldRows) throws {
+        try database.insertRows(
+            into: "models", columns: ["id", "provider_id", "slug", "name", "kind"], count: held.models.count,
+            rowsPerStatement: Self.heldRowsPerStatement
+        ) { index, values in
+            let model = held.models[index]
+            values += [.integer(model.id), .integer(model.providerID), .text(model.slug), .text(model.name), .text(model.kind.rawValue)]
+        }
+        try database.insertRows(
+            into: "releases", columns: ["id", "model_id", "kind", "released_on", "announced_on", "note", "source", "logged_at"],
+            count: held.releases.count, rowsPerStatement: Self.heldRowsPerStatement
+        ) { index, values in
+            let row = held.releases[index]
+            let release = row.release
+            values += [
+                .integer(release.id), .integer(row.modelID), .text(release.kind.rawValue), .text(release.releasedOn.iso),
+                release.announcedOn?.iso.sqlValue ?? .null, release.note.sqlValue, release.source.sqlValue, .text(release.loggedAt),
+            ]
+        }
+        let capabilityRows = held.releases.flatMap { row in row.capabilityIDs.map { (row.release.id, $0) } }
+        try database.insertRows(
+            into: "release_capabilities", columns: ["release_id", "capability_id"], count: capabilityRows.count,
+            rowsPerStatement: Self.heldRowsPerStatement
+        ) { index, values in values += [.integer(capabilityRows[index].0), .integer(capabilityRows[index].1)] }
+    }
+}
