@@ -53,13 +53,18 @@ extension Database {
         try fetchAll(sql: "PRAGMA integrity_check") { try $0.get(0) as String }
     }
 
-    /// The rows whose foreign keys point nowhere, as "table row ROWID -> parent".
-    public func foreignKeyViolations() throws -> [String] {
-        try fetchAll(sql: "PRAGMA foreign_key_check") { row in
-            let table: String = try row.get(0)
-            let rowID: Int64? = try row.get(1)
-            let parent: String = try row.get(2)
-            return "\(table) row \(rowID.map(String.init) ?? "?") -> \(parent)"
+    /// The rows whose foreign keys point nowhere, as "table row ROWID -> parent": in
+    /// every table, or only in `tables`.
+    public func foreignKeyViolations(in tables: [String]? = nil) throws -> [String] {
+        let checks = tables.map { $0.map { "PRAGMA foreign_key_check(\"\($0.replacing("\"", with: "\"\""))\")" } }
+            ?? ["PRAGMA foreign_key_check"]
+        return try checks.flatMap { check in
+            try fetchAll(sql: check) { row in
+                let table: String = try row.get(0)
+                let rowID: Int64? = try row.get(1)
+                let parent: String = try row.get(2)
+                return "\(table) row \(rowID.map(String.init) ?? "?") -> \(parent)"
+            }
         }
     }
 

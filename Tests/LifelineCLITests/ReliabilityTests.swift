@@ -200,11 +200,7 @@ struct ReliabilityTests {
         #expect(healthy.stdout.contains("integrity check    ok"))
         #expect(healthy.stdout.hasSuffix("Healthy.\n"))
         #expect(healthy.stdout.contains("assessments        current since 2024-06-01: the nightly run computes only what can have changed"))
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [database, "PRAGMA foreign_keys = OFF; INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (999, '2024-01-01', 5);"]
-        try shell.run()
-        shell.waitUntilExit()
+        try byHand("INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (999, '2024-01-01', 5);")
         let broken = try run(["doctor"])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("lifeline: problem: foreign key: investments row"))
@@ -212,6 +208,48 @@ struct ReliabilityTests {
             let refused = try run(command)
             #expect(refused.status == 65)
             #expect(refused.stderr.hasPrefix("lifeline: error: the database cannot be trusted: 1 row(s) point at rows that do not exist"))
+        }
+    }
+
+    /// Runs `statements` with the sqlite3 shell, foreign keys off (its default).
+    func byHand(_ statements: String) throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [database, "PRAGMA foreign_keys = OFF; " + statements]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "sqlite3 ran: \(statements)")
+    }
+
+    @Test("while the assessments are current, computing skips the references triggers watch; a deletion by hand is still refused")
+    func trustWhileCurrent() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        let current = ["2024-06-01"]
+        #expect(try sql("SELECT current_since FROM assessment_state") == current)
+
+        // lifeline's own record, inserted by hand: no trigger watches it, and it changes
+        // no computation, so the nightly run goes on; --full and doctor check everything.
+        try byHand("INSERT INTO assessments SELECT NULL, run_id, 999, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end, days_remaining, runway_end, cause_kind, cause_release_id, cause_provider, cause_model, cause_capability, cause_effect, cause_released_on FROM assessments LIMIT 1;")
+        #expect(try sql("SELECT current_since FROM assessment_state") == current)
+        #expect(try run(["reassess", "--quiet"], today: "2024-06-02").status == 0)
+        #expect(try run(["report"], today: "2024-06-02").status == 0)
+        let full = try run(["reassess", "--full", "--quiet"], today: "2024-06-02")
+        #expect(full.status == 65)
+        #expect(full.stderr.hasPrefix("lifeline: error: the database cannot be trusted: 1 row(s) point at rows that do not exist (assessments row"))
+        #expect(try run(["doctor"]).status == 1)
+        try byHand("DELETE FROM assessments WHERE company_id = 999;")
+        #expect(try run(["reassess", "--full", "--quiet"], today: "2024-06-02").status == 0)
+        #expect(try sql("SELECT current_since FROM assessment_state") == ["2024-06-02"])
+
+        // A model deleted by hand leaves dependencies and releases pointing nowhere: its
+        // trigger forgets that the assessments are current, so the check runs in full.
+        let model = try sql("SELECT model_id FROM dependencies LIMIT 1")[0]
+        try byHand("DELETE FROM models WHERE id = \(model);")
+        #expect(try sql("SELECT current_since FROM assessment_state") == ["NULL"])
+        for command in [["reassess", "--quiet"], ["report"]] {
+            let refused = try run(command, today: "2024-06-03")
+            #expect(refused.status == 65, "\(command)")
+            #expect(refused.stderr.contains("point at rows that do not exist"))
         }
     }
 }

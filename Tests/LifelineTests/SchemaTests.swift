@@ -47,6 +47,49 @@ struct SchemaTests {
         #expect(Schema.migrations.first?.checksum == "21348f25b7bdd8e0c0e4456c37099dec6eaf6ae325817af3975093a07f0afec9")
     }
 
+    /// While the assessments are current, commands that compute check the foreign keys
+    /// of `Portfolio.referencesAlwaysChecked` only (`Portfolio.requireTrust`): that is sound
+    /// only if every other write by hand that can leave a reference dangling forgets the
+    /// state. A new table, or a trigger dropped, fails here.
+    @Test("every reference the trust check skips while the assessments are current is watched by a trigger")
+    func watchedReferences() throws {
+        let triggers = try database.fetchAll(sql: """
+            SELECT tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%SET current_since = NULL%'
+            """) { (table: try $0.get(0) as String, sql: try $0.get(1) as String) }
+        /// Whether a trigger forgets the state when `column` of `table` changes by `event`.
+        func watched(_ table: String, _ event: String, column: String? = nil) -> Bool {
+            triggers.contains { trigger in
+                guard trigger.table == table, let after = trigger.sql.range(of: "AFTER \(event)") else { return false }
+                // " OF a, b ON table ..." names the columns it watches; " ON table ..." all.
+                let clause = trigger.sql[after.upperBound...]
+                guard let column, clause.hasPrefix(" OF "), let on = clause.range(of: " ON ") else { return true }
+                return clause[clause.index(clause.startIndex, offsetBy: 4)..<on.lowerBound]
+                    .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(column)
+            }
+        }
+        let tables = try database.fetchAll(sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
+            try $0.get(0) as String
+        }
+        var checked = 0
+        for table in tables where table != "assessments" && !Portfolio.referencesAlwaysChecked.contains(table) {
+            let keys = try database.fetchAll(sql: #"SELECT "table", "from", coalesce("to", 'id') FROM pragma_foreign_key_list(?)"#, arguments: [.text(table)]) {
+                (parent: try $0.get(0) as String, column: try $0.get(1) as String, parentColumn: try $0.get(2) as String)
+            }
+            for key in keys {
+                checked += 1
+                #expect(watched(table, "INSERT") && watched(table, "DELETE"), "\(table): inserts and deletions")
+                #expect(watched(table, "UPDATE", column: key.column), "\(table).\(key.column): updates")
+                #expect(watched(key.parent, "DELETE"), "\(table) -> \(key.parent): deletions of the parent")
+                #expect(watched(key.parent, "UPDATE", column: key.parentColumn), "\(table) -> \(key.parent).\(key.parentColumn): updates of the parent")
+            }
+        }
+        #expect(checked >= 11, "the tables the computation reads have foreign keys to check")
+        for table in Portfolio.referencesAlwaysChecked {
+            #expect(try database.fetchOne(sql: "SELECT count(*) FROM pragma_foreign_key_list(?)", arguments: [.text(table)]) { try $0.get(0) as Int } ?? 0 > 0,
+                    "\(table) has foreign keys to check")
+        }
+    }
+
     @Test("the capability catalogue is seeded, each with a description")
     func seededCapabilities() throws {
         let slugs = try database.fetchAll(sql: "SELECT slug FROM capabilities WHERE description IS NOT NULL") {

@@ -28,6 +28,12 @@ extension Portfolio {
         return state
     }
 
+    /// True when the assessments are current, whatever the warning window and rules
+    /// they were made with: no write by hand has touched the facts since a full run.
+    func assessmentsKnownCurrent() throws -> Bool {
+        try database.cachedStatement(sql: "SELECT 1 FROM assessment_state WHERE current_since IS NOT NULL").fetchOne { _ in true } ?? false
+    }
+
     /// Records the state; nil: the assessments are not known to be current.
     func saveAssessmentState(_ state: AssessmentState?) throws {
         try database.cachedStatement(sql: """

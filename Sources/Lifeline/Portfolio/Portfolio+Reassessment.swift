@@ -15,13 +15,13 @@ extension Portfolio {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         try Self.checkWarnDays(warnDays)
-        try requireTrust()
         if !dryRun && asOf > today {
             throw LifelineError(
                 .badData,
                 "--as-of \(asOf) is after today (\(today)); a future date would replace the present picture, so look ahead with --dry-run")
         }
         let run = {
+            try self.requireTrust(always: full)
             let state = try self.currentAssessmentState(warnDays: warnDays)
             if !full, let state, asOf >= state.latestAsOf {
                 return try self.reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)

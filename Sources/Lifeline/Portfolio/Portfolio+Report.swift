@@ -8,8 +8,8 @@ extension Portfolio {
     /// it, only those of the recent window are listed, which over 100,000 companies
     /// spares building and sorting millions.
     public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
-        try requireTrust()
-        return try read {
+        try read {
+            try requireTrust()
             let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
             let since = asOf.adding(days: -recentDays)
             let detailsFrom = withTimeline ? nil : since
