@@ -17,6 +17,22 @@ struct JSONValueTests {
         #expect(try parse("0") == .number(0))
     }
 
+    @Test("integers, read without text, are the numbers the general conversion gives", arguments: [
+        "0", "-0", "7", "-7", "10", "200000", "1048576", "999999999999999", "-999999999999999",
+        "1000000000000000", "9007199254740993", "12345678901234567890", "0.5", "1e3", "-0.0", "1E2", "3.0",
+    ])
+    func numbers(text: String) throws {
+        let parsed = try parse(text)
+        let expected = Double(text)!
+        #expect(parsed == .number(expected))
+        if case .number(let number) = parsed { #expect(number.sign == expected.sign, "the sign of \(text)") }
+    }
+
+    @Test("literals must be whole", arguments: ["tru", "fals", "nul", "nulL", "True", "[true1]", "[nullx]"])
+    func literals(text: String) throws {
+        #expect(throws: LifelineError.self) { try parse(text) }
+    }
+
     @Test("escapes, Unicode and surrogate pairs")
     func strings() throws {
         #expect(try parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude80""#) == .string("a\"b\\c/d\n\té🚀"))

@@ -224,13 +224,22 @@ struct JSONParser {
 
     private mutating func parseNumber() throws -> Double {
         let start = index
-        if peek(UInt8(ascii: "-")) { index += 1 }
+        let isNegative = peek(UInt8(ascii: "-"))
+        if isNegative { index += 1 }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         guard index < bytes.count, isDigit(bytes[index]) else { throw error("a malformed number") }
+        let integerStart = index
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let isInteger = !peek(UInt8(ascii: ".")) && !peek(UInt8(ascii: "e")) && !peek(UInt8(ascii: "E"))
+        if isInteger, index - integerStart <= 15 {
+            // Most catalogue numbers (prices aside) are integers: up to 15 digits a Double
+            // holds exactly, so there is no text to build for the general conversion.
+            let magnitude = bytes[integerStart..<index].reduce(0) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+            return isNegative ? -Double(magnitude) : Double(magnitude)
         }
         if peek(UInt8(ascii: ".")) {
             index += 1
@@ -249,12 +258,15 @@ struct JSONParser {
         return number
     }
 
-    private mutating func expect(_ word: String) throws {
-        let literal = Array(word.utf8)
-        guard index + literal.count <= bytes.count, Array(bytes[index..<(index + literal.count)]) == literal else {
+    /// Compares byte by byte: a catalogue holds tens of thousands of literals, and two
+    /// arrays built to compare them cost two allocations each.
+    private mutating func expect(_ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("expected a value") }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
             throw error("expected a value")
         }
-        index += literal.count
+        index += count
     }
 
     private mutating func enter() throws {

@@ -40,6 +40,7 @@ extension Portfolio {
                 WHERE r.kind = 'retirement'
                 """) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) })
         var seen = Set<ModelReference>()
+        let source = catalogue.source
         let entries = catalogue.models.sorted { ($0.providerID, $0.modelID) < ($1.providerID, $1.modelID) }
         for (done, entry) in entries.enumerated() {
             defer { progress?(done + 1, entries.count) }
@@ -48,20 +49,26 @@ extension Portfolio {
                 summary.collisions.append("\(entry.path) (\(reference) is taken)")
                 continue
             }
-            var capabilities = Set<String>()
+            // A handful per model: an array, sorted once, costs less than a set.
+            var capabilities: [String] = []
             for flag in entry.flags {
-                if let capability = aliases[flag] { capabilities.insert(capability) } else { summary.unmappedFields[flag, default: 0] += 1 }
+                if let capability = aliases[flag] {
+                    if !capabilities.contains(capability) { capabilities.append(capability) }
+                } else {
+                    summary.unmappedFields[flag, default: 0] += 1
+                }
             }
+            capabilities.sort()
             for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
             if !providers.contains(reference.provider) {
                 _ = try addProvider(slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider))
                 providers.insert(reference.provider)
                 summary.providersAdded.append(reference.provider)
             }
-            let request = { (kind: Release.Kind, date: CivilDate, capabilities: Set<String>, note: String?) in
+            let request = { (kind: Release.Kind, date: CivilDate, capabilities: [String], note: String?) in
                 ReleaseRequest(
-                    model: reference, releasedOn: date, capabilities: capabilities.sorted(), kind: kind, note: note,
-                    ifNew: true, importedFrom: catalogue.source)
+                    model: reference, releasedOn: date, capabilities: capabilities, kind: kind, note: note,
+                    ifNew: true, importedFrom: source)
             }
             if try existingModelID(reference) == nil {
                 try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api)
@@ -69,10 +76,10 @@ extension Portfolio {
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
                 if case .logged = try logRelease(request(.launch, date, capabilities, note)).value { summary.launches += 1 }
             } else {
-                let missing = capabilities.subtracting(shipped[reference] ?? [])
+                let missing = capabilities.filter { !(shipped[reference]?.contains($0) ?? false) }
                 if !missing.isEmpty {
                     let date = entry.lastUpdated.flatMap { $0 <= asOf ? $0 : nil } ?? asOf
-                    let note = "\(catalogue.name) now lists \(missing.sorted().joined(separator: ", ")) for this model"
+                    let note = "\(catalogue.name) now lists \(missing.joined(separator: ", ")) for this model"
                     if case .logged = try logRelease(request(.capability, date, missing, note)).value { summary.capabilityReleases += 1 }
                 }
             }
