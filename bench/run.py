@@ -94,7 +94,7 @@ def main():
     rare = "release log openai/model-1 --on 2026-01-10 --capability bench-rare"
     rare_small, = hyperfine("rare-small", [f"'{LIFELINE}' {rare} --db work1k.db"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync")
     rare_large, = hyperfine("rare-large", [f"'{LIFELINE}' {rare} --db work100k.db"], work, runs=10, prepare=f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm; sync")
-    record("log one release: 100,000 vs 1,000 companies (50 affected in both)", rare_large, rare_small, 1.3)
+    record("log one release: 100,000 vs 1,000 companies (50 exposed in both, none still running)", rare_large, rare_small, 1.3)
 
     # 3. Nightly reassessment of 100,000 companies vs sqlite3 reading the same joined inputs.
     # The floor reads what the engine reads, once each: companies with their exposures
