@@ -79,8 +79,10 @@ extension Portfolio {
     /// the batch's transaction is undone anyway.
     func holdingRows<T>(_ body: () throws -> T) throws -> T {
         precondition(batchAffected != nil && heldRows == nil, "rows are held inside a batch, once")
-        let last = { (table: String) in try self.database.fetchOne(sql: "SELECT coalesce(max(id), 0) FROM \(table)") { try $0.get(0) as Int64 } ?? 0 }
-        heldRows = HeldRows(lastModelID: try last("models"), lastReleaseID: try last("releases"))
+        let largestID = { (table: String) in
+            try self.database.fetchOne(sql: "SELECT coalesce(max(id), 0) FROM \(table)") { try $0.get(0) as Int64 } ?? 0
+        }
+        heldRows = HeldRows(lastModelID: try largestID("models"), lastReleaseID: try largestID("releases"))
         defer { heldRows = nil }
         let value = try body()
         if let held = heldRows { try write(held) }

@@ -69,7 +69,7 @@ extension Portfolio {
                 try insertCapabilities(capabilityIDs, of: releaseID)
             }
             let slugs = try capabilityIDs.map { try capabilitySlug(id: $0) }
-            // Made from what was just written rather than read back: an import logs thousands.
+            // Made from what was just written (or is held) rather than read back: an import logs thousands.
             let release = Release(
                 id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
                 capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
