@@ -99,6 +99,11 @@ extension Portfolio {
     }
 
     /// Every company with totals, by slug.
+    /// How many companies are recorded.
+    func companyCount() throws -> Int {
+        try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
+    }
+
     public func companySummaries() throws -> [CompanySummary] {
         try read {
             try database.fetchAll(

@@ -41,7 +41,7 @@ extension Portfolio {
         since state: AssessmentState, asOf: CivilDate, record: Bool, progress: ((Int, Int) -> Void)?
     ) throws -> ReassessmentReport {
         let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
-        let companies = try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
+        let companies = try companyCount()
         let report = try reassess(
             .ids(due), asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
             progress: progress)
