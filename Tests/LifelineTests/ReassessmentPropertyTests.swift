@@ -242,6 +242,35 @@ struct ReassessmentPropertyTests {
         #expect(listedSomewhere > 0)
     }
 
+    @Test("the releases gathered for one company are each there once, and decide as all of them do", arguments: [
+        (UInt64(61), "2023-08-01"), (62, "2024-02-29"), (63, "2024-12-31"),
+    ])
+    func releasesForOneCompany(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        let companies = try portfolio.companyFacts(.all)
+        let all = try portfolio.releaseFacts(concerning: companies)
+        var retirementsLeftOut = 0
+        for company in companies {
+            let gathered = try portfolio.releaseFacts(concerning: [company])
+            #expect(Set(gathered.map(\.id)).count == gathered.count, "\(company.slug): each release once")
+            // Everything from its lifeline's start, and before it the retirements of the
+            // models it depends on (another model's cannot take away a fallback of its).
+            let expected = all.filter { release in
+                release.releasedOn >= company.lifelineStart
+                    || (release.kind == .retirement && company.dependencies.contains(release.model))
+            }
+            #expect(gathered.map(\.id) == expected.map(\.id), "\(company.slug)")
+            retirementsLeftOut += all.filter { $0.kind == .retirement && $0.releasedOn < company.lifelineStart }.count
+                - expected.filter { $0.releasedOn < company.lifelineStart }.count
+            let alone = LifelineEngine.assess(company, releases: gathered, asOf: today)
+            let withAll = LifelineEngine.assess(company, releases: all, asOf: today)
+            #expect(alone.outcome == withAll.outcome, "\(company.slug)")
+            #expect(alone.threats == withAll.threats, "\(company.slug)")
+        }
+        #expect(retirementsLeftOut > 0, "some company has earlier retirements of models it does not depend on")
+    }
+
     @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [
         (UInt64(14), "2023-08-01"), (15, "2024-06-30"),
     ])

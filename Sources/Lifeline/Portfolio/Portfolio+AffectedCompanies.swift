@@ -77,15 +77,16 @@ extension Portfolio {
     /// a later retirement. Each company's latest assessment decides (an older one, such
     /// as the first made before its exposures were known, often ends later). Driven by
     /// `assessments_by_end`, so the cost follows the assessments that run on or after
-    /// that date, not the size of the portfolio.
+    /// that date, not the size of the portfolio; whether the release concerns a company
+    /// is asked before whether the assessment is its latest, which fewer pass.
     func companiesThreatened(byRelease releaseID: Int64, on releasedOn: CivilDate, isRetirement: Bool) throws -> Set<Int64> {
         Set(try database.cachedStatement(sql: """
             SELECT a.company_id FROM assessments a WHERE a.lifeline_end >= ?2 AND (?3 OR a.lifeline_start <= ?2)
-            AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
             AND (EXISTS (SELECT 1 FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
                          WHERE e.company_id = a.company_id AND x.release_id = ?1)
                  OR EXISTS (SELECT 1 FROM dependencies d JOIN releases r ON r.model_id = d.model_id
                             WHERE d.company_id = a.company_id AND r.id = ?1 AND r.kind = 'retirement'))
+            AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
             """).bind([.integer(releaseID), .text(releasedOn.iso), .integer(isRetirement ? 1 : 0)])
             .fetchAll { try $0.get(0) as Int64 })
     }

@@ -121,9 +121,10 @@ extension Portfolio {
 
     /// The releases that can concern `companies`, with their capabilities, in date order
     /// (ties by id): every release dated on or after the earliest of their lifelines'
-    /// starts (none before counts, rule 3), and every retirement (an early one can take
-    /// away a later one's fallback). One flat query of integers and dates, already in
-    /// the order the index wants, joined to model and capability slugs in memory.
+    /// starts (none before counts, rule 3), and the retirements before it (an early one
+    /// can take away a later one's fallback) - for a few companies, only those of the
+    /// models they depend on. One flat query of integers and dates, already in the order
+    /// the index wants, joined to model and capability slugs in memory.
     func releaseFacts(concerning companies: [CompanyFacts]) throws -> [ReleaseFact] {
         var models: [Int64: ModelReference] = [:]
         try database.cachedStatement(sql: """
@@ -161,12 +162,21 @@ extension Portfolio {
             FROM releases r LEFT JOIN release_capabilities x ON x.release_id = r.id
             WHERE r.released_on >= ?1 ORDER BY r.released_on, r.id
             """)
+        // Of the earlier retirements, only those of a model a company depends on can
+        // matter; for a few companies (a command's reassessment) the others are skipped
+        // before their dates are read.
+        let dependedOn = companies.count <= Self.fewCompanies ? Set(companies.flatMap(\.dependencies)) : nil
         for statement in [earlierRetirements, fromSince] {
+            let filter = statement === earlierRetirements ? dependedOn : nil
             try statement.bind([.text(since)]).forEachRow { row in
                 let id: Int64 = try row.get(0)
                 if current?.id != id {
                     finish()
                     guard let model = models[try row.get(1)] else { throw LifelineError(.badData, "release \(id) has no model") }
+                    if let filter, !filter.contains(model) {
+                        current = nil
+                        return
+                    }
                     current = (
                         id, model, Release.Kind(rawValue: try row.get(2)) ?? .launch, try date(try row.get(3)),
                         try (try row.get(4) as String?).map(date))
@@ -177,6 +187,10 @@ extension Portfolio {
         finish()
         return releases
     }
+
+    /// Up to how many companies `releaseFacts` gathers their dependencies to skip the
+    /// retirements of other models: a command's reassessment, not a nightly run's.
+    static let fewCompanies = 1_000
 
     /// A JSON array of strings, for `json_each`. Slugs need no escaping, but quotes and
     /// backslashes are escaped anyway.
