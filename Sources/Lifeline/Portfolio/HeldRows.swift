@@ -28,13 +28,15 @@ struct HeldRows {
     private(set) var releases: [ReleaseRow] = []
     /// Indexes into `releases`, by model id: for the duplicate check.
     private var releasesByModel: [Int64: [Int]] = [:]
-    private var heldModelIDs: Set<Int64> = []
+    /// Held models take the ids from here on: every model created while rows are held is.
+    private let firstModelID: Int64
     private var nextModelID: Int64
     private var nextReleaseID: Int64
 
     /// `lastModelID` and `lastReleaseID`: the largest ids in their tables (0 if empty).
     init(lastModelID: Int64, lastReleaseID: Int64) {
-        nextModelID = lastModelID + 1
+        firstModelID = lastModelID + 1
+        nextModelID = firstModelID
         nextReleaseID = lastReleaseID + 1
     }
 
@@ -43,7 +45,6 @@ struct HeldRows {
         let id = nextModelID
         nextModelID += 1
         models.append(ModelRow(id: id, providerID: providerID, slug: slug, name: name, kind: kind))
-        heldModelIDs.insert(id)
         return id
     }
 
@@ -59,7 +60,7 @@ struct HeldRows {
     }
 
     /// True when the model is held, not written: the database has no release of it yet.
-    func isHeld(modelID: Int64) -> Bool { heldModelIDs.contains(modelID) }
+    func isHeld(modelID: Int64) -> Bool { modelID >= firstModelID }
 
     /// A held release of the model, on the date, of the kind, shipping exactly these
     /// (sorted) capabilities.
