@@ -16,7 +16,14 @@ struct IncrementalNightlyTests {
         let database: Database
         var random: Properties.SeededGenerator
         var today: CivilDate
-        var portfolio: Portfolio { Portfolio(database: database, today: today) }
+        /// The portfolio's `reassessmentChunkSize`: below the number of companies, the
+        /// engine runs a chunk ahead on a second thread.
+        var chunkSize = Portfolio.assessmentRowsPerInsert
+        var portfolio: Portfolio {
+            let portfolio = Portfolio(database: database, today: today)
+            portfolio.reassessmentChunkSize = chunkSize
+            return portfolio
+        }
 
         init(seed: UInt64) throws {
             database = try Properties.emptyPortfolio(today: CivilDate(iso: "2023-01-01")!).database
@@ -53,10 +60,13 @@ struct IncrementalNightlyTests {
         }
     }
 
-    @Test("an incremental run records what a full run would, through every kind of change", arguments: [UInt64(31), 32, 33, 34])
-    func agreesWithFullRuns(seed: UInt64) throws {
+    @Test("an incremental run records what a full run would, through every kind of change", arguments: [
+        (UInt64(31), Portfolio.assessmentRowsPerInsert), (UInt64(32), Portfolio.assessmentRowsPerInsert), (UInt64(33), 2), (UInt64(34), 5),
+    ])
+    func agreesWithFullRuns(seed: UInt64, chunkSize: Int) throws {
         let plan = Properties.Plan(seed: seed)
         var world = try World(seed: seed)
+        world.chunkSize = chunkSize
         for company in plan.companies.prefix(15) { try Properties.addCompany(company, to: world.portfolio) }
         _ = try world.nightly("adding companies")
         var incremental = 0

@@ -3,33 +3,38 @@ import LifelineStorage
 /// Recording assessments and reading them back: a run with the assessments that changed,
 /// and each company's previous outcome to compare with.
 extension Portfolio {
-    /// Stores a run and its changed assessments; returns the run's id.
-    func recordRun(
-        trigger: String, asOf: CivilDate, warnDays: Int, startedAt: String, companiesAssessed: Int,
-        changes: [AssessmentChange]
-    ) throws -> Int64 {
+    /// Stores a run before its assessments, so that they can refer to it as they are
+    /// computed; `finishRun` gives it its count of changes and its end. Returns its id.
+    func beginRun(trigger: String, asOf: CivilDate, warnDays: Int, startedAt: String, companiesAssessed: Int) throws -> Int64 {
         try database.execute(
             sql: """
                 INSERT INTO reassessment_runs (trigger, as_of, warn_days, rules_version, started_at, finished_at,
                     companies_assessed, changes_recorded)
-                VALUES (?, ?, ?, ?, ?, \(Self.nowSQL), ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                 """,
             arguments: [
                 .text(trigger), .text(asOf.iso), warnDays.sqlValue, LifelineEngine.rulesVersion.sqlValue, .text(startedAt),
-                companiesAssessed.sqlValue, changes.count.sqlValue,
+                .text(startedAt), companiesAssessed.sqlValue,
             ])
-        let runID = database.lastInsertedRowID
-        // Many rows per statement (see `insertRows`); inside a transaction each
-        // multi-row statement also first copies every page it changes to a statement
-        // journal (a temporary file) - for a first run, 100,000 pages at 500 rows a
-        // statement, half as many at 1,000.
-        try database.withPageCache(kibibytes: Self.recordingCacheKibibytes) {
-            try database.insertRows(
-                into: "assessments", columns: Self.assessmentColumns, count: changes.count,
-                rowsPerStatement: Self.assessmentRowsPerInsert
-            ) { index, values in values += Self.assessmentRow(changes[index].current, runID: runID) }
-        }
-        return runID
+        return database.lastInsertedRowID
+    }
+
+    /// Stores `changes`' assessments in run `runID`, many rows to a statement (see
+    /// `insertRows`). Inside a transaction each multi-row statement also first copies
+    /// every page it changes to a statement journal (a temporary file): for a first run,
+    /// 100,000 pages at 500 rows a statement, half as many at 1,000.
+    func recordAssessments(_ changes: ArraySlice<AssessmentChange>, runID: Int64) throws {
+        try database.insertRows(
+            into: "assessments", columns: Self.assessmentColumns, count: changes.count,
+            rowsPerStatement: Self.assessmentRowsPerInsert
+        ) { offset, values in values += Self.assessmentRow(changes[changes.startIndex + offset].current, runID: runID) }
+    }
+
+    /// Ends run `runID`: how many assessments it recorded, and when it finished.
+    func finishRun(_ runID: Int64, changesRecorded: Int) throws {
+        try database.execute(
+            sql: "UPDATE reassessment_runs SET finished_at = \(Self.nowSQL), changes_recorded = ? WHERE id = ?",
+            arguments: [changesRecorded.sqlValue, .integer(runID)])
     }
 
     /// At most SQLite's parameter limit allows (1,927 rows by default); more than 1,000

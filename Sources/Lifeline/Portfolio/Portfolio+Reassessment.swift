@@ -96,26 +96,55 @@ extension Portfolio {
     ) throws -> ReassessmentReport {
         let startedAt = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
         let previous = try previousOutcomes(selection, asOf: asOf)
-        var changes: [AssessmentChange] = []
+        var inputs = try engineInputs(selection)
+        let index = inputs.releases
+        let computed = inputs.companies.count
+        let covered = companiesInRun ?? computed
+        let runID = record && covered > 0
+            ? try beginRun(trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt, companiesAssessed: covered)
+            : nil
         // Only the changes are kept: the nightly run over a large portfolio must not
-        // hold every company's assessment in memory.
-        let assessed = try forEachAssessment(selection, asOf: asOf, warnDays: warnDays, details: false, progress: progress) { assessment in
-            let before = previous[assessment.companyID]
-            if before != assessment.outcome { changes.append(AssessmentChange(previous: before, current: assessment)) }
+        // hold every company's assessment in memory. They are recorded as they come, in
+        // the order assessed (by company id, which appends to the assessments' indexes by
+        // run and by company), while the engine computes the next companies.
+        let chunkSize = reassessmentChunkSize
+        var changes: [AssessmentChange] = []
+        // At most one a company: sized once, as growing it would hold two copies at the peak.
+        changes.reserveCapacity(computed)
+        var recorded = 0
+        var done = 0
+        let computeAndRecord = {
+            try ComputeAhead.forEachChunk(taking: &inputs.companies, chunkSize: chunkSize) { company in
+                let assessment = LifelineEngine.assess(
+                    company, runs: index.releases(concerning: company, details: false), runsAreDateOrdered: true,
+                    asOf: asOf, warnDays: warnDays, details: false)
+                let before = previous[assessment.companyID]
+                return before == assessment.outcome ? nil : AssessmentChange(previous: before, current: assessment)
+            } consume: { chunk in
+                changes.append(contentsOf: chunk.lazy.compactMap { $0 })
+                // Whole chunks' worth only, so that the statements are the same size.
+                let due = (changes.count - recorded) / chunkSize * chunkSize
+                if let runID, due > 0 {
+                    try self.recordAssessments(changes[recorded..<(recorded + due)], runID: runID)
+                    recorded += due
+                }
+                done += chunk.count
+                progress?(done, computed)
+            }
+            if let runID {
+                try self.recordAssessments(changes[recorded...], runID: runID)
+                try self.finishRun(runID, changesRecorded: changes.count)
+            }
         }
-        let covered = companiesInRun ?? assessed
-        // Recorded in the order assessed, by company id, which appends to the
-        // assessments' indexes by run and by company; presented by name.
-        var runID: Int64?
-        if record && covered > 0 {
-            runID = try recordRun(
-                trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt,
-                companiesAssessed: covered, changes: changes)
+        if runID != nil {
+            try database.withPageCache(kibibytes: Self.recordingCacheKibibytes, computeAndRecord)
+        } else {
+            try computeAndRecord()
         }
         changes.sort { $0.current.company < $1.current.company }
         return ReassessmentReport(
             runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: covered,
-            companiesComputed: assessed, changes: changes)
+            companiesComputed: computed, changes: changes)
     }
 
     /// Runs the engine for the selected companies, loading their facts in bulk.
@@ -131,16 +160,20 @@ extension Portfolio {
     @discardableResult
     func forEachAssessment(
         _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool, detailsFrom: CivilDate? = nil,
-        progress: ((Int, Int) -> Void)? = nil, _ body: (Assessment) throws -> Void
+        _ body: (Assessment) throws -> Void
     ) throws -> Int {
-        let companies = try companyFacts(selection)
-        let index = ReleaseIndex(dateOrdered: try releaseFacts(concerning: companies))
-        for (done, company) in companies.enumerated() {
+        let (companies, index) = try engineInputs(selection)
+        for company in companies {
             try body(LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
                 asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom))
-            progress?(done + 1, companies.count)
         }
         return companies.count
+    }
+
+    /// The selected companies' facts, and the releases that can concern them.
+    func engineInputs(_ selection: CompanySelection) throws -> (companies: [CompanyFacts], releases: ReleaseIndex) {
+        let companies = try companyFacts(selection)
+        return (companies, ReleaseIndex(dateOrdered: try releaseFacts(concerning: companies)))
     }
 }
