@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Runs a pure computation over many inputs on a second thread, a chunk ahead of the
 /// caller, who consumes each chunk's results in order on its own thread.
@@ -20,55 +19,73 @@ enum ComputeAhead {
         consume: ([Output]) throws -> Void
     ) throws {
         precondition(chunkSize > 0, "ComputeAhead: chunks need a size")
-        let taken = inputs
-        inputs = []
-        guard taken.count > chunkSize else {
-            if !taken.isEmpty { try consume(taken.map(compute)) }
+        guard inputs.count > chunkSize else {
+            let results = inputs.map(compute)
+            inputs = []
+            if !results.isEmpty { try consume(results) }
             return
         }
-        let chunkCount = (taken.count + chunkSize - 1) / chunkSize
-        let handoff = Handoff<Input, Output>(chunks: stride(from: 0, to: taken.count, by: chunkSize).map {
-            Array(taken[$0..<min($0 + chunkSize, taken.count)])
+        let chunkCount = (inputs.count + chunkSize - 1) / chunkSize
+        // Only the handoff keeps the inputs, so that it can free each chunk.
+        let handoff = Handoff<Input, Output>(chunks: stride(from: 0, to: inputs.count, by: chunkSize).map { [inputs] in
+            Array(inputs[$0..<min($0 + chunkSize, inputs.count)])
         })
+        inputs = []
         let worker = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: worker) {
             for chunk in 0..<chunkCount {
-                if handoff.stopped.load(ordering: .relaxed) { return }
-                let results = handoff.takeInputs(chunk).map(compute)
-                handoff.finished.withLock { $0.append(results) }
-                handoff.ready.signal()
+                guard let inputs = handoff.takeInputs(chunk) else { return }
+                handoff.finish(inputs.map(compute))
             }
         }
         // However this ends, the worker is stopped and waited for before returning.
         defer {
-            handoff.stopped.store(true, ordering: .relaxed)
+            handoff.stop()
             worker.wait()
         }
         for _ in 0..<chunkCount {
-            handoff.ready.wait()
-            try consume(handoff.finished.withLock { $0.removeFirst() })
+            try consume(handoff.takeFinished())
         }
     }
 
     /// What the two threads share: the inputs not yet computed, by chunk; the finished
-    /// chunks not yet consumed, oldest first, and a count of them to wait on; and
-    /// whether the consumer has stopped.
-    private final class Handoff<Input: Sendable, Output: Sendable>: Sendable {
-        let inputs: Mutex<[[Input]]>
-        let finished = Mutex<[[Output]]>([])
-        let ready = DispatchSemaphore(value: 0)
-        let stopped = Atomic<Bool>(false)
+    /// chunks not yet consumed, oldest first; and whether the consumer has stopped. A
+    /// serial queue guards them (a lock ThreadSanitizer understands), and a semaphore
+    /// counts the finished chunks.
+    private final class Handoff<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+        private let lock = DispatchQueue(label: "lifeline.compute-ahead")
+        private let ready = DispatchSemaphore(value: 0)
+        private var inputs: [[Input]]
+        private var finished: [[Output]] = []
+        private var stopped = false
 
         init(chunks: [[Input]]) {
-            inputs = Mutex(chunks)
+            inputs = chunks
         }
 
-        /// Chunk `index`'s inputs, let go of here so that they are freed once computed.
-        func takeInputs(_ index: Int) -> [Input] {
-            inputs.withLock { chunks in
-                defer { chunks[index] = [] }
-                return chunks[index]
+        /// Chunk `index`'s inputs, let go of here so that they are freed once computed;
+        /// nil once the consumer has stopped.
+        func takeInputs(_ index: Int) -> [Input]? {
+            lock.sync {
+                guard !stopped else { return nil }
+                defer { inputs[index] = [] }
+                return inputs[index]
             }
+        }
+
+        func finish(_ results: [Output]) {
+            lock.sync { finished.append(results) }
+            ready.signal()
+        }
+
+        /// The oldest finished chunk, waiting for it if need be.
+        func takeFinished() -> [Output] {
+            ready.wait()
+            return lock.sync { finished.removeFirst() }
+        }
+
+        func stop() {
+            lock.sync { stopped = true }
         }
     }
 }
