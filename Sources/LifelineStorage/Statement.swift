@@ -21,13 +21,21 @@ public final class Statement {
         return names
     }()
 
+    /// The text of the positional values last bound, copied here once and bound from
+    /// here (see `bind(_:)`); it must outlive the bindings, so it is replaced only after
+    /// they are cleared, and freed after the statement is finalized.
+    var boundText: UnsafeMutableRawBufferPointer?
+
     init(handle: SQLiteStatement, database: Database, sql: String) {
         self.handle = handle
         self.database = database
         self.sql = sql
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)
+        boundText?.deallocate()
+    }
 
     /// How many columns each row has.
     public var columnCount: Int32 { sqlite3_column_count(handle) }

@@ -49,6 +49,39 @@ struct BindingTests {
         #expect(length == 3)
     }
 
+    @Test("text bound from the statement's own buffer reads back whole, mixed with other values")
+    func textAmongValues() throws {
+        let statement = try database.prepare(sql: "SELECT ?, ?, ?, ?, ?, ?, ?")
+        let values: [SQLValue] = [
+            .text("first"), .integer(2), .text(""), .null, .text("a longer text, past fifteen bytes"), .text("é🚀"),
+            .text("a\u{0}b"),
+        ]
+        try statement.bind(values)
+        #expect(try statement.fetchOne { $0.values } == values)
+        // Read again without binding again: the text must still be there.
+        #expect(try statement.fetchOne { $0.values } == values)
+    }
+
+    @Test("binding again replaces the text, longer or shorter than before")
+    func rebindingText() throws {
+        let statement = try database.prepare(sql: "SELECT ?, ?")
+        for pair in [("short", "s"), (String(repeating: "long ", count: 200), "x"), ("ab", "c"), ("", "d")] {
+            try statement.bind([.text(pair.0), .text(pair.1)])
+            #expect(try statement.fetchOne { $0.values } == [.text(pair.0), .text(pair.1)])
+        }
+    }
+
+    @Test("rows inserted from the buffer keep their text after the statement is gone")
+    func insertedTextOutlivesStatement() throws {
+        do {
+            let statement = try database.prepare(sql: "INSERT INTO t (v) VALUES (?), (?)")
+            try statement.bind([.text("kept one"), .text("kept two, a little longer")])
+            try statement.execute()
+        }
+        let stored = try database.fetchAll(sql: "SELECT v FROM t ORDER BY rowid") { try $0.get(0) as String }
+        #expect(stored == ["kept one", "kept two, a little longer"])
+    }
+
     @Test("named parameters bind with :, @ and $ prefixes")
     func namedParameters() throws {
         let statement = try database.prepare(sql: "SELECT :first, @second, $third, :first")
