@@ -3,13 +3,14 @@ import Testing
 
 @Suite("Opening connections")
 struct ConnectionTests {
-    @Test("a file database is set up: foreign keys, WAL, synchronous NORMAL, busy timeout")
+    @Test("a file database is set up: foreign keys, WAL, synchronous NORMAL, temporary files in memory, busy timeout")
     func fileSetUp() throws {
         let directory = try TemporaryDirectory()
         let database = try Database(path: directory.file("set-up.db"))
         #expect(try database.fetchOne(sql: "PRAGMA foreign_keys") { try $0.get(0) as Int } == 1)
         #expect(try database.fetchOne(sql: "PRAGMA journal_mode") { try $0.get(0) as String } == "wal")
         #expect(try database.fetchOne(sql: "PRAGMA synchronous") { try $0.get(0) as Int } == 1)
+        #expect(try database.fetchOne(sql: "PRAGMA temp_store") { try $0.get(0) as Int } == 2, "statement journals in memory")
         #expect(try database.fetchOne(sql: "PRAGMA busy_timeout") { try $0.get(0) as Int } == 5000)
     }
 
