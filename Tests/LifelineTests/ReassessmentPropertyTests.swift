@@ -198,6 +198,30 @@ struct ReassessmentPropertyTests {
         #expect(lean.recentReleases.map { $0.hits.map(\.threat) } == full.recentReleases.map { $0.hits.map(\.threat) })
     }
 
+    @Test("computed in small chunks on several threads, the assessments and the report are those computed on one", arguments: [
+        (UInt64(43), "2024-08-31"), (45, "2024-07-31"),
+    ])
+    func threadsAgree(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        let chunked = Portfolio(database: portfolio.database, today: today)
+        chunked.reassessmentChunkSize = 3
+        func assessments(_ portfolio: Portfolio) throws -> [Assessment] {
+            var assessments: [Assessment] = []
+            try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: true) { assessments.append($0) }
+            return assessments
+        }
+        let inline = try assessments(portfolio)
+        #expect(try assessments(chunked) == inline)
+        #expect(inline.map(\.companyID) == inline.map(\.companyID).sorted(), "in company id order")
+        let one = try portfolio.report(asOf: today, withTimeline: false)
+        let several = try chunked.report(asOf: today, withTimeline: false)
+        #expect(several.companies.map(\.assessment) == one.companies.map(\.assessment))
+        #expect(several.newestOpportunities.map(\.company) == one.newestOpportunities.map(\.company))
+        #expect(several.newestOpportunities.map(\.opportunity) == one.newestOpportunities.map(\.opportunity))
+        #expect(several.recentReleases.map { $0.hits.map(\.company) } == one.recentReleases.map { $0.hits.map(\.company) })
+    }
+
     @Test("the nightly fast path (date-ordered runs, no details) decides as the full path does", arguments: [
         (UInt64(21), "2023-08-01"), (22, "2024-02-29"), (23, "2024-12-31"),
     ])

@@ -154,21 +154,28 @@ extension Portfolio {
         return assessments
     }
 
-    /// Runs the engine for each selected company and hands each assessment to `body`;
-    /// returns how many companies it assessed. `details` and `detailsFrom` are the
-    /// engine's.
+    /// Runs the engine for each selected company and hands each assessment to `body`, in
+    /// company id order; returns how many companies it assessed. `details` and
+    /// `detailsFrom` are the engine's. The engine runs on every processor (`body` is
+    /// called on the caller's thread): a report over 100,000 companies is mostly engine.
     @discardableResult
     func forEachAssessment(
         _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool, detailsFrom: CivilDate? = nil,
         _ body: (Assessment) throws -> Void
     ) throws -> Int {
-        let (companies, index) = try engineInputs(selection)
-        for company in companies {
-            try body(LifelineEngine.assess(
+        var inputs = try engineInputs(selection)
+        let index = inputs.releases
+        let count = inputs.companies.count
+        try ComputeAhead.forEachChunk(
+            taking: &inputs.companies, chunkSize: reassessmentChunkSize, threads: ComputeAhead.processorCount
+        ) { company in
+            LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
-                asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom))
+                asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom)
+        } consume: { assessments in
+            for assessment in assessments { try body(assessment) }
         }
-        return companies.count
+        return count
     }
 
     /// The selected companies' facts, and the releases that can concern them.
