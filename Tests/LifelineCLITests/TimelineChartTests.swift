@@ -61,6 +61,21 @@ struct TimelineChartTests {
         #expect(svg.contains("width=\"\(expectedWidth)\"") || svg.contains("width=\"\(Int(expectedWidth))\""))
     }
 
+    @Test("the dates shown reach past every marker, runway and the as-of date, with a margin")
+    func dateRangeCoversEverything() {
+        let chart = TimelineChart(
+            rows: [
+                Self.row("early-threat", .alive, "2023-05-01", "2023-06-01", markers: [("2022-12-01", false)]),
+                Self.row("long-runway", .replaced, "2023-05-01", "2023-06-01", runway: "2024-09-01"),
+            ],
+            asOf: Self.date("2025-01-01"))
+        let (first, last) = chart.dateRange
+        #expect(first < Self.date("2022-12-01") && first >= Self.date("2022-12-01").adding(days: -30))
+        #expect(last > Self.date("2025-01-01") && last <= Self.date("2025-01-01").adding(days: 30))
+        let empty = TimelineChart(rows: [], asOf: Self.date("2025-01-01"))
+        #expect(empty.dateRange == (Self.date("2025-01-01").adding(days: -7), Self.date("2025-01-01").adding(days: 7)))
+    }
+
     @Test("rows stack in order, and the chart grows with them")
     func rows() {
         #expect(Self.chart.y(row: 1) - Self.chart.y(row: 0) == TimelineChart.rowHeight)

@@ -25,6 +25,26 @@ struct TimelineChart {
 
     let rows: [Row]
     let asOf: CivilDate
+    /// The first and last dates shown: every bar, runway and marker, and the as-of date,
+    /// with a little margin. Found once: every coordinate depends on it, and finding it
+    /// for each marker made a chart quadratic in its markers (a report of 1,000
+    /// companies with thousands of threats each did not finish in ten minutes).
+    let dateRange: (first: CivilDate, last: CivilDate)
+
+    init(rows: [Row], asOf: CivilDate) {
+        self.rows = rows
+        self.asOf = asOf
+        var first = asOf
+        var last = asOf
+        for row in rows {
+            for date in [row.start, row.end] + (row.runwayEnd.map { [$0] } ?? []) + row.markers.map(\.date) {
+                first = min(first, date)
+                last = max(last, date)
+            }
+        }
+        let margin = max(7, first.days(until: last) / 40)
+        dateRange = (first.adding(days: -margin), last.adding(days: margin))
+    }
 
     // Layout, in SVG user units (pixels at 100%).
     static let labelWidth = 190.0
@@ -32,16 +52,6 @@ struct TimelineChart {
     static let rowHeight = 22.0
     static let barHeight = 12.0
     static let axisHeight = 28.0
-
-    /// The first and last dates shown: every bar, runway and marker, and the as-of date,
-    /// with a little margin.
-    var dateRange: (first: CivilDate, last: CivilDate) {
-        let dates = rows.flatMap { [$0.start, $0.end] + ($0.runwayEnd.map { [$0] } ?? []) + $0.markers.map(\.date) } + [asOf]
-        let first = dates.min() ?? asOf
-        let last = dates.max() ?? asOf
-        let margin = max(7, first.days(until: last) / 40)
-        return (first.adding(days: -margin), last.adding(days: margin))
-    }
 
     var width: Double { Self.labelWidth + Self.plotWidth + 10 }
     var height: Double { Self.axisHeight + Double(rows.count) * Self.rowHeight + 10 }
@@ -133,8 +143,7 @@ struct TimelineChart {
 extension TimelineChart {
     /// The chart of a report: companies in the report's order (soonest end first).
     init(report: PortfolioReport) {
-        self.asOf = report.asOf
-        self.rows = report.companies.map { entry in
+        self.init(rows: report.companies.map { entry in
             let outcome = entry.assessment.outcome
             let cause = outcome.cause.threat
             return Row(
@@ -144,7 +153,7 @@ extension TimelineChart {
                     Marker(date: threat.releasedOn, label: ThreatWords.describe(threat), isCause: threat == cause)
                 },
                 summary: "\(outcome.status.rawValue) - \(AssessmentPresenter.reason(entry.assessment))")
-        }
+        }, asOf: report.asOf)
     }
 }
 
