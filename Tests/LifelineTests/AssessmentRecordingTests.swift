@@ -32,7 +32,7 @@ struct AssessmentRecordingTests {
         let plan = Generated.Plan(seed: seed)
         let portfolio = try Generated.emptyPortfolio(today: today)
         if let parameterLimit { portfolio.database.parameterLimit = parameterLimit }
-        if let chunkSize { portfolio.reassessmentChunkSize = chunkSize }
+        if let chunkSize { portfolio.engineChunkSize = chunkSize }
         for company in plan.companies { try Generated.addCompany(company, to: portfolio) }
         for request in plan.releases { _ = try portfolio.logRelease(request) }
         let nightly = try portfolio.reassessAll(asOf: today, full: true)

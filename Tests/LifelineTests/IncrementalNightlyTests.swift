@@ -16,12 +16,12 @@ struct IncrementalNightlyTests {
         let database: Database
         var random: Properties.SeededGenerator
         var today: CivilDate
-        /// The portfolio's `reassessmentChunkSize`: below the number of companies, the
+        /// The portfolio's `engineChunkSize`: below the number of companies, the
         /// engine runs a chunk ahead on a second thread.
         var chunkSize = Portfolio.assessmentRowsPerInsert
         var portfolio: Portfolio {
             let portfolio = Portfolio(database: database, today: today)
-            portfolio.reassessmentChunkSize = chunkSize
+            portfolio.engineChunkSize = chunkSize
             return portfolio
         }
 

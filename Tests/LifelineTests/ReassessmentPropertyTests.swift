@@ -205,7 +205,7 @@ struct ReassessmentPropertyTests {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
         let chunked = Portfolio(database: portfolio.database, today: today)
-        chunked.reassessmentChunkSize = 3
+        chunked.engineChunkSize = 3
         func assessments(_ portfolio: Portfolio) throws -> [Assessment] {
             var assessments: [Assessment] = []
             try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: true) { assessments.append($0) }

@@ -107,7 +107,7 @@ extension Portfolio {
         // hold every company's assessment in memory. They are recorded as they come, in
         // the order assessed (by company id, which appends to the assessments' indexes by
         // run and by company), while the engine computes the next companies.
-        let chunkSize = reassessmentChunkSize
+        let chunkSize = engineChunkSize
         var changes: [AssessmentChange] = []
         // At most one a company: sized once, as growing it would hold two copies at the peak.
         changes.reserveCapacity(computed)
@@ -167,7 +167,7 @@ extension Portfolio {
         let index = inputs.releases
         let count = inputs.companies.count
         try ComputeAhead.forEachChunk(
-            taking: &inputs.companies, chunkSize: reassessmentChunkSize, threads: ComputeAhead.processorCount
+            taking: &inputs.companies, chunkSize: engineChunkSize, threads: ComputeAhead.processorCount
         ) { company in
             LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,

@@ -31,11 +31,11 @@ public final class Portfolio {
     /// The models and releases the batch in progress holds back, when it asked to
     /// (`holdingRows`).
     var heldRows: HeldRows?
-    /// How many companies a reassessment computes at a time on a second thread while it
-    /// records the chunk before (`ComputeAhead`), and how many changed assessments it
-    /// waits for before recording them. Tests lower it to run that path on a few
-    /// companies.
-    var reassessmentChunkSize = Portfolio.assessmentRowsPerInsert
+    /// How many companies the engine computes at a time on other threads, ahead of the
+    /// one using the database (`ComputeAhead`), and how many changed assessments a
+    /// reassessment waits for before recording them. Tests lower it to run that path on
+    /// a few companies.
+    var engineChunkSize = Portfolio.assessmentRowsPerInsert
 
     /// Runs `body` as one write transaction; inside a transaction already open, as a
     /// savepoint of it. Inside a batch, as part of the batch: any error aborts the whole
