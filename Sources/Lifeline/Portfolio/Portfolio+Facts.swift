@@ -23,6 +23,12 @@ extension Portfolio {
 
     /// The facts of the selected companies, by id order.
     func companyFacts(_ selection: CompanySelection) throws -> [CompanyFacts] {
+        try factRows(selection).allFacts
+    }
+
+    /// The rows the selected companies' facts are made of (`FactRows`): a few flat
+    /// queries, joined to slugs in memory.
+    func factRows(_ selection: CompanySelection) throws -> FactRows {
         let companies = selection.condition(on: "id")
         let exposures = selection.condition(on: "e.company_id")
         let dependencies = selection.condition(on: "d.company_id")
@@ -36,38 +42,47 @@ extension Portfolio {
             """).bind(exposures.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
         var capabilitySlugs: [Int64: String] = [:]
         try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilitySlugs[try $0.get(0)] = try $0.get(1) }
-        var exposuresByCompany: [Int64: [ExposureFact]] = [:]
+        var exposureOwners: [Int64] = []
+        var exposureFacts: [ExposureFact] = []
         try database.cachedStatement(sql: """
             SELECT e.company_id, e.capability_id, e.effect = 'necessity', e.id FROM exposures e WHERE \(exposures.sql)
             """).bind(exposures.arguments).forEachRow { row in
-            exposuresByCompany[try row.get(0), default: []].append(ExposureFact(
+            exposureOwners.append(try row.get(0))
+            exposureFacts.append(ExposureFact(
                 capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2) as Bool ? .necessity : .advantage,
                 providers: scopes[try row.get(3)] ?? []))
         }
         var modelReferences: [Int64: ModelReference] = [:]
         try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
             .forEachRow { modelReferences[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
-        var dependenciesByCompany: [Int64: [ModelReference]] = [:]
+        var dependencyOwners: [Int64] = []
+        var dependedOn: [ModelReference] = []
         try database.cachedStatement(sql: "SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql)")
             .bind(dependencies.arguments).forEachRow { row in
-                if let model = modelReferences[try row.get(1)] { dependenciesByCompany[try row.get(0), default: []].append(model) }
+                guard let model = modelReferences[try row.get(1)] else { return }
+                dependencyOwners.append(try row.get(0))
+                dependedOn.append(model)
             }
-        var dismissalsByCompany: [Int64: [DismissalFact]] = [:]
+        var dismissalOwners: [Int64] = []
+        var dismissalFacts: [DismissalFact] = []
         try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(dismissals.sql)")
             .bind(dismissals.arguments).forEachRow { row in
-                dismissalsByCompany[try row.get(0), default: []].append(
-                    DismissalFact(releaseID: try row.get(1), until: try Self.optionalDate(row, 2)))
+                dismissalOwners.append(try row.get(0))
+                dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try Self.optionalDate(row, 2)))
             }
-        return try database.cachedStatement(sql: """
+        let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id
             """).bind(companies.arguments).fetchAll { row in
-            let id: Int64 = try row.get(0)
-            return CompanyFacts(
-                id: id, slug: try row.get(1), tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
-                lifelineStart: try Self.date(row, 3), runwayMonths: try row.get(4),
-                exposures: (exposuresByCompany[id] ?? []).sorted { $0.capability < $1.capability },
-                dependencies: dependenciesByCompany[id] ?? [], dismissals: dismissalsByCompany[id] ?? [])
+            FactRows.Company(
+                id: try row.get(0), slug: try row.get(1), tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
+                lifelineStart: try Self.date(row, 3), runwayMonths: try row.get(4))
         }
+        return FactRows(
+            companies: companyRows,
+            lookups: FactRows.Lookups(
+                exposures: ByCompany(companyIDs: exposureOwners, values: exposureFacts),
+                dependencies: ByCompany(companyIDs: dependencyOwners, values: dependedOn),
+                dismissals: ByCompany(companyIDs: dismissalOwners, values: dismissalFacts)))
     }
 
     /// Releases, with an index by capability (sorted by date) and by model, so that each
@@ -126,6 +141,22 @@ extension Portfolio {
     /// models they depend on. One flat query of integers and dates, already in the order
     /// the index wants, joined to model and capability slugs in memory.
     func releaseFacts(concerning companies: [CompanyFacts]) throws -> [ReleaseFact] {
+        try releaseFacts(
+            since: companies.map(\.lifelineStart).min(),
+            dependedOn: companies.count <= Self.fewCompanies ? Set(companies.flatMap(\.dependencies)) : nil)
+    }
+
+    /// The releases that can concern the companies of `rows` (see above).
+    func releaseFacts(concerning rows: FactRows) throws -> [ReleaseFact] {
+        try releaseFacts(
+            since: rows.companies.map(\.lifelineStart).min(),
+            dependedOn: rows.companies.count <= Self.fewCompanies
+                ? Set(rows.companies.flatMap { rows.lookups.dependencies.values(of: $0.id) }) : nil)
+    }
+
+    /// Every release dated on or after `since` (every one when nil), and the retirements
+    /// before it - only those of the models in `dependedOn`, when given.
+    private func releaseFacts(since earliest: CivilDate?, dependedOn: Set<ModelReference>?) throws -> [ReleaseFact] {
         var models: [Int64: ModelReference] = [:]
         try database.cachedStatement(sql: """
             SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id
@@ -139,7 +170,7 @@ extension Portfolio {
             dates[text] = parsed
             return parsed
         }
-        let since = companies.map(\.lifelineStart).min()?.iso ?? ""
+        let since = earliest?.iso ?? ""
         var releases: [ReleaseFact] = []
         // One row per release and capability; a release's rows are consecutive.
         var current: (id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?)?
@@ -165,7 +196,6 @@ extension Portfolio {
         // Of the earlier retirements, only those of a model a company depends on can
         // matter; for a few companies (a command's reassessment) the others are skipped
         // before their dates are read.
-        let dependedOn = companies.count <= Self.fewCompanies ? Set(companies.flatMap(\.dependencies)) : nil
         for statement in [earlierRetirements, fromSince] {
             let filter = statement === earlierRetirements ? dependedOn : nil
             try statement.bind([.text(since)]).forEachRow { row in

@@ -98,7 +98,8 @@ extension Portfolio {
         let previous = try previousOutcomes(selection, asOf: asOf)
         var inputs = try engineInputs(selection)
         let index = inputs.releases
-        let computed = inputs.companies.count
+        let lookups = inputs.rows.lookups
+        let computed = inputs.rows.companies.count
         let covered = companiesInRun ?? computed
         let runID = record && covered > 0
             ? try beginRun(trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt, companiesAssessed: covered)
@@ -114,7 +115,8 @@ extension Portfolio {
         var recorded = 0
         var done = 0
         let computeAndRecord = {
-            try ComputeAhead.forEachChunk(taking: &inputs.companies, chunkSize: chunkSize) { company in
+            try ComputeAhead.forEachChunk(taking: &inputs.rows.companies, chunkSize: chunkSize) { row in
+                let company = lookups.facts(of: row)
                 let assessment = LifelineEngine.assess(
                     company, runs: index.releases(concerning: company, details: false), runsAreDateOrdered: true,
                     asOf: asOf, warnDays: warnDays, details: false)
@@ -165,11 +167,13 @@ extension Portfolio {
     ) throws -> Int {
         var inputs = try engineInputs(selection)
         let index = inputs.releases
-        let count = inputs.companies.count
+        let lookups = inputs.rows.lookups
+        let count = inputs.rows.companies.count
         try ComputeAhead.forEachChunk(
-            taking: &inputs.companies, chunkSize: engineChunkSize, threads: ComputeAhead.processorCount
-        ) { company in
-            LifelineEngine.assess(
+            taking: &inputs.rows.companies, chunkSize: engineChunkSize, threads: ComputeAhead.processorCount
+        ) { row in
+            let company = lookups.facts(of: row)
+            return LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
                 asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom)
         } consume: { assessments in
@@ -178,9 +182,9 @@ extension Portfolio {
         return count
     }
 
-    /// The selected companies' facts, and the releases that can concern them.
-    func engineInputs(_ selection: CompanySelection) throws -> (companies: [CompanyFacts], releases: ReleaseIndex) {
-        let companies = try companyFacts(selection)
-        return (companies, ReleaseIndex(dateOrdered: try releaseFacts(concerning: companies)))
+    /// The rows of the selected companies' facts, and the releases that can concern them.
+    func engineInputs(_ selection: CompanySelection) throws -> (rows: FactRows, releases: ReleaseIndex) {
+        let rows = try factRows(selection)
+        return (rows, ReleaseIndex(dateOrdered: try releaseFacts(concerning: rows)))
     }
 }
