@@ -7,16 +7,16 @@
 /// flat, each company's rows are found by binary search where the engine runs.
 struct FactRows: Sendable {
     /// A company's own columns.
-    struct Company: Sendable {
+    struct CompanyRow: Sendable {
         let id: Int64
         let slug: String
-        let tier: Lifeline.Company.Tier
+        let tier: Company.Tier
         let lifelineStart: CivilDate
         let runwayMonths: Int
     }
 
     /// The selected companies, by id.
-    var companies: [Company]
+    var companies: [CompanyRow]
     let lookups: Lookups
 
     /// Each company's exposures, dependencies and dismissals.
@@ -26,7 +26,7 @@ struct FactRows: Sendable {
         let dismissals: ByCompany<DismissalFact>
 
         /// `company`'s facts, its exposures by capability.
-        func facts(of company: Company) -> CompanyFacts {
+        func facts(of company: CompanyRow) -> CompanyFacts {
             CompanyFacts(
                 id: company.id, slug: company.slug, tier: company.tier, lifelineStart: company.lifelineStart,
                 runwayMonths: company.runwayMonths,

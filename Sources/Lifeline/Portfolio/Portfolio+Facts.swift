@@ -73,7 +73,7 @@ extension Portfolio {
         let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id
             """).bind(companies.arguments).fetchAll { row in
-            FactRows.Company(
+            FactRows.CompanyRow(
                 id: try row.get(0), slug: try row.get(1), tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
                 lifelineStart: try Self.date(row, 3), runwayMonths: try row.get(4))
         }
