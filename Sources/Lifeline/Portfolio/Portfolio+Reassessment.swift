@@ -114,8 +114,13 @@ extension Portfolio {
         changes.reserveCapacity(computed)
         var recorded = 0
         var done = 0
+        // When most companies have an outcome to compare with, few change and recording is
+        // light: the engine gets every processor. When most are new (a first run), every
+        // one changes and this thread is busy recording: one computing thread leaves it
+        // a core.
+        let threads = previous.count * 2 >= computed ? ComputeAhead.processorCount : 1
         let computeAndRecord = {
-            try ComputeAhead.forEachChunk(taking: &inputs.rows.companies, chunkSize: chunkSize) { row in
+            try ComputeAhead.forEachChunk(taking: &inputs.rows.companies, chunkSize: chunkSize, threads: threads) { row in
                 let company = lookups.facts(of: row)
                 let assessment = LifelineEngine.assess(
                     company, runs: index.releases(concerning: company, details: false), runsAreDateOrdered: true,
