@@ -222,6 +222,41 @@ struct ReassessmentPropertyTests {
         #expect(several.recentReleases.map { $0.hits.map(\.company) } == one.recentReleases.map { $0.hits.map(\.company) })
     }
 
+    @Test("the report's changes since the last nightly run are what the whole history gives", arguments: [
+        UInt64(61), 62,
+    ])
+    func reportChangesAgreeWithHistory(seed: UInt64) throws {
+        let start = CivilDate(iso: "2023-03-01")!
+        let database = try Self.loggedPortfolio(seed: seed, today: start).database
+        // Nightly runs as months pass, a release logged between two of them.
+        for month in ["2023-06-01", "2023-08-01", "2023-10-01"] {
+            let day = CivilDate(iso: month)!
+            _ = try Portfolio(database: database, today: day).reassessAll(asOf: day)
+        }
+        _ = try Portfolio(database: database, today: CivilDate(iso: "2023-10-15")!).logRelease(ReleaseRequest(
+            model: Self.models[0], releasedOn: CivilDate(iso: "2023-10-14")!, capabilities: ["vision"], kind: .capability))
+        let today = CivilDate(iso: "2023-12-01")!
+        let portfolio = Portfolio(database: database, today: today)
+        _ = try portfolio.reassessAll(asOf: today)
+        for asOf in [today, CivilDate(iso: "2023-10-20")!, CivilDate(iso: "2023-08-15")!] {
+            let report = try portfolio.report(asOf: asOf, withTimeline: false)
+            let lastNightly = try #require(report.lastNightlyRun)
+            // The history read whole, in date and run order (by company within a run).
+            var expected: [(String, LifelineStatus?, StoredAssessment)] = []
+            var previous: [String: LifelineStatus] = [:]
+            let history = try portfolio.storedAssessments(latestOnly: false, companyID: nil)
+            for stored in history.sorted(by: { ($0.asOf, $0.runID, $0.company) < ($1.asOf, $1.runID, $1.company) }) {
+                if stored.runID >= lastNightly.id && stored.asOf <= asOf { expected.append((stored.company, previous[stored.company], stored)) }
+                previous[stored.company] = stored.outcome.status
+            }
+            #expect(!expected.isEmpty)
+            #expect(report.recentChanges.map(\.company) == expected.map(\.0))
+            #expect(report.recentChanges.map(\.previousStatus) == expected.map(\.1))
+            #expect(report.recentChanges.map(\.stored) == expected.map(\.2))
+            #expect(expected.contains { $0.1 != nil }, "some changes have a status before them")
+        }
+    }
+
     @Test("the nightly fast path (date-ordered runs, no details) decides as the full path does", arguments: [
         (UInt64(21), "2023-08-01"), (22, "2024-02-29"), (23, "2024-12-31"),
     ])

@@ -48,20 +48,36 @@ extension Portfolio {
                 sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
                 arguments: [.text(asOf.iso)]
             ) { (id: try $0.get(0) as Int64, asOf: try Self.date($0, 1)) }
-            var changes: [PortfolioReport.RecordedChange] = []
-            if let lastNightly {
-                let history = try storedAssessments(latestOnly: false, companyID: nil)
-                var previous: [String: LifelineStatus] = [:]
-                for stored in history.sorted(by: { ($0.asOf, $0.runID) < ($1.asOf, $1.runID) }) {
-                    if stored.runID >= lastNightly.id && stored.asOf <= asOf {
-                        changes.append(.init(company: stored.company, previousStatus: previous[stored.company], stored: stored))
-                    }
-                    previous[stored.company] = stored.outcome.status
-                }
-            }
+            let changes = try lastNightly.map { try recordedChanges(sinceRun: $0.id, asOf: asOf) } ?? []
             return PortfolioReport(
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
                 recentChanges: changes, lastNightlyRun: lastNightly)
+        }
+    }
+
+    /// The assessments recorded by run `runID` and later runs, dated `asOf` or earlier, in
+    /// date and run order (by company within a run), each with the status of the
+    /// company's assessment before it. Only those runs' rows are read (the unique index
+    /// on run and company) and one earlier row for each (assessments_by_company): reading
+    /// every assessment ever recorded made the report slower with every night.
+    private func recordedChanges(sinceRun runID: Int64, asOf: CivilDate) throws -> [PortfolioReport.RecordedChange] {
+        try database.fetchAll(
+            sql: """
+                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a")),
+                    (SELECT p.status FROM assessments p
+                     WHERE p.company_id = a.company_id AND (p.as_of < a.as_of OR (p.as_of = a.as_of AND p.run_id < a.run_id))
+                     ORDER BY p.as_of DESC, p.run_id DESC LIMIT 1)
+                FROM assessments a JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
+                WHERE a.run_id >= ? AND a.as_of <= ?
+                ORDER BY a.as_of, a.run_id, c.slug
+                """,
+            arguments: [.integer(runID), .text(asOf.iso)]
+        ) { row in
+            let stored = StoredAssessment(
+                company: try row.get(0), asOf: try Self.date(row, 1), outcome: try Self.outcome(from: row, startingAt: 5),
+                runID: try row.get(2), trigger: try row.get(3), rulesVersion: try row.get(4))
+            let previous = (try row.get(17) as String?).flatMap(LifelineStatus.init(rawValue:))
+            return PortfolioReport.RecordedChange(company: stored.company, previousStatus: previous, stored: stored)
         }
     }
 }
