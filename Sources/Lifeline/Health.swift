@@ -25,6 +25,9 @@ extension Portfolio {
         let violations = try database.foreignKeyViolations()
         report.facts.append(("foreign keys", violations.isEmpty ? "ok" : "\(violations.count) broken reference(s)"))
         report.problems += violations.map { "foreign key: \($0)" }
+        let unknownValues = try StoredValueCheck.all.compactMap { try $0.problem(in: database) }
+        report.facts.append(("stored values", unknownValues.isEmpty ? "ok" : "\(unknownValues.count) column(s) with unknown values"))
+        report.problems += unknownValues.map { "stored value: \($0)" }
         let statuses = try Schema.migrator().status(of: database)
         let applied = statuses.filter { $0.state == .applied }.count
         report.facts.append(("schema", "version \(statuses.filter { $0.state != .pending }.map(\.version).max() ?? 0), \(applied) of \(Schema.migrations.count) migrations applied"))

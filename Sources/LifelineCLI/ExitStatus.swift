@@ -48,6 +48,9 @@ struct Failure: Error {
         if error.isCannotOpen { return (error.message, .missingInput) }
         if error.isCorrupt { return ("not a usable lifeline database: \(error.message)", .badData) }
         if error.isIOFailure { return ("input/output failure: \(error.message)", .ioFailure) }
+        if error.isMismatch {
+            return ("the database holds a value lifeline cannot read: \(error.message); 'lifeline doctor' lists every such value", .badData)
+        }
         if error.isConstraintViolation { return ("refused by the database: \(error.message)", .badData) }
         return ("\(error)", .software)
     }

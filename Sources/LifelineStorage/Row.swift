@@ -23,12 +23,16 @@ public struct Row {
 
     /// Reads the column called `name` as `T`.
     public func get<T: SQLColumnDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        try T.decode(from: self, column: Int32(try index(ofColumn: name)))
+    }
+
+    /// The position of the column called `name`, for reading many rows by position once
+    /// their columns are found by name.
+    public func index(ofColumn name: String) throws -> Int {
         guard let column = statement.columnIndex(named: name) else {
-            throw SQLiteError(
-                extendedCode: SQLITE_RANGE, message: "no column named '\(name)'",
-                sql: statement.sql)
+            throw SQLiteError(extendedCode: SQLITE_RANGE, message: "no column named '\(name)'", sql: statement.sql)
         }
-        return try T.decode(from: self, column: column)
+        return Int(column)
     }
 
     /// The number of columns.
@@ -64,6 +68,26 @@ public struct Row {
         guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
         let length = Int(sqlite3_column_bytes(handle, column))
         return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+    }
+
+    /// The error for a stored value of the right type that is none of the values the
+    /// reading type knows (a status or a date edited by hand): it names the table and
+    /// column it came from, the value, and what was expected, so that a wrong row is
+    /// found, never read as something else.
+    public func unknownValue(_ column: Int32, _ value: String, expected: String) -> SQLiteError {
+        SQLiteError(
+            extendedCode: SQLITE_MISMATCH,
+            message: "\(origin(of: column)) holds '\(value)', expected \(expected)", sql: statement.sql)
+    }
+
+    /// `table.column` where the result column comes straight from a table's column (through
+    /// views too), else the result column's name.
+    func origin(of column: Int32) -> String {
+        let name = String(cString: sqlite3_column_name(handle, column))
+        guard let table = sqlite3_column_table_name(handle, column), let origin = sqlite3_column_origin_name(handle, column) else {
+            return "column '\(name)'"
+        }
+        return String(cString: table) + "." + String(cString: origin)
     }
 
     func mismatch(_ column: Int32, expected: String) -> SQLiteError {

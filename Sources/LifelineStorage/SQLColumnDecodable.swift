@@ -64,6 +64,17 @@ extension SQLValue: SQLColumnDecodable {
     }
 }
 
+/// An enumeration stored by its raw values reads strictly too: a value that is none of
+/// its cases is an error naming the table, column and value (`Row.unknownValue`), never a
+/// default. A conforming type needs no code (`extension LifelineStatus: SQLColumnDecodable {}`).
+extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawValue: SQLColumnDecodable {
+    public static func decode(from row: Row, column: Int32) throws -> Self {
+        let raw = try RawValue.decode(from: row, column: column)
+        if let value = Self(rawValue: raw) { return value }
+        throw row.unknownValue(column, "\(raw)", expected: "one of " + allCases.map { "\($0.rawValue)" }.joined(separator: ", "))
+    }
+}
+
 extension Optional: SQLColumnDecodable where Wrapped: SQLColumnDecodable {
     public static func decode(from row: Row, column: Int32) throws -> Wrapped? {
         row.isNull(at: column) ? nil : try Wrapped.decode(from: row, column: column)

@@ -52,7 +52,12 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
         primaryCode == SQLITE_IOERR || primaryCode == SQLITE_FULL || primaryCode == SQLITE_READONLY
     }
 
-    /// True when a statement was stopped by `Database.interrupt()` or a time limit.
+    /// True when a stored value could not be read as the type asked for: text where a
+    /// number belongs, NULL where a value must be, or a value no case of an enumeration
+    /// or no date has (`Row.unknownValue`). The data is wrong, not the program.
+    public var isMismatch: Bool { primaryCode == SQLITE_MISMATCH }
+
+    /// True when a statement was stopped by a time limit (`Database.withTimeLimit`).
     public var isInterrupted: Bool { primaryCode == SQLITE_INTERRUPT }
 
     /// SQLite's generic wording for the code, e.g. "constraint failed".

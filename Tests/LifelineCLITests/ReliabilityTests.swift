@@ -211,6 +211,41 @@ struct ReliabilityTests {
         }
     }
 
+    @Test(
+        "a value edited by hand that lifeline does not know is an error naming table, column and value, never a default",
+        arguments: [
+            ("UPDATE assessments SET status = 'zombie' WHERE id = (SELECT max(id) FROM assessments)",
+             "assessments.status holds 'zombie', expected one of alive, at-risk, elapsed, rebuild, replaced, migrate",
+             "assessments.status: 1 row holds a value lifeline does not know (such as 'zombie')", ["report", "reassess"]),
+            ("UPDATE releases SET released_on = '2023-02-30' WHERE id = 3",
+             "releases.released_on holds '2023-02-30', expected a date (YYYY-MM-DD)",
+             "releases.released_on: 1 row holds a value lifeline does not know (such as '2023-02-30')", ["release list", "report"]),
+            ("UPDATE exposures SET effect = 'both'",
+             "exposures.effect holds 'both', expected one of advantage, necessity",
+             "exposures.effect: 6 rows hold a value lifeline does not know (such as 'both')", ["company show deckly", "reassess --full"]),
+            ("UPDATE companies SET tier_months = 9 WHERE slug = 'deckly'",
+             "companies.tier_months holds '9', expected one of 3, 6, 12",
+             "companies.tier_months: 1 row holds a value lifeline does not know (such as 9)", ["company list", "history deckly"]),
+        ])
+    func unknownStoredValues(edit: String, error: String, problem: String, commands: [String]) throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        // The sqlite3 shell, as a user would, with the schema's CHECK constraints off.
+        try byHand("PRAGMA ignore_check_constraints = ON; \(edit);")
+        let before = try DatabaseSnapshot(path: database)
+        for command in commands {
+            let refused = try run(command.split(separator: " ").map(String.init))
+            #expect(refused.status == 65, "\(command): \(refused.stdout)")
+            #expect(
+                refused.stderrLines == ["lifeline: error: the database holds a value lifeline cannot read: \(error); 'lifeline doctor' lists every such value"],
+                "\(command)")
+        }
+        #expect(try DatabaseSnapshot(path: database) == before)
+        let doctor = try run(["doctor"])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("stored values      1 column(s) with unknown values"))
+        #expect(doctor.stderr.contains("lifeline: problem: stored value: \(problem)"))
+    }
+
     /// Runs `statements` with the sqlite3 shell, foreign keys off (its default).
     func byHand(_ statements: String) throws {
         let shell = Process()

@@ -88,7 +88,7 @@ struct LifelineEngineTests {
         let retirement = Self.release(1, Self.gpt4, on: "2023-03-01", kind: .retirement, announced: "2023-02-01")
         let result = assess(Self.company(exposures: []), [retirement], asOf: "2023-03-05")
         #expect(result.status == .migrate)
-        #expect(result.outcome.cause.kindName == "retirement")
+        #expect(result.outcome.cause.kind == .retirement)
         #expect(result.outcome.runwayEnd == nil)
         #expect(assess(Self.company(exposures: []), [retirement], asOf: "2023-02-10").status == .atRisk)
     }

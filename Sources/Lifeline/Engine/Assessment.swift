@@ -55,10 +55,15 @@ public struct Assessment: Equatable, Sendable {
         /// A release: a capability the company is exposed to, or a retirement.
         case threat(Threat)
 
-        public var kindName: String {
+        /// The kind of cause, as recorded (`assessments.cause_kind`).
+        public enum Kind: String, CaseIterable, Sendable {
+            case tier, threat, retirement
+        }
+
+        public var kind: Kind {
             switch self {
-            case .tier: "tier"
-            case .threat(let threat): threat.isRetirement ? "retirement" : "threat"
+            case .tier: .tier
+            case .threat(let threat): threat.isRetirement ? .retirement : .threat
             }
         }
 

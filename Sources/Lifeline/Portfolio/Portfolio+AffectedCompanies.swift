@@ -59,10 +59,10 @@ extension Portfolio {
             SELECT id, kind, released_on FROM releases
             WHERE coalesce(announced_on, released_on) > ?1 AND coalesce(announced_on, released_on) <= ?2
             """).bind([.text(since.iso), .text(asOf.iso)]).fetchAll { row in
-            (id: try row.get(0) as Int64, kind: try row.get(1) as String, releasedOn: try Self.date(row, 2))
+            (id: try row.get(0) as Int64, kind: try row.get(1) as Release.Kind, releasedOn: try row.get(2) as CivilDate)
         }
         for release in newlyKnown {
-            due.formUnion(try companiesThreatened(byRelease: release.id, on: release.releasedOn, isRetirement: release.kind == "retirement"))
+            due.formUnion(try companiesThreatened(byRelease: release.id, on: release.releasedOn, isRetirement: release.kind == .retirement))
         }
         try database.cachedStatement(sql: "SELECT company_id FROM dismissals WHERE until > ? AND until <= ?")
             .bind([.text(since.iso), .text(asOf.iso)]).forEachRow { due.insert(try $0.get(0)) }

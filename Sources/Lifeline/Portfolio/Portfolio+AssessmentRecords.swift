@@ -60,7 +60,7 @@ extension Portfolio {
             .integer(runID), .integer(assessment.companyID), .text(assessment.asOf.iso), .text(outcome.status.rawValue),
             outcome.tierMonths.sqlValue, .text(outcome.lifelineStart.iso), .text(outcome.naturalEnd.iso),
             .text(outcome.lifelineEnd.iso), assessment.daysRemaining.sqlValue, outcome.runwayEnd?.iso.sqlValue ?? .null,
-            .text(outcome.cause.kindName), threat?.releaseID.sqlValue ?? .null, threat?.model.provider.sqlValue ?? .null,
+            .text(outcome.cause.kind.rawValue), threat?.releaseID.sqlValue ?? .null, threat?.model.provider.sqlValue ?? .null,
             threat?.model.description.sqlValue ?? .null, threat?.capability.sqlValue ?? .null,
             threat?.effect?.rawValue.sqlValue ?? .null, threat?.releasedOn.iso.sqlValue ?? .null,
         ]
@@ -83,6 +83,7 @@ extension Portfolio {
         _ body: (Int64, String, Assessment.Outcome?) throws -> Void
     ) throws {
         let condition = selection.condition(on: "c.id")
+        let outcomes = OutcomeReader()
         try database.cachedStatement(sql: """
             SELECT c.id, c.slug, \(Self.outcomeColumns(of: "a")) FROM companies c
             \(includingNeverAssessed ? "LEFT JOIN" : "JOIN") assessments a ON a.id = (
@@ -91,38 +92,12 @@ extension Portfolio {
             WHERE \(condition.sql)
             """).bind([.text(asOf.iso)] + condition.arguments).forEachRow { row in
             let recorded = try row.get(2) as String? != nil
-            try body(try row.get(0), try row.get(1), recorded ? try Self.outcome(from: row, startingAt: 2) : nil)
+            try body(try row.get(0), try row.get(1), recorded ? try outcomes.outcome(from: row) : nil)
         }
     }
 
-    /// The columns of the assessments table aliased `table` that `outcome(from:startingAt:)`
-    /// reads, in order.
+    /// The columns of the assessments table aliased `table` that `OutcomeReader` reads.
     static func outcomeColumns(of table: String) -> String {
-        [
-            "status", "tier_months", "lifeline_start", "natural_end", "lifeline_end", "runway_end", "cause_kind",
-            "cause_release_id", "cause_model", "cause_capability", "cause_effect", "cause_released_on",
-        ].map { table + "." + $0 }.joined(separator: ", ")
-    }
-
-    /// `provider/model` as stored by this program: split, not validated again.
-    static func modelReference(stored text: String) -> ModelReference {
-        guard let slash = text.firstIndex(of: "/") else { return ModelReference(provider: "?", model: text) }
-        return ModelReference(provider: String(text[..<slash]), model: String(text[text.index(after: slash)...]))
-    }
-
-    static func outcome(from row: Row, startingAt first: Int) throws -> Assessment.Outcome {
-        let causeKind: String = try row.get(first + 6)
-        var cause = Assessment.Cause.tier
-        if causeKind != "tier", let model = try row.get(first + 8) as String?, let releasedOn = try optionalDate(row, first + 11) {
-            cause = .threat(Threat(
-                releaseID: try row.get(first + 7) as Int64? ?? 0,
-                model: Self.modelReference(stored: model),
-                releasedOn: releasedOn, capability: try row.get(first + 9),
-                effect: (try row.get(first + 10) as String?).flatMap(Effect.init(rawValue:))))
-        }
-        return Assessment.Outcome(
-            status: LifelineStatus(rawValue: try row.get(first)) ?? .alive, tierMonths: try row.get(first + 1),
-            lifelineStart: try date(row, first + 2), naturalEnd: try date(row, first + 3),
-            lifelineEnd: try date(row, first + 4), runwayEnd: try optionalDate(row, first + 5), cause: cause)
+        OutcomeReader.columns.map { table + "." + $0 }.joined(separator: ", ")
     }
 }

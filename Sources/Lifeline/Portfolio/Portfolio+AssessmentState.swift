@@ -21,7 +21,7 @@ extension Portfolio {
             SELECT current_since, latest_as_of, warn_days, rules_version FROM assessment_state WHERE current_since IS NOT NULL
             """).fetchOne { row in
             AssessmentState(
-                currentSince: try Self.date(row, 0), latestAsOf: try Self.date(row, 1), warnDays: try row.get(2),
+                currentSince: try row.get(0) as CivilDate, latestAsOf: try row.get(1) as CivilDate, warnDays: try row.get(2),
                 rulesVersion: try row.get(3))
         }
         guard let state, state.warnDays == warnDays, state.rulesVersion == LifelineEngine.rulesVersion else { return nil }
@@ -84,7 +84,7 @@ extension Portfolio {
     /// The as-of date of the latest recorded run, if any.
     func latestRunAsOf() throws -> CivilDate? {
         try database.cachedStatement(sql: "SELECT max(as_of) FROM reassessment_runs").fetchOne { row in
-            try Self.optionalDate(row, 0)
+            try row.get(0) as CivilDate?
         } ?? nil
     }
 }

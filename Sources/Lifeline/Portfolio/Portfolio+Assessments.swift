@@ -31,6 +31,7 @@ extension Portfolio {
             arguments.append(.integer(companyID))
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let outcomes = OutcomeReader()
         return try database.fetchAll(
             sql: """
                 SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a"))
@@ -42,7 +43,7 @@ extension Portfolio {
             arguments: arguments
         ) { row in
             StoredAssessment(
-                company: try row.get(0), asOf: try Self.date(row, 1), outcome: try Self.outcome(from: row, startingAt: 5),
+                company: try row.get(0), asOf: try row.get(1) as CivilDate, outcome: try outcomes.outcome(from: row),
                 runID: try row.get(2), trigger: try row.get(3), rulesVersion: try row.get(4))
         }
     }

@@ -71,7 +71,7 @@ extension Portfolio {
         return try database.fetchAll(sql: sql + " ORDER BY p.slug, m.slug", arguments: arguments) { row in
             Model(
                 reference: ModelReference(provider: try row.get(0), model: try row.get(1)),
-                name: try row.get(2), kind: Model.Kind(rawValue: try row.get(3)) ?? .api)
+                name: try row.get(2), kind: try row.get(3))
         }
     }
 

@@ -132,7 +132,7 @@ extension Portfolio {
                 arguments: [.integer(id)]
             ) { row in
                 Investment(
-                    investedOn: try Self.date(row, 0), round: try row.get(1), amountCents: try row.get(2))
+                    investedOn: try row.get(0) as CivilDate, round: try row.get(1), amountCents: try row.get(2))
             }
             let dependencies = try database.fetchAll(
                 sql: """
@@ -159,7 +159,7 @@ extension Portfolio {
             arguments: [.integer(companyID)]
         ) { row in
             Exposure(
-                capability: try row.get(0), effect: Effect(rawValue: try row.get(1)) ?? .advantage,
+                capability: try row.get(0), effect: try row.get(1),
                 providers: (try row.get(2) as String?)?.split(separator: ",").map(String.init).sorted() ?? [])
         }
     }
@@ -283,8 +283,8 @@ extension Portfolio {
     static func company(from row: Row) throws -> Company {
         Company(
             slug: try row.get(0), name: try row.get(1),
-            tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
-            lifelineStart: try date(row, 3), runwayMonths: try row.get(4),
+            tier: try row.get(2),
+            lifelineStart: try row.get(3) as CivilDate, runwayMonths: try row.get(4),
             sector: try row.get(5), website: try row.get(6), notes: try row.get(7))
     }
 
@@ -293,23 +293,6 @@ extension Portfolio {
             .text(company.slug), .text(company.name), company.tier.months.sqlValue, .text(company.lifelineStart.iso),
             company.runwayMonths.sqlValue, company.sector.sqlValue, company.website.sqlValue, company.notes.sqlValue,
         ]
-    }
-
-    /// Reads an ISO date column; the schema guarantees its form.
-    static func date(_ row: Row, _ index: Int) throws -> CivilDate {
-        let text: String = try row.get(index)
-        guard let date = CivilDate(iso: text) else {
-            throw LifelineError(.badData, "the database holds an invalid date '\(text)'")
-        }
-        return date
-    }
-
-    static func optionalDate(_ row: Row, _ index: Int) throws -> CivilDate? {
-        guard let text: String = try row.get(index) else { return nil }
-        guard let date = CivilDate(iso: text) else {
-            throw LifelineError(.badData, "the database holds an invalid date '\(text)'")
-        }
-        return date
     }
 }
 

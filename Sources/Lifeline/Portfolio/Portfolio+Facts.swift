@@ -45,11 +45,11 @@ extension Portfolio {
         var exposureOwners: [Int64] = []
         var exposureFacts: [ExposureFact] = []
         try database.cachedStatement(sql: """
-            SELECT e.company_id, e.capability_id, e.effect = 'necessity', e.id FROM exposures e WHERE \(exposures.sql)
+            SELECT e.company_id, e.capability_id, e.effect, e.id FROM exposures e WHERE \(exposures.sql)
             """).bind(exposures.arguments).forEachRow { row in
             exposureOwners.append(try row.get(0))
             exposureFacts.append(ExposureFact(
-                capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2) as Bool ? .necessity : .advantage,
+                capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2),
                 providers: scopes[try row.get(3)] ?? []))
         }
         var modelReferences: [Int64: ModelReference] = [:]
@@ -68,14 +68,14 @@ extension Portfolio {
         try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(dismissals.sql)")
             .bind(dismissals.arguments).forEachRow { row in
                 dismissalOwners.append(try row.get(0))
-                dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try Self.optionalDate(row, 2)))
+                dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
             }
         let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id
             """).bind(companies.arguments).fetchAll { row in
             FactRows.CompanyRow(
-                id: try row.get(0), slug: try row.get(1), tier: Company.Tier(rawValue: try row.get(2)) ?? .sixMonths,
-                lifelineStart: try Self.date(row, 3), runwayMonths: try row.get(4))
+                id: try row.get(0), slug: try row.get(1), tier: try row.get(2),
+                lifelineStart: try row.get(3) as CivilDate, runwayMonths: try row.get(4))
         }
         return FactRows(
             companies: companyRows,
@@ -163,13 +163,6 @@ extension Portfolio {
             """).forEachRow { models[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
         var capabilities: [Int64: String] = [:]
         try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilities[try $0.get(0)] = try $0.get(1) }
-        var dates: [String: CivilDate] = [:]
-        let date = { (text: String) throws -> CivilDate in
-            if let known = dates[text] { return known }
-            guard let parsed = CivilDate(iso: text) else { throw LifelineError(.badData, "the database holds an invalid date '\(text)'") }
-            dates[text] = parsed
-            return parsed
-        }
         let since = earliest?.iso ?? ""
         var releases: [ReleaseFact] = []
         // One row per release and capability; a release's rows are consecutive.
@@ -207,9 +200,7 @@ extension Portfolio {
                         current = nil
                         return
                     }
-                    current = (
-                        id, model, Release.Kind(rawValue: try row.get(2)) ?? .launch, try date(try row.get(3)),
-                        try (try row.get(4) as String?).map(date))
+                    current = (id, model, try row.get(2), try row.get(3), try row.get(4))
                 }
                 if let capability = try row.get(5) as Int64?, let slug = capabilities[capability] { shipped.append(slug) }
             }

@@ -41,7 +41,7 @@ extension Portfolio {
             arguments: [.integer(try companyID(slug))]
         ) { row in
             Rebuild(
-                previousStart: try Self.date(row, 0), previousTierMonths: try row.get(1), rebuiltOn: try Self.date(row, 2),
+                previousStart: try row.get(0) as CivilDate, previousTierMonths: try row.get(1), rebuiltOn: try row.get(2) as CivilDate,
                 tierMonths: try row.get(3), note: try row.get(4))
         }
     }
@@ -102,7 +102,7 @@ extension Portfolio {
             arguments: arguments
         ) { row in
             (company: try row.get(0) as String, releaseID: try row.get(1) as Int64, reason: try row.get(2) as String,
-             until: try Self.optionalDate(row, 3), recordedAt: try row.get(4) as String)
+             until: try row.get(3) as CivilDate?, recordedAt: try row.get(4) as String)
         }
         return try rows.map {
             Dismissal(company: $0.company, release: try release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)

@@ -181,8 +181,7 @@ extension Portfolio {
     static func release(from row: Row) throws -> Release {
         Release(
             id: try row.get(0), model: ModelReference(provider: try row.get(1), model: try row.get(2)),
-            kind: Release.Kind(rawValue: try row.get(3)) ?? .launch,
-            releasedOn: try date(row, 4), announcedOn: try optionalDate(row, 5),
+            kind: try row.get(3), releasedOn: try row.get(4), announcedOn: try row.get(5),
             capabilities: (try row.get(6) as String?)?.split(separator: ",").map(String.init).sorted() ?? [],
             note: try row.get(7), source: try row.get(8), loggedAt: try row.get(9))
     }

@@ -47,7 +47,7 @@ extension Portfolio {
             let lastNightly = try database.fetchOne(
                 sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
                 arguments: [.text(asOf.iso)]
-            ) { (id: try $0.get(0) as Int64, asOf: try Self.date($0, 1)) }
+            ) { (id: try $0.get(0) as Int64, asOf: try $0.get(1) as CivilDate) }
             let changes = try lastNightly.map { try recordedChanges(sinceRun: $0.id, asOf: asOf) } ?? []
             return PortfolioReport(
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
@@ -61,12 +61,13 @@ extension Portfolio {
     /// on run and company) and one earlier row for each (assessments_by_company): reading
     /// every assessment ever recorded made the report slower with every night.
     private func recordedChanges(sinceRun runID: Int64, asOf: CivilDate) throws -> [PortfolioReport.RecordedChange] {
-        try database.fetchAll(
+        let outcomes = OutcomeReader()
+        return try database.fetchAll(
             sql: """
                 SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a")),
                     (SELECT p.status FROM assessments p
                      WHERE p.company_id = a.company_id AND (p.as_of < a.as_of OR (p.as_of = a.as_of AND p.run_id < a.run_id))
-                     ORDER BY p.as_of DESC, p.run_id DESC LIMIT 1)
+                     ORDER BY p.as_of DESC, p.run_id DESC LIMIT 1) AS previous_status
                 FROM assessments a JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
                 WHERE a.run_id >= ? AND a.as_of <= ?
                 ORDER BY a.as_of, a.run_id, c.slug
@@ -74,9 +75,9 @@ extension Portfolio {
             arguments: [.integer(runID), .text(asOf.iso)]
         ) { row in
             let stored = StoredAssessment(
-                company: try row.get(0), asOf: try Self.date(row, 1), outcome: try Self.outcome(from: row, startingAt: 5),
+                company: try row.get(0), asOf: try row.get(1) as CivilDate, outcome: try outcomes.outcome(from: row),
                 runID: try row.get(2), trigger: try row.get(3), rulesVersion: try row.get(4))
-            let previous = (try row.get(17) as String?).flatMap(LifelineStatus.init(rawValue:))
+            let previous: LifelineStatus? = try row.get("previous_status")
             return PortfolioReport.RecordedChange(company: stored.company, previousStatus: previous, stored: stored)
         }
     }

@@ -10,7 +10,7 @@ enum AssessmentJSON {
             ("status", .string(outcome.status.rawValue)), ("tier_months", .integer(Int64(outcome.tierMonths))),
             ("lifeline_start", .string(outcome.lifelineStart.iso)), ("lifeline_end", .string(outcome.lifelineEnd.iso)),
             ("days_remaining", .integer(Int64(assessment.daysRemaining))), ("runway_end", JSON(outcome.runwayEnd?.iso)),
-            ("cause_kind", .string(outcome.cause.kindName)),
+            ("cause_kind", .string(outcome.cause.kind.rawValue)),
             ("cause_release_id", threat.map { .integer($0.releaseID) } ?? .null),
             ("cause_provider", JSON(threat?.provider)), ("cause_model", JSON(threat?.model.description)),
             ("cause_capability", JSON(threat?.capability)), ("cause_effect", JSON(threat?.effect?.rawValue)),

@@ -1,0 +1,23 @@
+import LifelineStorage
+
+// The domain's values as they are read from the database: strictly. A status, kind,
+// tier, effect or date that is none of the known ones - a row edited by hand, which the
+// views invite - is an error naming the table, column and value (`Row.unknownValue`),
+// which the CLI reports with exit 65 and `lifeline doctor` lists (`StoredValueCheck`);
+// it is never read as a default, which would give a wrong answer with no error.
+
+extension LifelineStatus: SQLColumnDecodable {}
+extension Release.Kind: SQLColumnDecodable {}
+extension Model.Kind: SQLColumnDecodable {}
+extension Company.Tier: SQLColumnDecodable {}
+extension Effect: SQLColumnDecodable {}
+extension Assessment.Cause.Kind: SQLColumnDecodable {}
+
+extension CivilDate: SQLColumnDecodable {
+    /// ISO `YYYY-MM-DD`, a real day: the only form lifeline writes.
+    public static func decode(from row: Row, column: Int32) throws -> CivilDate {
+        let text = try String.decode(from: row, column: column)
+        guard let date = CivilDate(iso: text) else { throw row.unknownValue(column, text, expected: "a date (YYYY-MM-DD)") }
+        return date
+    }
+}

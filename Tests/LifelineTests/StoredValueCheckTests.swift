@@ -1,0 +1,47 @@
+import Testing
+@testable import Lifeline
+import LifelineStorage
+
+/// `lifeline doctor`'s check of the values the domain reads as its own types.
+@Suite("Stored values lifeline does not know")
+struct StoredValueCheckTests {
+    let portfolio: Portfolio
+    var database: Database { portfolio.database }
+
+    init() throws {
+        let database = try Database(path: Database.inMemoryPath)
+        try Schema.migrator().migrate(database)
+        portfolio = Portfolio(database: database, today: CivilDate(iso: "2024-06-01")!)
+        _ = try DemoPortfolio.load(into: portfolio, asOf: CivilDate(iso: "2024-06-01")!)
+    }
+
+    @Test("every checked column is in the schema, and the demo's values are all known")
+    func schemaAndDemo() throws {
+        for check in StoredValueCheck.all {
+            let columns = try database.fetchAll(sql: "SELECT name FROM pragma_table_info(?)", arguments: [.text(check.table)]) {
+                try $0.get(0) as String
+            }
+            #expect(columns.contains(check.column), "\(check.table).\(check.column)")
+            #expect(try check.problem(in: database) == nil, "\(check.table).\(check.column)")
+        }
+        #expect(try portfolio.healthReport().isHealthy)
+    }
+
+    @Test("a date outside lifeline's years, or not a date, is found in any date column")
+    func dates() throws {
+        try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        try database.execute(sql: "UPDATE investments SET invested_on = '1850-01-01' WHERE id = 1")
+        try database.execute(sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) SELECT id, 1, 'x', 20240101, 'now' FROM companies LIMIT 1")
+        let problems = try portfolio.healthReport().problems
+        #expect(problems.contains("stored value: investments.invested_on: 1 row holds a value lifeline does not know (such as '1850-01-01'); expected a date (YYYY-MM-DD)"))
+        #expect(problems.contains("stored value: dismissals.until: 1 row holds a value lifeline does not know (such as '20240101'); expected a date (YYYY-MM-DD)"))
+    }
+
+    @Test("reading an unknown status is an error, not a default status")
+    func readingRefuses() throws {
+        try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        try database.execute(sql: "UPDATE assessments SET status = 'zombie' WHERE company_id = (SELECT id FROM companies WHERE slug = 'deckly')")
+        let error = #expect(throws: SQLiteError.self) { _ = try portfolio.currentAssessment("deckly") }
+        #expect(error?.message.hasPrefix("assessments.status holds 'zombie'") == true)
+    }
+}
