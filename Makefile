@@ -51,17 +51,13 @@ FUZZ_SECONDS ?= 30
 FUZZ_DIR     = .build-fuzz
 FUZZ_BIN     = $(FUZZ_DIR)/lifeline-fuzz
 FUZZ_TARGETS = dates amounts slugs json csv models-dev litellm spreadsheet
-# The pure sources of the Lifeline module (everything that does not touch SQLite).
-FUZZ_SOURCES = Fuzz/FuzzTarget.swift Sources/Lifeline/FuzzedParsers.swift Sources/Lifeline/LifelineError.swift \
-	$(wildcard Sources/Lifeline/Values/*.swift Sources/Lifeline/Records/*.swift Sources/Lifeline/Engine/*.swift) \
-	Sources/Lifeline/Import/JSONValue.swift Sources/Lifeline/Import/CatalogueModel.swift Sources/Lifeline/Import/ImportSummary.swift \
-	Sources/Lifeline/Import/ModelsDevCatalogue.swift Sources/Lifeline/Import/LiteLLMCatalogue.swift \
-	Sources/Lifeline/Onboarding/CompanyImportRow.swift
+# The LifelineCore module whole (pure: no SQLite, no I/O), with the fuzzer's entry point.
+FUZZ_SOURCES = Fuzz/FuzzTarget.swift $(shell find Sources/LifelineCore -name '*.swift' | sort)
 
 ## fuzz: libFuzzer on the date, amount and slug parsers, JSON, CSV, both catalogue readers and the spreadsheet reader, FUZZ_SECONDS each.
 fuzz: deps
 	mkdir -p $(FUZZ_DIR) Fuzz/crashes
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name Lifeline $(FUZZ_SOURCES) -o $(FUZZ_BIN)
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name LifelineCore -package-name lifeline $(FUZZ_SOURCES) -o $(FUZZ_BIN)
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/corpus/$$target; \
 		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \

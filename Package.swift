@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-//   LifelineCLI -> Lifeline (engine + repository) -> LifelineStorage -> CSQLite (system SQLite)
-// Only LifelineStorage imports CSQLite. Migrations/*.sql, docs/queries/*.sql and demo/*.csv
+//   LifelineCLI -> Lifeline (the repository) -> LifelineCore (values, records, the engine, the parsers)
+//                                            -> LifelineStorage -> CSQLite (system SQLite)
+// LifelineCore is pure: no I/O, nothing but the standard library; `make fuzz` builds it
+// alone. Only LifelineStorage imports CSQLite, and the CLI never imports it. Migrations/*.sql, docs/queries/*.sql and demo/*.csv
 // are embedded into Lifeline at build time by the EmbedFiles plugin, so the binary never
 // looks for them at run time.
 let package = Package(
@@ -34,14 +36,18 @@ let package = Package(
             dependencies: ["EmbedFilesTool"]
         ),
         .target(
+            name: "LifelineCore"
+        ),
+        .target(
             name: "Lifeline",
-            dependencies: ["LifelineStorage"],
+            dependencies: ["LifelineCore", "LifelineStorage"],
             plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "LifelineCLI",
             dependencies: [
                 "Lifeline",
+                "LifelineCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,11 +57,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LifelineTests",
-            dependencies: ["Lifeline", "LifelineStorage"]
+            dependencies: ["Lifeline", "LifelineCore", "LifelineStorage"]
         ),
         .testTarget(
             name: "LifelineCLITests",
-            dependencies: ["LifelineCLI", "Lifeline", "LifelineStorage"]
+            dependencies: ["LifelineCLI", "Lifeline", "LifelineCore", "LifelineStorage"]
         ),
     ]
 )

@@ -1,7 +1,7 @@
 // libFuzzer entry point for lifeline's parsers: dates, amounts, slugs, JSON, CSV, the
 // catalogue readers and the spreadsheet reader. Built by `make fuzz` with
-// `swiftc -sanitize=fuzzer,address` together with the pure sources of the Lifeline
-// module (no SQLite); LIFELINE_FUZZ_TARGET picks what one run exercises.
+// `swiftc -sanitize=fuzzer,address` together with the sources of the LifelineCore
+// module (pure: no SQLite); LIFELINE_FUZZ_TARGET picks what one run exercises.
 //
 // A crash, a hang or a broken round-trip below stops the fuzzer and leaves the input
 // in Fuzz/crashes/; copy it to Tests/FuzzRegressions/ so `swift test` replays it.

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// What `lifeline doctor` checks, and the trust check commands that compute run first.

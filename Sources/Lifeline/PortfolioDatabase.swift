@@ -1,4 +1,5 @@
 import Glibc
+import LifelineCore
 import LifelineStorage
 
 /// Opens a lifeline database and brings its schema up to date.

@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// The saved queries of `docs/queries/*.sql`, built into the binary: `lifeline sql
 /// --saved at-risk` runs `docs/queries/at-risk.sql`.
 public struct SavedQuery: Equatable, Sendable {

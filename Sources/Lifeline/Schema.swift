@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// lifeline's database schema: the migrations in `Migrations/*.sql`, built into the

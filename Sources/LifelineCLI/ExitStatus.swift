@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 import LifelineStorage
 
 /// Exit codes from sysexits(3): scripts and cron tell failures apart by them.

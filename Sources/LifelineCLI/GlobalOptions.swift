@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Lifeline
+import LifelineCore
 import LifelineStorage
 
 /// Options every command that touches the database takes.

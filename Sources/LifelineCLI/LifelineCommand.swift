@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline`: the root command. Subcommands live in `Commands/`, one file each.
 @main

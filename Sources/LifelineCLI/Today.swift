@@ -1,5 +1,6 @@
 import Glibc
 import Lifeline
+import LifelineCore
 
 /// "Today" for dates typed as `today`/`yesterday` and for default as-of dates: the
 /// local calendar date, or `$LIFELINE_TODAY` (YYYY-MM-DD) when set, so that tests,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 @testable import LifelineCLI
 
 /// `reassess --format json` writes its digest a change at a time, so that a first run

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 @testable import LifelineCLI
 
 @Suite("The timeline chart's SVG")

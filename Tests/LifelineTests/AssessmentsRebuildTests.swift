@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// Migration 0005 rebuilds the assessments table (its IN-list checks written as ORs):

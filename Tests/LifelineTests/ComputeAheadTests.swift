@@ -2,6 +2,7 @@ import Glibc
 import Synchronization
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 /// Computing chunks ahead on other threads: every result reaches the caller once, in
 /// order, in chunks of the size asked, however many threads compute; they do not run

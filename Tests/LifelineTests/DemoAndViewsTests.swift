@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// The built-in demo, checked against the essay's expected endings, and the reporting

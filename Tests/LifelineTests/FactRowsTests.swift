@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 /// Facts kept flat by company: each company's values are found whole, in the order
 /// given, whether or not the rows came in company order.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 /// Replays Tests/FuzzRegressions and Fuzz/seeds through every parser the fuzzer drives.
 @Suite("Fuzz regressions")

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 @Suite("The JSON parser")
 struct JSONValueTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 /// One test per rule of docs/engine.md, and the edges between them.
 @Suite("The lifeline engine")

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 /// The report keeps only the newest opportunities as companies are assessed; what it
 /// keeps must be what sorting every company's opportunities would put first.

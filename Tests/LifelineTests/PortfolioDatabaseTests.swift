@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 @Suite("Opening a portfolio database")

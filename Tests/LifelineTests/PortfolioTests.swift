@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// The repository's rules, on an in-memory database.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// Properties of reassessment on generated portfolios: the answer depends only on the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// The schema refuses bad data even when it is written by hand with `sqlite3`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 @Suite("Slugs, model references and text fields")
 struct SlugAndTextTests {

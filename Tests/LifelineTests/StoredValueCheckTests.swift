@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 import LifelineStorage
 
 /// `lifeline doctor`'s check of the values the domain reads as its own types.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Lifeline
+@testable import LifelineCore
 
 @Suite("Money amounts")
 struct USDAmountTests {

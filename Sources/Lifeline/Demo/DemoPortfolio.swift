@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// The built-in demo: real, dated provider milestones (`demo/milestones.csv`, with their
 /// public sources) and a portfolio of fictional companies modelled on the essay's cases.
 /// docs/demo.md explains each company and how its lifeline ends.

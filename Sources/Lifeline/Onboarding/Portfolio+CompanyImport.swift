@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// What importing a spreadsheet did (or, for a dry run, would do).
 public struct CompanyImportSummary: Sendable {
     public let isDryRun: Bool

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// What a restore loaded.

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// The whole portfolio as tables in open formats: what `lifeline export` writes (one

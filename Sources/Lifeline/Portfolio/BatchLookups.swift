@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// What a batch of writes remembers between them, so that an import of thousands of
 /// releases does not ask the database the same question thousands of times. Providers,
 /// models and capabilities are never removed or renamed inside a batch, so an answer

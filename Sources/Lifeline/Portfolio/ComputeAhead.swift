@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import LifelineCore
 
 /// Runs a pure computation over many inputs on other threads, chunks ahead of the
 /// caller, who consumes each chunk's results in order on its own thread.

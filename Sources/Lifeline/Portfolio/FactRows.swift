@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// The rows the engine's facts are made of, as the thread that owns the database reads
 /// them: the companies, and their exposures, dependencies and dismissals kept flat by
 /// company. `facts(of:)` makes one company's `CompanyFacts` from them, on any thread.

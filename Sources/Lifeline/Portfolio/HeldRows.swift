@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Models and releases a catalogue import has checked and holds back, to write them

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Which companies need reassessing: after a change to the facts (a release logged or

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Recording assessments and reading them back: a run with the assessments that changed,

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// What is known about the recorded assessments (table `assessment_state`, migration

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Reading recorded assessments, and computing ones that are not recorded.

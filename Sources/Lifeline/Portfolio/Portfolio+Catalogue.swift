@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Providers, models and capabilities: the catalogue releases and companies refer to.

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Portfolio companies: their records, investments, dependencies and exposures.

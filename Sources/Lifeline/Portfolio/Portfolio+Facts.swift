@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Loading the engine's inputs from the database, in bulk: a few queries for any number

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Rebuilds and dismissals: the investor's own judgements about lifelines.

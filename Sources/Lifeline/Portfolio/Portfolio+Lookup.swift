@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Resolving the names users type into row ids, with "did you mean" on failure.

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Running the engine over the database and recording what changed.

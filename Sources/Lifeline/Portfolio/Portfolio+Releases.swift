@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Model releases: logging, listing and removing them.

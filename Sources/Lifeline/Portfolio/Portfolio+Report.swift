@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 extension Portfolio {

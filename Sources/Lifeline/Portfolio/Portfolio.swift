@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// The portfolio as recorded in one database: the repository the CLI talks to.

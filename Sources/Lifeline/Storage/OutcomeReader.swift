@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// Reads a recorded outcome from a result that has the assessments table's outcome

@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 /// A column whose values the domain reads as one of its types (see StoredValues.swift),

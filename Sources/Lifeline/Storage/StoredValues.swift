@@ -1,3 +1,4 @@
+import LifelineCore
 import LifelineStorage
 
 // The domain's values as they are read from the database: strictly. A status, kind,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline init`: create a database, or bring an existing one up to date.
 struct InitCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 import LifelineStorage
 
 /// `lifeline migrate`: apply pending migrations, or show where the schema stands.

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// RFC 4180: fields holding a comma, quote, CR or LF are quoted, quotes doubled.
 struct CSVRowWriter: RowWriter {

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// Assessments in JSON, with the same keys as the `v_company_lifeline` view.
 enum AssessmentJSON {

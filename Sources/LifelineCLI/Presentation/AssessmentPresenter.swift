@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// Assessments and their changes in words: the digest lines of `reassess` and of every
 /// command that changes the portfolio.

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// `company show` in each format: sections for people, one nested object for JSON,
 /// one spreadsheet row for CSV and TSV.

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// Releases as rows and as JSON, the same in `release log`, `list` and `show`.
 enum ReleasePresenter {

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// The report as one self-contained HTML page: inline CSS and SVG, no scripts, fonts or
 /// network. Light and dark follow the reader's system; it prints on white.

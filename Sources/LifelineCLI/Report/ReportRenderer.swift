@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// `lifeline report` in each of its formats.
 enum ReportRenderer {

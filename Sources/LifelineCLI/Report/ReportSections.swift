@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// The report's sections as rows, shared by the text, Markdown and HTML renderings.
 struct ReportSections {

@@ -1,4 +1,5 @@
 import Lifeline
+import LifelineCore
 
 /// The report's timeline: one row per company, a bar from lifeline start to end
 /// coloured by status, the runway as a lighter extension, a marker for each release

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline capability ...`: the catalogue of what releases ship.
 struct CapabilityCommand: ParsableCommand {

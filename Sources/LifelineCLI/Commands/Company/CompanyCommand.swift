@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline company ...`: portfolio companies and what they depend on.
 struct CompanyCommand: ParsableCommand {

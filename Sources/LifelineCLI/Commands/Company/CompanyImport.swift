@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 extension CompanyCommand {
     /// The formats a portfolio spreadsheet can come in.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 extension Effect: ExpressibleByArgument {}
 

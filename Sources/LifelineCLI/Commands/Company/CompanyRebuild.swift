@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 extension CompanyCommand {
     struct Rebuild: ParsableCommand {

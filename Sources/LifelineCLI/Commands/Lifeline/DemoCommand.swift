@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline demo`: the built-in demo portfolio, reassessed and reported.
 struct DemoCommand: ParsableCommand {

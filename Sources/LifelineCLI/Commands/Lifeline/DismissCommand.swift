@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline dismiss`: an investor's judgement that a threat does not apply.
 struct DismissCommand: ParsableCommand {

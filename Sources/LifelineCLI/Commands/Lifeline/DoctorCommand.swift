@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Lifeline
+import LifelineCore
 import LifelineStorage
 
 /// `lifeline doctor`: is this database sound?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Lifeline
+import LifelineCore
 
 /// `lifeline export`: everything out, in files any spreadsheet or script reads.
 struct ExportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline history`: a company's lifelines and assessments over time.
 struct HistoryCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline import`: public model catalogues into providers, models and releases.
 struct ImportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline reassess`: the nightly job.
 struct ReassessCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 import LifelineStorage
 
 /// `lifeline sql`: ad-hoc, read-only SQL over the database and its reporting views.

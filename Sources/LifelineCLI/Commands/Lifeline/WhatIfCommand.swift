@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline whatif`: a hypothetical release, assessed and not recorded.
 struct WhatIfCommand: ParsableCommand {

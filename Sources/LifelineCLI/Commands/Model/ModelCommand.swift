@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline model ...`: model APIs and products, each under a provider.
 struct ModelCommand: ParsableCommand {

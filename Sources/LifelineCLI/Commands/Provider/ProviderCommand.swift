@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline provider ...`: the companies that ship models.
 struct ProviderCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lifeline
+import LifelineCore
 
 /// `lifeline release ...`: what providers ship, dated.
 struct ReleaseCommand: ParsableCommand {

@@ -9,6 +9,15 @@ public struct StoredAssessment: Equatable, Sendable {
     public let rulesVersion: Int
 
     public var daysRemaining: Int { asOf.days(until: outcome.lifelineEnd) }
+
+    package init(company: String, asOf: CivilDate, outcome: Assessment.Outcome, runID: Int64, trigger: String, rulesVersion: Int) {
+        self.company = company
+        self.asOf = asOf
+        self.outcome = outcome
+        self.runID = runID
+        self.trigger = trigger
+        self.rulesVersion = rulesVersion
+    }
 }
 
 /// One of a company's earlier lifelines, ended by a rebuild.
@@ -18,6 +27,14 @@ public struct Rebuild: Equatable, Sendable {
     public let rebuiltOn: CivilDate
     public let tierMonths: Int
     public let note: String?
+
+    package init(previousStart: CivilDate, previousTierMonths: Int, rebuiltOn: CivilDate, tierMonths: Int, note: String?) {
+        self.previousStart = previousStart
+        self.previousTierMonths = previousTierMonths
+        self.rebuiltOn = rebuiltOn
+        self.tierMonths = tierMonths
+        self.note = note
+    }
 }
 
 /// A threat an investor judged not to apply to a company.
@@ -28,6 +45,14 @@ public struct Dismissal: Equatable, Sendable {
     /// The dismissal holds before this date; nil: for good.
     public let until: CivilDate?
     public let recordedAt: String
+
+    package init(company: String, release: Release, reason: String, until: CivilDate?, recordedAt: String) {
+        self.company = company
+        self.release = release
+        self.reason = reason
+        self.until = until
+        self.recordedAt = recordedAt
+    }
 }
 
 /// What a hypothetical release would do to one company.
@@ -35,6 +60,12 @@ public struct WhatIfImpact: Equatable, Sendable {
     public let before: Assessment
     public let after: Assessment
     public let investedCents: Int64
+
+    package init(before: Assessment, after: Assessment, investedCents: Int64) {
+        self.before = before
+        self.after = after
+        self.investedCents = investedCents
+    }
 
     /// True when the release would end the lifeline or put it at risk.
     public var endsOrEndangers: Bool {

@@ -77,7 +77,7 @@ public enum Slug {
     }
 
     /// Control characters shown escaped, so an error message stays one readable line.
-    static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         var shown = ""
         for scalar in text.unicodeScalars.prefix(80) {
             if scalar.value < 0x20 || scalar.value == 0x7F {

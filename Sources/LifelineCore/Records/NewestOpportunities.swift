@@ -1,8 +1,8 @@
 /// The newest opportunities across many companies, kept to a fixed count as each
 /// company's are offered: the report shows the newest few, and holding every company's
 /// took gigabytes over 100,000 companies.
-struct NewestOpportunities {
-    typealias Item = (company: String, opportunity: Opportunity)
+package struct NewestOpportunities {
+    package typealias Item = (company: String, opportunity: Opportunity)
 
     let count: Int
     /// Candidates, trimmed back to `count` whenever they grow past a few times it.
@@ -11,15 +11,15 @@ struct NewestOpportunities {
     /// cannot make it.
     private var cutoff: CivilDate?
 
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
     }
 
     /// Newest first, then by company; one company's opportunities of a day keep their
     /// order (the sort is stable).
-    var items: [Item] { Array(Self.ordered(candidates).prefix(count)) }
+    package var items: [Item] { Array(Self.ordered(candidates).prefix(count)) }
 
-    mutating func offer(_ opportunities: [Opportunity], of company: String) {
+    package mutating func offer(_ opportunities: [Opportunity], of company: String) {
         for opportunity in opportunities where cutoff.map({ opportunity.releasedOn >= $0 }) ?? true {
             candidates.append((company, opportunity))
         }

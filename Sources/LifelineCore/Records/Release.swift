@@ -21,4 +21,16 @@ public struct Release: Equatable, Sendable {
 
     /// The date from which the release is known: its announcement, else its release.
     public var knownOn: CivilDate { announcedOn ?? releasedOn }
+
+    package init(id: Int64, model: ModelReference, kind: Kind, releasedOn: CivilDate, announcedOn: CivilDate?, capabilities: [String], note: String?, source: String?, loggedAt: String) {
+        self.id = id
+        self.model = model
+        self.kind = kind
+        self.releasedOn = releasedOn
+        self.announcedOn = announcedOn
+        self.capabilities = capabilities
+        self.note = note
+        self.source = source
+        self.loggedAt = loggedAt
+    }
 }

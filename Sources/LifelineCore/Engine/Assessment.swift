@@ -14,6 +14,16 @@ public struct Assessment: Equatable, Sendable {
     /// dismissal is never silent.
     public let dismissedThreats: [Threat]
 
+    package init(companyID: Int64, company: String, asOf: CivilDate, outcome: Outcome, opportunities: [Opportunity], threats: [Threat], dismissedThreats: [Threat]) {
+        self.companyID = companyID
+        self.company = company
+        self.asOf = asOf
+        self.outcome = outcome
+        self.opportunities = opportunities
+        self.threats = threats
+        self.dismissedThreats = dismissedThreats
+    }
+
     /// Whole days from the as-of date to the lifeline's end; negative when past.
     public var daysRemaining: Int { asOf.days(until: outcome.lifelineEnd) }
 
@@ -104,6 +114,14 @@ public struct Threat: Equatable, Sendable {
 
     public var provider: String { model.provider }
     public var isRetirement: Bool { capability == nil }
+
+    package init(releaseID: Int64, model: ModelReference, releasedOn: CivilDate, capability: String?, effect: Effect?) {
+        self.releaseID = releaseID
+        self.model = model
+        self.releasedOn = releasedOn
+        self.capability = capability
+        self.effect = effect
+    }
 }
 
 /// A capability to adopt: shipped on a model the company builds on.
@@ -116,7 +134,7 @@ public struct Opportunity: Equatable, Sendable {
 
 extension Assessment {
     /// The same assessment without its opportunities: for holding many at once.
-    var withoutOpportunities: Assessment {
+    package var withoutOpportunities: Assessment {
         Assessment(
             companyID: companyID, company: company, asOf: asOf, outcome: outcome, opportunities: [], threats: threats,
             dismissedThreats: dismissedThreats)

@@ -26,7 +26,7 @@ public struct ImportSummary: Sendable {
     public var releasesAdded: Int { launches + capabilityReleases + retirements }
     public var changedNothing: Bool { providersAdded.isEmpty && modelsAdded == 0 && releasesAdded == 0 }
 
-    init(catalogue: Catalogue, isDryRun: Bool) {
+    package init(catalogue: Catalogue, isDryRun: Bool) {
         self.catalogue = catalogue.name
         self.fileName = catalogue.fileName
         self.isDryRun = isDryRun

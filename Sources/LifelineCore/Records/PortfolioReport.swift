@@ -26,6 +26,12 @@ public struct PortfolioReport: Sendable {
         /// recent window.
         public let assessment: Assessment
         public let investedCents: Int64
+
+        package init(company: Company, assessment: Assessment, investedCents: Int64) {
+            self.company = company
+            self.assessment = assessment
+            self.investedCents = investedCents
+        }
     }
 
     public struct ReleaseHits: Sendable {
@@ -33,12 +39,23 @@ public struct PortfolioReport: Sendable {
         /// The companies it threatens, with the threat; `ended` when it is the cause of
         /// a lifeline that has ended.
         public let hits: [(company: String, threat: Threat, status: LifelineStatus)]
+
+        package init(release: Release, hits: [(company: String, threat: Threat, status: LifelineStatus)]) {
+            self.release = release
+            self.hits = hits
+        }
     }
 
     public struct RecordedChange: Sendable {
         public let company: String
         public let previousStatus: LifelineStatus?
         public let stored: StoredAssessment
+
+        package init(company: String, previousStatus: LifelineStatus?, stored: StoredAssessment) {
+            self.company = company
+            self.previousStatus = previousStatus
+            self.stored = stored
+        }
     }
 
     public init(

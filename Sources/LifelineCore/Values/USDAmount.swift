@@ -95,7 +95,7 @@ extension Character {
 
 extension String {
     /// Without leading and trailing spaces and tabs (Foundation-free `trimmingCharacters`).
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let isSpace = { (character: Character) in character == " " || character == "\t" }
         guard let first = first, let last = last, isSpace(first) || isSpace(last) else { return self }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }

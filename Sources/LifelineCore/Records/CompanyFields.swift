@@ -37,7 +37,7 @@ public struct CompanyFields: Sendable {
 
     /// Applies the given fields over `base` (a stored company, or defaults for a new
     /// one) and validates every value the way the schema would, with readable messages.
-    func applied(to base: Company, today: CivilDate) throws -> Company {
+    package func applied(to base: Company, today: CivilDate) throws -> Company {
         Company(
             slug: base.slug,
             name: try name.map { try TextField.name($0, of: "company") } ?? base.name,

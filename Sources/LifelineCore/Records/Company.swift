@@ -11,6 +11,17 @@ public struct Company: Equatable, Sendable {
     public let website: String?
     public let notes: String?
 
+    package init(slug: String, name: String, tier: Tier, lifelineStart: CivilDate, runwayMonths: Int, sector: String?, website: String?, notes: String?) {
+        self.slug = slug
+        self.name = name
+        self.tier = tier
+        self.lifelineStart = lifelineStart
+        self.runwayMonths = runwayMonths
+        self.sector = sector
+        self.website = website
+        self.notes = notes
+    }
+
     /// How long a lifeline is expected to last, in months (docs/lifeline-model.md).
     public enum Tier: Int, CaseIterable, Sendable {
         /// A feature the big providers simply have not built yet.
@@ -53,6 +64,12 @@ public struct Exposure: Equatable, Sendable {
     public let effect: Effect
     /// Only releases by these providers count; empty means any provider.
     public let providers: [String]
+
+    package init(capability: String, effect: Effect, providers: [String]) {
+        self.capability = capability
+        self.effect = effect
+        self.providers = providers
+    }
 }
 
 /// Money put into a company.
@@ -61,6 +78,12 @@ public struct Investment: Equatable, Sendable {
     public let round: String?
     /// US cents (stored amounts are whole cents, never floating point).
     public let amountCents: Int64
+
+    package init(investedOn: CivilDate, round: String?, amountCents: Int64) {
+        self.investedOn = investedOn
+        self.round = round
+        self.amountCents = amountCents
+    }
 }
 
 /// Everything recorded about one company.
@@ -69,6 +92,13 @@ public struct CompanyDetail: Equatable, Sendable {
     public let investments: [Investment]
     public let dependencies: [ModelReference]
     public let exposures: [Exposure]
+
+    package init(company: Company, investments: [Investment], dependencies: [ModelReference], exposures: [Exposure]) {
+        self.company = company
+        self.investments = investments
+        self.dependencies = dependencies
+        self.exposures = exposures
+    }
 
     public var totalInvestedCents: Int64 {
         investments.reduce(0) { $0 + $1.amountCents }
@@ -81,4 +111,11 @@ public struct CompanySummary: Equatable, Sendable {
     public let totalInvestedCents: Int64
     public let dependencyCount: Int
     public let exposureCount: Int
+
+    package init(company: Company, totalInvestedCents: Int64, dependencyCount: Int, exposureCount: Int) {
+        self.company = company
+        self.totalInvestedCents = totalInvestedCents
+        self.dependencyCount = dependencyCount
+        self.exposureCount = exposureCount
+    }
 }

@@ -65,10 +65,3 @@ public enum ModelsDevCatalogue {
             droppedFlags: dropped)
     }
 }
-
-/// Numbers in messages without a trailing ".0".
-enum OutputNumber {
-    static func text(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-    }
-}

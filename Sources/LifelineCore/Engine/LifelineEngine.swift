@@ -91,7 +91,7 @@ public enum LifelineEngine {
 
     /// The index of the first release of a date-ordered run dated on or after `date`: a
     /// binary search.
-    static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate) -> Int {
+    package static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate) -> Int {
         var low = run.startIndex
         var high = run.endIndex
         while low < high {
@@ -112,7 +112,7 @@ public enum LifelineEngine {
     /// Rule 4: the threats one release poses to a company - one per exposed capability
     /// it ships within the exposure's provider scope, or a retirement of a model it
     /// depends on with no other dependency still running then.
-    static func threats(from release: ReleaseFact, to company: CompanyFacts, knownReleases: [ReleaseFact]) -> [Threat] {
+    package static func threats(from release: ReleaseFact, to company: CompanyFacts, knownReleases: [ReleaseFact]) -> [Threat] {
         if release.kind == .retirement {
             guard company.dependencies.contains(release.model),
                 !hasFallback(company, whenRetiring: release, knownReleases: knownReleases)

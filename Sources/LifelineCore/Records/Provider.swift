@@ -4,6 +4,12 @@ public struct Provider: Equatable, Sendable {
     public let name: String
     /// How many models the database records for it.
     public let modelCount: Int
+
+    package init(slug: String, name: String, modelCount: Int) {
+        self.slug = slug
+        self.name = name
+        self.modelCount = modelCount
+    }
 }
 
 /// A model API (`openai/gpt-4-0613`) or a product (`microsoft/m365-copilot`).
@@ -11,6 +17,12 @@ public struct Model: Equatable, Sendable {
     public let reference: ModelReference
     public let name: String
     public let kind: Kind
+
+    package init(reference: ModelReference, name: String, kind: Kind) {
+        self.reference = reference
+        self.name = name
+        self.kind = kind
+    }
 
     public enum Kind: String, CaseIterable, Sendable {
         case api
@@ -25,4 +37,11 @@ public struct Capability: Equatable, Sendable {
     public let description: String?
     /// Other names that resolve to it (`tool_call` for `function-calling`), sorted.
     public let aliases: [String]
+
+    package init(slug: String, name: String, description: String?, aliases: [String]) {
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.aliases = aliases
+    }
 }

@@ -4,6 +4,11 @@ public struct AssessmentChange: Equatable, Sendable {
     /// earlier), or nil when it had none.
     public let previous: Assessment.Outcome?
     public let current: Assessment
+
+    package init(previous: Assessment.Outcome?, current: Assessment) {
+        self.previous = previous
+        self.current = current
+    }
 }
 
 /// What one reassessment computed and recorded.
@@ -20,7 +25,17 @@ public struct ReassessmentReport: Equatable, Sendable {
     /// Only the companies whose outcome changed, by company slug.
     public let changes: [AssessmentChange]
 
-    static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {
+    package init(runID: Int64?, trigger: String, asOf: CivilDate, warnDays: Int, companiesAssessed: Int, companiesComputed: Int, changes: [AssessmentChange]) {
+        self.runID = runID
+        self.trigger = trigger
+        self.asOf = asOf
+        self.warnDays = warnDays
+        self.companiesAssessed = companiesAssessed
+        self.companiesComputed = companiesComputed
+        self.changes = changes
+    }
+
+    package static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {
         ReassessmentReport(
             runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: 0, companiesComputed: 0,
             changes: [])
@@ -31,6 +46,11 @@ public struct ReassessmentReport: Equatable, Sendable {
 public struct Reassessed<Value> {
     public let value: Value
     public let reassessment: ReassessmentReport
+
+    package init(value: Value, reassessment: ReassessmentReport) {
+        self.value = value
+        self.reassessment = reassessment
+    }
 }
 
 extension Reassessed: Sendable where Value: Sendable {}
