@@ -11,14 +11,18 @@ public struct HealthReport: Sendable {
     public var isHealthy: Bool { problems.isEmpty }
 }
 
-extension Portfolio {
-    /// Checks the database's integrity, foreign keys and migrations and gathers its
-    /// vital statistics. Reads only.
+extension ReadOnlyPortfolio {
+    /// Checks the database's integrity, foreign keys, stored values and migrations and
+    /// gathers its vital statistics.
     public func healthReport() throws -> HealthReport {
+        try LifelineError.explaining(checkHealth)
+    }
+
+    private func checkHealth() throws -> HealthReport {
         var report = HealthReport()
         report.facts.append(("database", database.path))
-        report.facts.append(("file size", Self.bytes(database.fileSize)))
-        report.facts.append(("write-ahead log", Self.bytes(database.writeAheadLogSize)))
+        report.facts.append(("file size", Portfolio.bytes(database.fileSize)))
+        report.facts.append(("write-ahead log", Portfolio.bytes(database.writeAheadLogSize)))
         report.facts.append(("sqlite", Database.sqliteVersion))
         let integrity = try database.integrityCheck()
         report.facts.append(("integrity check", integrity == ["ok"] ? "ok" : "\(integrity.count) problem(s)"))
@@ -53,7 +57,9 @@ extension Portfolio {
                 ?? "not known to be current: the next nightly run computes every company"))
         return report
     }
+}
 
+extension Portfolio {
     /// Refuses to compute on a database whose facts cannot be trusted: rows that point
     /// at rows that do not exist (written by hand with foreign keys off). Run before
     /// reassessing and reporting, inside their transaction.

@@ -9,11 +9,18 @@ import LifelineStorage
 public enum PortfolioDatabase {
     /// An opened, migrated database and what opening it applied.
     public struct Opened {
-        public let database: Database
-        /// The migrations applied on this open (empty when it was up to date).
-        public let appliedMigrations: [Migration]
+        let database: Database
+        /// The file names of the migrations applied on this open (`0002_assessments.sql`;
+        /// empty when it was up to date).
+        public let appliedMigrations: [String]
         /// True when the file did not exist before.
         public let wasCreated: Bool
+
+        /// The portfolio in it, changes reassessed as of `today` with the warning window
+        /// of the latest nightly run (see `Portfolio.warnDaysInForce`).
+        public func portfolio(today: CivilDate) throws -> Portfolio {
+            Portfolio(database: database, today: today, warnDays: try LifelineError.explaining { try Portfolio.warnDaysInForce(database) })
+        }
     }
 
     /// Opens the database at `path`, creating it only when `create` is true, and
@@ -34,18 +41,18 @@ public enum PortfolioDatabase {
                 mode: create ? .readWriteCreate : .readWrite,
                 busyTimeoutMilliseconds: busyTimeoutMilliseconds))
         let applied = try Schema.migrator().migrate(database)
-        return Opened(database: database, appliedMigrations: applied, wasCreated: !existed)
+        return Opened(database: database, appliedMigrations: applied.map(\.fileName), wasCreated: !existed)
     }
 
     /// Opens an existing database for reading only, without migrating it. For status
     /// and read-only queries: SQLite itself refuses any write on this connection.
-    public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Database {
+    public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws -> ReadOnlyPortfolio {
         guard fileExists(path) else {
             throw LifelineError(.missingInput, "no lifeline database at '\(path)'")
         }
-        return try Database(
+        return ReadOnlyPortfolio(database: try Database(
             path: path,
-            configuration: .init(mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+            configuration: .init(mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)))
     }
 
     private static func fileExists(_ path: String) -> Bool {

@@ -1,6 +1,5 @@
 import Lifeline
 import LifelineCore
-import LifelineStorage
 
 /// Exit codes from sysexits(3): scripts and cron tell failures apart by them.
 enum ExitStatus: Int32 {
@@ -25,35 +24,12 @@ struct Failure: Error {
         self.exitCode = exitCode
     }
 
-    /// Recognises lifeline's own error types; nil for anything else (the argument
-    /// parser's errors, which it reports itself).
+    /// Recognises lifeline's errors, the storage layer's as the domain explains them; nil
+    /// for anything else (the argument parser's errors, which it reports itself).
     init?(recognizing error: Error) {
-        switch error {
-        case let error as LifelineError:
-            message = error.message
-            exitCode = ExitStatus(error.kind)
-        case let error as MigrationError:
-            message = error.description
-            if case .databaseIsNewer = error { exitCode = .unavailable } else { exitCode = .badData }
-        case let error as SQLiteError:
-            (message, exitCode) = Self.describe(error)
-        default:
-            return nil
-        }
-    }
-
-    private static func describe(_ error: SQLiteError) -> (String, ExitStatus) {
-        if error.isBusy {
-            return ("the database is busy (another lifeline or sqlite3 is writing); try again: \(error.message)", .busy)
-        }
-        if error.isCannotOpen { return (error.message, .missingInput) }
-        if error.isCorrupt { return ("not a usable lifeline database: \(error.message)", .badData) }
-        if error.isIOFailure { return ("input/output failure: \(error.message)", .ioFailure) }
-        if error.isMismatch {
-            return ("the database holds a value lifeline cannot read: \(error.message); 'lifeline doctor' lists every such value", .badData)
-        }
-        if error.isConstraintViolation { return ("refused by the database: \(error.message)", .badData) }
-        return ("\(error)", .software)
+        guard let error = LifelineError(explaining: error) else { return nil }
+        message = error.message
+        exitCode = ExitStatus(error.kind)
     }
 }
 
@@ -66,6 +42,7 @@ extension ExitStatus {
         case .unavailable: self = .unavailable
         case .ioFailure: self = .ioFailure
         case .busy: self = .busy
+        case .software: self = .software
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Glibc
 import Lifeline
 import LifelineCore
-import LifelineStorage
 
 /// Options every command that touches the database takes.
 struct GlobalOptions: ParsableArguments {
@@ -50,12 +49,11 @@ extension GlobalOptions {
 
     /// The portfolio in the existing database, migrated.
     func portfolio() throws -> Portfolio {
-        let database = try openPortfolio().database
-        return Portfolio(database: database, today: try Today.resolve(), warnDays: try Portfolio.warnDaysInForce(database))
+        try openPortfolio().portfolio(today: try Today.resolve())
     }
 
     /// Opens the existing database read-only, without migrating it.
-    func openReadOnly() throws -> Database {
+    func openReadOnly() throws -> ReadOnlyPortfolio {
         try PortfolioDatabase.openReadOnly(
             path: resolvedDatabasePath, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }

@@ -15,6 +15,8 @@ public struct LifelineError: Error, Equatable, CustomStringConvertible {
         case ioFailure
         /// Another process holds the database; trying again later may succeed.
         case busy
+        /// Something failed that the user cannot act on: a fault of lifeline's or SQLite's.
+        case software
     }
 
     public let kind: Kind

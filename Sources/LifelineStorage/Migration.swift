@@ -21,6 +21,12 @@ public struct Migration: Sendable, Equatable {
         self.checksum = checksum ?? SHA256.hexDigest(of: sql.utf8)
     }
 
+    /// The file it comes from, as people name it: `0002_add_views.sql`.
+    public var fileName: String {
+        let digits = String(version)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_" + name + ".sql"
+    }
+
     /// Reads version and name from a file name such as `0002_add_views.sql`.
     /// Returns nil for anything else, so a stray file cannot become a migration.
     public init?(fileName: String, sql: String, checksum: String? = nil) {

@@ -25,7 +25,7 @@ struct StoredValueCheckTests {
             #expect(columns.contains(check.column), "\(check.table).\(check.column)")
             #expect(try check.problem(in: database) == nil, "\(check.table).\(check.column)")
         }
-        #expect(try portfolio.healthReport().isHealthy)
+        #expect(try ReadOnlyPortfolio(database: database).healthReport().isHealthy)
     }
 
     @Test("a date outside lifeline's years, or not a date, is found in any date column")
@@ -33,7 +33,7 @@ struct StoredValueCheckTests {
         try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
         try database.execute(sql: "UPDATE investments SET invested_on = '1850-01-01' WHERE id = 1")
         try database.execute(sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) SELECT id, 1, 'x', 20240101, 'now' FROM companies LIMIT 1")
-        let problems = try portfolio.healthReport().problems
+        let problems = try ReadOnlyPortfolio(database: database).healthReport().problems
         #expect(problems.contains("stored value: investments.invested_on: 1 row holds a value lifeline does not know (such as '1850-01-01'); expected a date (YYYY-MM-DD)"))
         #expect(problems.contains("stored value: dismissals.until: 1 row holds a value lifeline does not know (such as '20240101'); expected a date (YYYY-MM-DD)"))
     }

@@ -7,14 +7,14 @@ import LifelineStorage
 /// happens whole or, on any error, not at all. Names that users type are resolved to
 /// rows here, and an unknown one fails with a "did you mean" suggestion.
 public final class Portfolio {
-    public let database: Database
+    let database: Database
     /// The date changes are reassessed as of, and that `today`/`yesterday` mean.
     public let today: CivilDate
     /// Days before the end at which a company becomes `at-risk` in the reassessment
     /// that follows each change.
     public let warnDays: Int
 
-    public init(database: Database, today: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays) {
+    init(database: Database, today: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays) {
         self.database = database
         self.today = today
         self.warnDays = warnDays

@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
             Console.output("Upgraded \(path) to schema version \(version).")
         }
         for migration in opened.appliedMigrations {
-            Console.output("  applied \(MigrationNames.fileName(of: migration))")
+            Console.output("  applied \(migration)")
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Lifeline
 import LifelineCore
-import LifelineStorage
 
 /// `lifeline migrate`: apply pending migrations, or show where the schema stands.
 struct MigrateCommand: ParsableCommand {
@@ -36,13 +35,12 @@ struct MigrateCommand: ParsableCommand {
             Console.output("\(path) is up to date (schema version \(Schema.latestVersion)).")
         }
         for migration in opened.appliedMigrations {
-            Console.output("applied \(MigrationNames.fileName(of: migration))")
+            Console.output("applied \(migration)")
         }
     }
 
     private func printStatus() throws {
-        let database = try global.openReadOnly()
-        let statuses = try Schema.migrator().status(of: database)
+        let statuses = try global.openReadOnly().migrationStatus()
         var rows = Rows(columns: ["version", "name", "state", "applied_at"])
         for status in statuses {
             rows.append([
@@ -51,13 +49,5 @@ struct MigrateCommand: ParsableCommand {
             ])
         }
         rows.print(as: output.format)
-    }
-}
-
-/// How a migration is named to people: its file name in `Migrations/`.
-enum MigrationNames {
-    static func fileName(of migration: Migration) -> String {
-        let digits = String(migration.version)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_" + migration.name + ".sql"
     }
 }

@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// A JSON document, written without Foundation (it costs start-up time on Linux).
 /// Non-ASCII text is written as is, not `\u`-escaped; object keys keep their order.
 indirect enum JSON: Equatable {
@@ -23,7 +25,7 @@ indirect enum JSON: Equatable {
         case .null: text += "null"
         case .bool(let flag): text += flag ? "true" : "false"
         case .integer(let number): text += String(number)
-        case .number(let number): text += number.isFinite ? OutputValue.format(number) : "null"
+        case .number(let number): text += number.isFinite ? OutputNumber.text(number) : "null"
         case .string(let string): Self.writeString(string, to: &text)
         case .array(let elements):
             text += "["

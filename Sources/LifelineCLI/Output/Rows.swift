@@ -1,3 +1,5 @@
+import LifelineCore
+
 /// One value in printed output. Typed so that JSON keeps numbers as numbers and NULL
 /// as null, while text formats render each the same way.
 enum OutputValue: Equatable {
@@ -13,7 +15,7 @@ enum OutputValue: Equatable {
         case .null: ""
         case .text(let text): text
         case .integer(let number): String(number)
-        case .number(let number): Self.format(number)
+        case .number(let number): OutputNumber.text(number)
         case .bool(let flag): flag ? "true" : "false"
         }
     }
@@ -24,14 +26,6 @@ enum OutputValue: Equatable {
         case .integer, .number: true
         default: false
         }
-    }
-
-    /// Shortest text that reads back as the same double; whole numbers without ".0".
-    static func format(_ number: Double) -> String {
-        if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
-            return String(Int64(number))
-        }
-        return number.description
     }
 }
 

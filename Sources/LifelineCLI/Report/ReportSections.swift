@@ -13,7 +13,7 @@ struct ReportSections {
     var capitalAtRisk: String {
         let total = report.totalInvestedCents
         let share = total == 0 ? 0 : Double(report.capitalAtRiskCents) * 100 / Double(total)
-        return "Capital at risk (at risk or ended): \(Money.text(report.capitalAtRiskCents)) of \(Money.text(total)) (\(OutputValue.format((share * 10).rounded() / 10))%)."
+        return "Capital at risk (at risk or ended): \(Money.text(report.capitalAtRiskCents)) of \(Money.text(total)) (\(OutputNumber.text((share * 10).rounded() / 10))%)."
     }
 
     var statusSummary: Rows {

@@ -18,14 +18,13 @@ extension CompanyCommand {
 
         func run() throws {
             let portfolio = try global.portfolio()
-            let assessments = try portfolio.liveAssessments(asOf: portfolio.today)
             var rows = Rows(columns: [
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "runway_months", "sector",
                 "invested_usd", "dependencies", "exposures",
             ])
-            for summary in try portfolio.companySummaries() {
+            for listing in try portfolio.companyListings(asOf: portfolio.today) {
+                let (summary, assessment) = (listing.summary, listing.assessment)
                 let company = summary.company
-                let assessment = assessments[company.slug]
                 rows.append([
                     .text(company.slug), .text(company.name), OutputValue(company.tier.months),
                     .text(company.lifelineStart.iso), OutputValue(assessment?.status.rawValue),
@@ -58,10 +57,9 @@ extension CompanyCommand {
 
         func run() throws {
             let portfolio = try global.portfolio()
-            let detail = try portfolio.companyDetail(slug)
+            let picture = try portfolio.companyPicture(slug, asOf: portfolio.today)
             let presenter = CompanyDetailPresenter(
-                detail: detail, assessment: try portfolio.liveAssessment(slug, asOf: portfolio.today),
-                recorded: try portfolio.currentAssessment(slug), dismissals: try portfolio.dismissals(company: slug))
+                detail: picture.detail, assessment: picture.assessment, recorded: picture.recorded, dismissals: picture.dismissals)
             Console.output(presenter.render(as: output.format))
         }
     }

@@ -29,7 +29,7 @@ struct DemoCommand: ParsableCommand {
         let opened = try PortfolioDatabase.open(
             path: databasePath, create: true, busyTimeoutMilliseconds: Int32(busyTimeoutSeconds * 1000))
         let today = try Today.resolve()
-        let portfolio = Portfolio(database: opened.database, today: today, warnDays: try Portfolio.warnDaysInForce(opened.database))
+        let portfolio = try opened.portfolio(today: today)
         let asOf = try asOf.map { try CivilDate.parse($0, today: today, field: "--as-of date") } ?? today
         let reassessment = try DemoPortfolio.load(into: portfolio, asOf: asOf)
         Console.output(DigestPresenter.text(reassessment))

@@ -86,7 +86,7 @@ struct RestoreCommand: ParsableCommand {
             files[name] = try readText(path: path, what: "export file")
         }
         let opened = try global.openPortfolio(create: true)
-        let portfolio = Portfolio(database: opened.database, today: try Today.resolve())
+        let portfolio = try opened.portfolio(today: try Today.resolve())
         let summary = try portfolio.restore(files: files, directory: directory)
         let counts = summary.counts.map { "\($0.rows) \($0.table.replacing("_", with: " "))" }.joined(separator: ", ")
         Console.output("Restored \(directory) into \(global.resolvedDatabasePath): \(counts).")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Lifeline
 import LifelineCore
-import LifelineStorage
 
 /// `lifeline sql`: ad-hoc, read-only SQL over the database and its reporting views.
 struct SQLCommand: ParsableCommand {
@@ -53,16 +52,9 @@ struct SQLCommand: ParsableCommand {
             rows.print(as: output.format)
             return
         }
-        let sql = try querySource()
-        let database = try global.openReadOnly()
-        let statement = try explainRefusal { try database.prepareReadOnlyQuery(sql: sql) }
-        try statement.bind(try arguments(for: statement))
-        var rows = Rows(columns: statement.columnNames)
-        try explainRefusal {
-            try database.withTimeLimit(seconds: timeout) {
-                try statement.forEachRow { row in rows.append(row.values.map(OutputValue.init)) }
-            }
-        }
+        let result = try global.openReadOnly().query(try querySource(), parameters: try parameterValues(), timeLimitSeconds: timeout)
+        var rows = Rows(columns: result.columns)
+        for row in result.rows { rows.append(row.map(OutputValue.init)) }
         rows.print(as: output.format)
     }
 
@@ -78,44 +70,22 @@ struct SQLCommand: ParsableCommand {
         return query ?? ""
     }
 
-    /// Binds `--param` values to the statement's `:NAME` parameters; every parameter
-    /// needs a value and every value a parameter.
-    private func arguments(for statement: Statement) throws -> [String: SQLValue] {
-        var values: [String: SQLValue] = [:]
+    /// The `--param NAME=VALUE` values by name (the query says which it needs).
+    private func parameterValues() throws -> [String: String] {
+        var values: [String: String] = [:]
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
                 throw Failure(.usage, "--param takes NAME=VALUE, not '\(parameter)'")
             }
-            let value = String(parameter[parameter.index(after: equals)...])
-            values[String(parameter[..<equals])] = Int64(value).map(SQLValue.integer) ?? Double(value).map(SQLValue.real) ?? .text(value)
-        }
-        let names = statement.parameterNames
-        if names.contains(nil) { throw Failure(.usage, "use named parameters (:name) with --param, not ?") }
-        let wanted = Set(names.compactMap { $0 })
-        if let missing = wanted.subtracting(values.keys).sorted().first {
-            throw Failure(.usage, "the query needs --param \(missing)=VALUE")
-        }
-        if let unused = Set(values.keys).subtracting(wanted).sorted().first {
-            throw Failure(.usage, "the query has no parameter :\(unused)")
+            values[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
         }
         return values
-    }
-
-    /// Turns SQLite's refusals into lifeline's words and exit codes.
-    private func explainRefusal<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as SQLiteError where error.isInterrupted {
-            throw Failure(.busy, "the query was interrupted after \(OutputValue.format(timeout)) s (--timeout); narrow it or allow more time")
-        } catch let error as SQLiteError where !error.isBusy {
-            throw Failure(.badData, "refused: \(error.message)")
-        }
     }
 }
 
 extension OutputValue {
     /// A stored value as printed: blobs as hex, like SQLite's `x'...'` literals.
-    init(_ value: SQLValue) {
+    init(_ value: QueryValue) {
         switch value {
         case .null: self = .null
         case .integer(let number): self = .integer(number)
