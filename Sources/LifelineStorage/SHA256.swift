@@ -22,9 +22,8 @@ package enum SHA256 {
         for shift in stride(from: 56, through: 0, by: -8) {
             message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        // Every command checks the embedded migrations' checksums when it opens a
-        // database: the blocks are compressed through raw buffers, with no allocation
-        // or bounds check per round.
+        // The build tool hashes every embedded file on each build: the blocks are
+        // compressed through raw buffers, with no allocation or bounds check per round.
         var schedule = [UInt32](repeating: 0, count: 64)
         message.withUnsafeBufferPointer { message in
             schedule.withUnsafeMutableBufferPointer { schedule in

@@ -99,12 +99,12 @@ extension Portfolio {
         return try database.fetchOne(sql: Self.companySelect + " WHERE id = ?", arguments: [.integer(id)], Self.company(from:))!
     }
 
-    /// Every company with totals, by slug.
     /// How many companies are recorded.
     func companyCount() throws -> Int {
         try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
     }
 
+    /// Every company with totals, by slug.
     public func companySummaries() throws -> [CompanySummary] {
         try read {
             try database.fetchAll(

@@ -1,0 +1,49 @@
+import Lifeline
+import LifelineCore
+
+/// The import's summary in words.
+enum ImportPresenter {
+    static func print(_ summary: ImportSummary) {
+        let source = "\(summary.catalogue) (\(summary.fileName))"
+        if summary.changedNothing {
+            Console.output("Nothing new in \(source): its \(summary.modelsInFile) models are all recorded already.")
+        } else {
+            let verb = summary.isDryRun ? "Would import" : "Imported"
+            Console.output(
+                "\(verb) \(source): \(count(summary.providersAdded.count, "provider")), \(count(summary.modelsAdded, "model")), "
+                    + "\(count(summary.releasesAdded, "release")) (\(summary.launches) launch, "
+                    + "\(summary.capabilityReleases) capability, \(summary.retirements) retirement).")
+        }
+        if summary.monthOnlyDates > 0 {
+            Console.output("\(count(summary.monthOnlyDates, "launch")) dated by month only, taken as the 1st (the release notes say so).")
+        }
+        if summary.undatedLaunches > 0 {
+            Console.output("\(count(summary.undatedLaunches, "launch")) without a release date in the catalogue, dated --as-of.")
+        }
+        if !summary.unmappedFields.isEmpty {
+            let fields = summary.unmappedFields.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            Console.output("Fields that map to no capability (map one with 'lifeline capability alias CAPABILITY FIELD'): \(fields).")
+        }
+        for (field, number) in summary.droppedFlags.sorted(by: { $0.key < $1.key }) {
+            Console.output("Ignored '\(field)' on \(count(number, "model")) whose inputs are text only.")
+        }
+        if !summary.problems.isEmpty {
+            Console.output("Worked around \(count(summary.problems.count, "unusable value")) (--strict refuses them): \(summary.problems.prefix(5).joined(separator: "; "))\(summary.problems.count > 5 ? "; ..." : "").")
+        }
+        if !summary.collisions.isEmpty {
+            Console.output("Skipped \(count(summary.collisions.count, "entry")) whose slug an earlier entry took: \(summary.collisions.prefix(5).joined(separator: "; "))\(summary.collisions.count > 5 ? "; ..." : "").")
+        }
+        if summary.isDryRun {
+            Console.output("Dry run: nothing was written.")
+        }
+        if let reassessment = summary.reassessment {
+            AssessmentPresenter.printChanges(of: reassessment)
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        let plural = noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun.hasSuffix("ch") ? noun + "es" : noun + "s"
+        return "\(number) \(number == 1 ? noun : plural)"
+    }
+}
