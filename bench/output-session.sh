@@ -140,6 +140,10 @@ run log-dup release log openai/chatgpt --on 2023-07-06 --capability file-upload 
 run log-typo release log opnai/chatgpt --on 2023-07-06 --capability file-upload --db sheet.db
 run log-badcap release log openai/chatgpt --on 2023-07-06 --capability file-uplod --db sheet.db
 run log-nocap release log openai/chatgpt --on 2023-07-06 --db sheet.db
+run log-kind-nocap release log openai/chatgpt --on 2023-07-06 --kind capability --db sheet.db
+run log-retire-cap release log openai/chatgpt --on 2023-07-06 --kind retirement --capability vision --db sheet.db
+run add-no-since company add newco --tier 3 --db sheet.db
+run edit-nothing company edit papertalk --db sheet.db
 run log-future reassess --as-of 2024-01-01 --db sheet.db
 run bad-date company invest deckly --on 2023-02-29 --amount 1M --db sheet.db
 run bad-amount company invest deckly --on 2023-02-28 --amount 1.2.3 --db sheet.db

@@ -1,5 +1,6 @@
 import Testing
 @testable import LifelineCLI
+import LifelineCore
 
 @Suite("Output formats")
 struct RowWriterTests {
@@ -74,8 +75,8 @@ struct RowWriterTests {
             ]
             """)
         #expect(JSONRowWriter(linePerRow: false).render(Rows(columns: ["a"])) == "[]")
-        #expect(JSON.string("مرحبا 🚀\u{1}").serialized() == "\"مرحبا 🚀\\u0001\"")
-        #expect(JSON.number(.infinity).serialized() == "null")
+        #expect(JSONValue.string("مرحبا 🚀\u{1}").serialized() == "\"مرحبا 🚀\\u0001\"")
+        #expect(JSONValue.number(.infinity).serialized() == "null")
     }
 
     @Test("jsonl: one object per line, nothing for no rows")

@@ -80,4 +80,18 @@ struct JSONValueTests {
         let deepest = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect(throws: Never.self) { try parse(deepest) }
     }
+
+    @Test("what lifeline writes reads back as the same document", arguments: [
+        #"{"a":[1,2.5,-3e-7,true,null],"b":{"c":"tab\tquote\"slash\\ control\u0001 é 🚀"},"a":"again"}"#,
+        "[]", "{}", #""""#, "0",
+    ])
+    func roundTrip(text: String) throws {
+        let document = try JSONValue.parse(Array(text.utf8))
+        #expect(try JSONValue.parse(Array(document.serialized().utf8)) == document)
+    }
+
+    @Test("integers written as integers, never in floating point")
+    func integers() {
+        #expect(JSONValue.array([.integer(Int64.max), .number(1500000), .number(99.5)]).serialized() == "[9223372036854775807,1500000,99.5]")
+    }
 }

@@ -88,7 +88,7 @@ extension Portfolio {
         }
         if let exposures = merged["exposures"] {
             try located(exposures.location) {
-                let parsed = try Self.listItems(exposures.value).map(Self.parseExposure)
+                let parsed = try Self.listItems(exposures.value).map(Exposure.init(cell:))
                 if exists { try clearExposures(company: slug) }
                 for exposure in parsed {
                     _ = try setExposure(company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
@@ -114,21 +114,6 @@ extension Portfolio {
     /// `a;b;c`, empty items ignored.
     static func listItems(_ text: String) -> [String] {
         text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-    }
-
-    /// `capability:effect` or `capability:effect@provider1+provider2`.
-    static func parseExposure(_ text: String) throws -> (capability: String, effect: Effect, providers: [String]) {
-        let (main, scope) = text.firstIndex(of: "@").map { (text[..<$0], text[text.index(after: $0)...]) } ?? (text[...], nil)
-        let parts = main.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else {
-            throw LifelineError(
-                .badData, "invalid exposure '\(Slug.printable(text))': write capability:effect or capability:effect@provider1+provider2")
-        }
-        let providers = scope.map { $0.split(separator: "+").map(String.init) } ?? []
-        if scope != nil && providers.isEmpty {
-            throw LifelineError(.badData, "invalid exposure '\(Slug.printable(text))': no provider after '@'")
-        }
-        return (String(parts[0]), try Effect.parse(String(parts[1])), providers)
     }
 
     /// Runs `body`, prefixing any error it throws with `location`.

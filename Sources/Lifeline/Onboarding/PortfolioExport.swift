@@ -9,9 +9,35 @@ public struct PortfolioExport: Sendable {
         /// The file name without `.csv`, and the table's key in the JSON document.
         public let name: String
         public let columns: [String]
-        /// Columns holding numbers (JSON writes them as numbers).
-        public let numericColumns: Set<String>
-        public let rows: [[String?]]
+        /// nil: no value (an empty CSV cell, JSON null).
+        public let rows: [[Cell?]]
+    }
+
+    /// One value, typed as stored: a CSV file writes its `text`, the JSON document
+    /// numbers as numbers.
+    public enum Cell: Equatable, Sendable {
+        case text(String)
+        case integer(Int64)
+        case number(Double)
+        /// US dollars, from whole cents.
+        case usd(cents: Int64)
+
+        /// As a CSV cell; dollars read back exactly (`1500000`, `99.5`, `0.01`).
+        public var text: String {
+            switch self {
+            case .text(let text): text
+            case .integer(let number): String(number)
+            case .number(let number): OutputNumber.text(number)
+            case .usd(let cents): Self.dollars(cents)
+            }
+        }
+
+        /// Whole cents as dollars that read back exactly: `1500000`, `99.5`, `0.01`.
+        private static func dollars(_ cents: Int64) -> String {
+            let remainder = cents % 100
+            guard remainder != 0 else { return String(cents / 100) }
+            return String(cents / 100) + "." + (remainder < 10 ? "0" : "") + String(remainder)
+        }
     }
 
     public let tables: [Table]
@@ -26,19 +52,19 @@ extension Portfolio {
     /// Reads every table of the export from one snapshot.
     public func export() throws -> PortfolioExport {
         try read {
-            let text = { (row: Row, index: Int) in try row.get(index) as String? }
-            func table(_ name: String, _ columns: [String], numeric: Set<String> = [], sql: String) throws -> PortfolioExport.Table {
+            func table(_ name: String, _ columns: [String], sql: String) throws -> PortfolioExport.Table {
                 let rows = try database.fetchAll(sql: sql) { row in
-                    try (0..<columns.count).map { index -> String? in
+                    try (0..<columns.count).map { index -> PortfolioExport.Cell? in
                         switch try row.get(index) as SQLValue {
                         case .null: return nil
-                        case .integer(let number): return String(number)
-                        case .real(let number): return OutputNumber.text(number)
-                        default: return try text(row, index)
+                        case .integer(let number): return .integer(number)
+                        case .real(let number): return .number(number)
+                        case .text(let text): return .text(text)
+                        case .blob: throw LifelineError(.badData, "\(name): column \(columns[index]) holds a blob, which no export column can")
                         }
                     }
                 }
-                return PortfolioExport.Table(name: name, columns: columns, numericColumns: numeric, rows: rows)
+                return PortfolioExport.Table(name: name, columns: columns, rows: rows)
             }
             return PortfolioExport(tables: [
                 try table("capabilities", ["slug", "name", "description"], sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
@@ -51,7 +77,6 @@ extension Portfolio {
                     sql: "SELECT p.slug || '/' || m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id ORDER BY 1"),
                 try table(
                     "releases", ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
-                    numeric: ["id"],
                     sql: """
                         SELECT r.id, p.slug || '/' || m.slug, r.kind, r.released_on, r.announced_on,
                             (SELECT group_concat(slug, ';') FROM (SELECT k.slug FROM release_capabilities x
@@ -62,13 +87,12 @@ extension Portfolio {
                 try companiesTable(),
                 try table(
                     "rebuilds", ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
-                    numeric: ["previous_tier_months", "tier_months"],
                     sql: """
                         SELECT c.slug, b.previous_start, b.previous_tier_months, b.rebuilt_on, b.tier_months, b.note, b.recorded_at
                         FROM rebuilds b JOIN companies c ON c.id = b.company_id ORDER BY c.slug, b.rebuilt_on, b.id
                         """),
                 try table(
-                    "dismissals", ["company", "release_id", "reason", "until", "recorded_at"], numeric: ["release_id"],
+                    "dismissals", ["company", "release_id", "reason", "until", "recorded_at"],
                     sql: """
                         SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
                         JOIN companies c ON c.id = d.company_id ORDER BY c.slug, d.release_id
@@ -79,43 +103,56 @@ extension Portfolio {
 
     /// Companies in exactly the spreadsheet import format: one row per investment (the
     /// first carries the company's fields and lists), one row for a company without any.
+    /// Each list is read whole, in company order, not once per company.
     private func companiesTable() throws -> PortfolioExport.Table {
-        var rows: [[String?]] = []
-        for summary in try companySummaries() {
-            let detail = try companyDetail(summary.company.slug)
-            let company = detail.company
-            let exposures = detail.exposures.map { exposure in
-                exposure.capability + ":" + exposure.effect.rawValue
-                    + (exposure.providers.isEmpty ? "" : "@" + exposure.providers.joined(separator: "+"))
-            }
-            let fields: [String?] = [
-                company.slug, company.name, String(company.tier.months), company.lifelineStart.iso, company.sector,
-                company.website, String(company.runwayMonths), company.notes,
+        let investments = try byCompany(sql: """
+            SELECT company_id, invested_on, round, amount_cents FROM investments ORDER BY company_id, invested_on, id
+            """) { row in
+            [PortfolioExport.Cell.usd(cents: try row.get(3)), .text(try row.get(1)), (try row.get(2) as String?).map(PortfolioExport.Cell.text)]
+        }
+        let dependencies = try byCompany(sql: """
+            SELECT d.company_id, p.slug || '/' || m.slug FROM dependencies d JOIN models m ON m.id = d.model_id
+            JOIN providers p ON p.id = m.provider_id ORDER BY d.company_id, p.slug, m.slug
+            """) { try $0.get(1) as String }
+        let exposures = try byCompany(sql: """
+            SELECT e.company_id, k.slug, e.effect,
+                (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM exposure_providers ep
+                 JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
+            FROM exposures e JOIN capabilities k ON k.id = e.capability_id ORDER BY e.company_id, k.slug
+            """) { row in
+            Exposure(
+                capability: try row.get(1), effect: try row.get(2),
+                providers: (try row.get(3) as String?)?.split(separator: ",").map(String.init) ?? []).cell
+        }
+        var rows: [[PortfolioExport.Cell?]] = []
+        let companies = CompanyReader()
+        try database.prepare(sql: "SELECT id, \(Self.companyColumns) FROM companies ORDER BY slug").forEachRow { row in
+            let id: Int64 = try row.get("id")
+            let company = try companies.company(from: row)
+            let fields: [PortfolioExport.Cell?] = [
+                .text(company.slug), .text(company.name), .integer(Int64(company.tier.months)), .text(company.lifelineStart.iso),
+                company.sector.map(PortfolioExport.Cell.text), company.website.map(PortfolioExport.Cell.text),
+                .integer(Int64(company.runwayMonths)), company.notes.map(PortfolioExport.Cell.text),
             ]
-            let lists: [String?] = [
-                detail.dependencies.isEmpty ? nil : detail.dependencies.map(\.description).joined(separator: ";"),
-                exposures.isEmpty ? nil : exposures.joined(separator: ";"),
-            ]
-            let investments = detail.investments.map { investment -> [String?] in
-                [Self.dollars(investment.amountCents), investment.investedOn.iso, investment.round]
+            let lists: [PortfolioExport.Cell?] = [dependencies[id], exposures[id]].map { list in
+                list.map { PortfolioExport.Cell.text($0.joined(separator: ";")) }
             }
-            guard let firstInvestment = investments.first else {
+            guard let companyInvestments = investments[id] else {
                 rows.append(fields + [nil, nil, nil] + lists)
-                continue
+                return
             }
-            rows.append(fields + firstInvestment + lists)
-            for investment in investments.dropFirst() {
-                rows.append([company.slug] + Array(repeating: nil, count: 7) + investment + [nil, nil])
+            rows.append(fields + companyInvestments[0] + lists)
+            for investment in companyInvestments.dropFirst() {
+                rows.append([.text(company.slug)] + Array(repeating: nil, count: 7) + investment + [nil, nil])
             }
         }
-        return PortfolioExport.Table(
-            name: "companies", columns: CompanyImportRow.columns, numericColumns: ["tier", "runway", "invested_usd"], rows: rows)
+        return PortfolioExport.Table(name: "companies", columns: CompanyImportRow.columns, rows: rows)
     }
 
-    /// Whole cents as dollars that read back exactly: `1500000`, `99.5`, `0.01`.
-    static func dollars(_ cents: Int64) -> String {
-        let remainder = cents % 100
-        guard remainder != 0 else { return String(cents / 100) }
-        return String(cents / 100) + "." + (remainder < 10 ? "0" : "") + String(remainder)
+    /// The values `sql` gives, grouped by company: its first column is the company's id.
+    private func byCompany<T>(sql: String, _ value: (Row) throws -> T) throws -> [Int64: [T]] {
+        var values: [Int64: [T]] = [:]
+        try database.prepare(sql: sql).forEachRow { row in values[try row.get(0), default: []].append(try value(row)) }
+        return values
     }
 }

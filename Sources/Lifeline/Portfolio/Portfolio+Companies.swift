@@ -10,7 +10,7 @@ extension Portfolio {
     public func addCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
         try Slug.validate(slug, kind: "company")
         guard let tier = fields.tier, let since = fields.since else {
-            throw LifelineError(.usage, "a new company needs --tier and --since")
+            throw LifelineError(.usage, "a new company needs --tier (3, 6 or 12) and --since DATE")
         }
         let defaults = Company(
             slug: slug, name: slug, tier: try Company.Tier.parse(tier),
@@ -96,7 +96,8 @@ extension Portfolio {
     /// One company's record.
     public func company(_ slug: String) throws -> Company {
         let id = try companyID(slug)
-        return try database.fetchOne(sql: Self.companySelect + " WHERE id = ?", arguments: [.integer(id)], Self.company(from:))!
+        return try database.fetchOne(
+            sql: "SELECT \(Self.companyColumns) FROM companies WHERE id = ?", arguments: [.integer(id)], CompanyReader().company(from:))!
     }
 
     /// How many companies are recorded.
@@ -109,17 +110,13 @@ extension Portfolio {
         try read {
             try database.fetchAll(
                 sql: """
-                    SELECT slug, name, tier_months, lifeline_start, runway_months, sector, website, notes,
-                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id),
-                        (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id),
-                        (SELECT count(*) FROM exposures e WHERE e.company_id = c.id)
+                    SELECT \(Self.companyColumns),
+                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id) AS invested_cents,
+                        (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id) AS dependency_count,
+                        (SELECT count(*) FROM exposures e WHERE e.company_id = c.id) AS exposure_count
                     FROM companies c ORDER BY slug
-                    """
-            ) { row in
-                CompanySummary(
-                    company: try Self.company(from: row), totalInvestedCents: try row.get(8),
-                    dependencyCount: try row.get(9), exposureCount: try row.get(10))
-            }
+                    """,
+                CompanyReader().summary(from:))
         }
     }
 
@@ -127,7 +124,8 @@ extension Portfolio {
     public func companyDetail(_ slug: String) throws -> CompanyDetail {
         try read {
             let id = try companyID(slug)
-            let company = try database.fetchOne(sql: Self.companySelect + " WHERE id = ?", arguments: [.integer(id)], Self.company(from:))!
+            let company = try database.fetchOne(
+                sql: "SELECT \(Self.companyColumns) FROM companies WHERE id = ?", arguments: [.integer(id)], CompanyReader().company(from:))!
             let investments = try database.fetchAll(
                 sql: "SELECT invested_on, round, amount_cents FROM investments WHERE company_id = ? ORDER BY invested_on, id",
                 arguments: [.integer(id)]
@@ -277,17 +275,8 @@ extension Portfolio {
         ) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) }
     }
 
-    static let companySelect = """
-        SELECT slug, name, tier_months, lifeline_start, runway_months, sector, website, notes FROM companies
-        """
-
-    static func company(from row: Row) throws -> Company {
-        Company(
-            slug: try row.get(0), name: try row.get(1),
-            tier: try row.get(2),
-            lifelineStart: try row.get(3) as CivilDate, runwayMonths: try row.get(4),
-            sector: try row.get(5), website: try row.get(6), notes: try row.get(7))
-    }
+    /// The columns `CompanyReader` reads.
+    static let companyColumns = "slug, name, tier_months, lifeline_start, runway_months, sector, website, notes"
 
     static func columnValues(of company: Company) -> [SQLValue] {
         [

@@ -22,16 +22,16 @@ struct CompanyDetailPresenter {
 
     private var company: Company { detail.company }
 
-    var json: JSON {
+    var json: JSONValue {
         .object([
             ("company", .string(company.slug)), ("name", .string(company.name)),
             ("tier_months", .integer(Int64(company.tier.months))), ("lifeline_start", .string(company.lifelineStart.iso)),
-            ("runway_months", .integer(Int64(company.runwayMonths))), ("sector", JSON(company.sector)),
-            ("website", JSON(company.website)), ("notes", JSON(company.notes)),
+            ("runway_months", .integer(Int64(company.runwayMonths))), ("sector", JSONValue(company.sector)),
+            ("website", JSONValue(company.website)), ("notes", JSONValue(company.notes)),
             ("invested_usd", .usd(cents: detail.totalInvestedCents)),
             ("investments", .array(detail.investments.map { investment in
                 .object([
-                    ("invested_on", .string(investment.investedOn.iso)), ("round", JSON(investment.round)),
+                    ("invested_on", .string(investment.investedOn.iso)), ("round", JSONValue(investment.round)),
                     ("amount_usd", .usd(cents: investment.amountCents)),
                 ])
             })),
@@ -39,7 +39,7 @@ struct CompanyDetailPresenter {
             ("exposures", .array(detail.exposures.map { exposure in
                 .object([
                     ("capability", .string(exposure.capability)), ("effect", .string(exposure.effect.rawValue)),
-                    ("providers", .array(exposure.providers.map(JSON.string))),
+                    ("providers", .array(exposure.providers.map(JSONValue.string))),
                 ])
             })),
             ("assessment", AssessmentJSON.assessment(assessment)),
@@ -47,7 +47,7 @@ struct CompanyDetailPresenter {
             ("dismissals", .array(dismissals.map { dismissal in
                 .object([
                     ("release_id", .integer(dismissal.release.id)), ("reason", .string(dismissal.reason)),
-                    ("until", JSON(dismissal.until?.iso)),
+                    ("until", JSONValue(dismissal.until?.iso)),
                 ])
             })),
         ])
@@ -63,15 +63,9 @@ struct CompanyDetailPresenter {
             OutputValue(company.sector), OutputValue(company.website), OutputValue(company.runwayMonths),
             OutputValue(company.notes), .usd(cents: detail.totalInvestedCents),
             .text(detail.dependencies.map(\.description).joined(separator: ";")),
-            .text(detail.exposures.map(Self.spreadsheetCell).joined(separator: ";")),
+            .text(detail.exposures.map(\.cell).joined(separator: ";")),
         ])
         return rows
-    }
-
-    /// `capability:effect` or `capability:effect@provider1+provider2`.
-    static func spreadsheetCell(_ exposure: Exposure) -> String {
-        exposure.capability + ":" + exposure.effect.rawValue
-            + (exposure.providers.isEmpty ? "" : "@" + exposure.providers.joined(separator: "+"))
     }
 
     private func sections(_ format: OutputFormat) -> String {
@@ -128,11 +122,11 @@ struct CompanyDetailPresenter {
     }
 }
 
-extension JSON {
-    init(_ text: String?) { self = text.map(JSON.string) ?? .null }
+extension JSONValue {
+    init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
 
     /// Money in JSON: US dollars as a number (exact for whole cents).
-    static func usd(cents: Int64) -> JSON { .number(Double(cents) / 100) }
+    static func usd(cents: Int64) -> JSONValue { .number(Double(cents) / 100) }
 }
 
 extension OutputValue {

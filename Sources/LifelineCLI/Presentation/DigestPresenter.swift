@@ -32,7 +32,7 @@ enum DigestPresenter {
     /// changes built as one JSON tree, then one string, took the run's peak memory from
     /// 160 to 300 MiB.
     static func writeJSON(_ report: ReassessmentReport, to write: (String) -> Void) {
-        var text = JSON.object(headerMembers(report)).serialized()
+        var text = JSONValue.object(headerMembers(report)).serialized()
         text.removeLast()  // the closing brace: the changes follow
         text += ",\"changes\":["
         for (index, change) in report.changes.enumerated() {
@@ -46,9 +46,9 @@ enum DigestPresenter {
         write(text + "]}\n")
     }
 
-    private static func headerMembers(_ report: ReassessmentReport) -> [(String, JSON)] {
+    private static func headerMembers(_ report: ReassessmentReport) -> [(String, JSONValue)] {
         [
-            ("run_id", report.runID.map(JSON.integer) ?? .null), ("as_of", .string(report.asOf.iso)),
+            ("run_id", report.runID.map(JSONValue.integer) ?? .null), ("as_of", .string(report.asOf.iso)),
             ("warn_days", .integer(Int64(report.warnDays))),
             ("companies_assessed", .integer(Int64(report.companiesAssessed))),
             ("companies_computed", .integer(Int64(report.companiesComputed))),

@@ -19,18 +19,18 @@ enum ReleasePresenter {
         return rows
     }
 
-    static func json(_ release: Release) -> JSON {
+    static func json(_ release: Release) -> JSONValue {
         .object([
             ("id", .integer(release.id)), ("provider", .string(release.model.provider)),
             ("model", .string(release.model.description)), ("kind", .string(release.kind.rawValue)),
-            ("released_on", .string(release.releasedOn.iso)), ("announced_on", JSON(release.announcedOn?.iso)),
-            ("capabilities", .array(release.capabilities.map(JSON.string))), ("note", JSON(release.note)),
-            ("source", JSON(release.source)), ("logged_at", .string(release.loggedAt)),
+            ("released_on", .string(release.releasedOn.iso)), ("announced_on", JSONValue(release.announcedOn?.iso)),
+            ("capabilities", .array(release.capabilities.map(JSONValue.string))), ("note", JSONValue(release.note)),
+            ("source", JSONValue(release.source)), ("logged_at", .string(release.loggedAt)),
         ])
     }
 
     /// The release with the assessment changes logging it caused.
-    static func json(_ release: Release, changes: [AssessmentChange]) -> JSON {
+    static func json(_ release: Release, changes: [AssessmentChange]) -> JSONValue {
         guard case .object(var members) = json(release) else { return json(release) }
         members.append(("changes", .array(changes.map(AssessmentJSON.change))))
         return .object(members)

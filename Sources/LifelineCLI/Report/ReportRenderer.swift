@@ -21,9 +21,9 @@ enum ReportRenderer {
         }
     }
 
-    static func json(_ report: PortfolioReport, sections: ReportSections) -> JSON {
-        func array(_ rows: Rows) -> JSON {
-            .array(rows.values.map { JSON.object(zip(rows.columns, $0.map(JSON.init)).map { ($0, $1) }) })
+    static func json(_ report: PortfolioReport, sections: ReportSections) -> JSONValue {
+        func array(_ rows: Rows) -> JSONValue {
+            .array(rows.values.map { rows.jsonObject($0) })
         }
         return .object([
             ("as_of", .string(report.asOf.iso)), ("invested_usd", .usd(cents: report.totalInvestedCents)),

@@ -1,10 +1,13 @@
 /// A parsed JSON document. lifeline reads catalogues of thousands of models without
 /// Foundation (whose JSONSerialization costs start-up time), so it has this small,
 /// strict RFC 8259 parser: errors name the line and column, nesting is bounded.
-public enum JSONValue: Equatable, Sendable {
+public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number written as one (output only: the parser reads every number as
+    /// `number`).
+    case integer(Int64)
     case string(String)
     case array([JSONValue])
     /// Members in document order; keys may repeat (the last one wins on lookup).
@@ -15,6 +18,7 @@ public enum JSONValue: Equatable, Sendable {
         case (.null, .null): true
         case let (.bool(a), .bool(b)): a == b
         case let (.number(a), .number(b)): a == b
+        case let (.integer(a), .integer(b)): a == b
         case let (.string(a), .string(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -33,7 +37,7 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .number: "a number"
+        case .number, .integer: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"

@@ -19,12 +19,6 @@ extension CompanyCommand {
         var slug: String
         @OptionGroup var record: CompanyFieldOptions
 
-        func validate() throws {
-            if record.tier == nil || record.since == nil {
-                throw ValidationError("a new company needs --tier (3, 6 or 12) and --since DATE")
-            }
-        }
-
         func run() throws {
             let added = try global.portfolio().addCompany(slug: slug, fields: record.fields)
             let company = added.value

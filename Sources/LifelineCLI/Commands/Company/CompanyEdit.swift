@@ -20,12 +20,6 @@ extension CompanyCommand {
         var slug: String
         @OptionGroup var record: CompanyFieldOptions
 
-        func validate() throws {
-            if record.fields.isEmpty {
-                throw ValidationError("nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes")
-            }
-        }
-
         func run() throws {
             let edited = try global.portfolio().editCompany(slug: slug, fields: record.fields)
             let company = edited.value

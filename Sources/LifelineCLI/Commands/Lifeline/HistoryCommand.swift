@@ -56,8 +56,8 @@ struct HistoryCommand: ParsableCommand {
             parts.append(heading("Dismissals") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
             Console.output(parts.joined(separator: "\n\n"))
         case .json:
-            let objects = { (rows: Rows) in JSON.array(rows.values.map { JSON.object(zip(rows.columns, $0.map(JSON.init)).map { ($0, $1) }) }) }
-            Console.output(JSON.object([
+            let objects = { (rows: Rows) in JSONValue.array(rows.values.map { rows.jsonObject($0) }) }
+            Console.output(JSONValue.object([
                 ("company", .string(company.slug)), ("lifelines", objects(lifelines)), ("assessments", objects(history)),
                 ("dismissals", objects(dismissed)),
             ]).serialized())

@@ -59,10 +59,10 @@ struct WhatIfCommand: ParsableCommand {
             Console.output("")
             Console.output("It would end or put at risk \(endangered.count) of \(impacts.count) compan\(impacts.count == 1 ? "y" : "ies"), with \(USDAmount(cents: capital)?.description ?? "?") invested.")
         case .json:
-            Console.output(JSON.object([
+            Console.output(JSONValue.object([
                 ("model", .string(reference.description)), ("released_on", .string(date.iso)), ("as_of", .string(asOf.iso)),
                 ("capital_ended_or_at_risk_usd", .usd(cents: capital)),
-                ("companies", .array(rows.values.map { JSON.object(zip(rows.columns, $0.map(JSON.init)).map { ($0, $1) }) })),
+                ("companies", .array(rows.values.map { rows.jsonObject($0) })),
             ]).serialized())
         default:
             rows.print(as: output.format)

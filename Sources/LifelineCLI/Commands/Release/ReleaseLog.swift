@@ -45,15 +45,6 @@ extension ReleaseCommand {
         var ifNew = false
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            if kind == .capability && capabilities.isEmpty {
-                throw ValidationError("a capability release needs at least one --capability")
-            }
-            if kind == .retirement && !capabilities.isEmpty {
-                throw ValidationError("a retirement ships no capabilities; drop --capability or use --kind capability")
-            }
-        }
-
         func run() throws {
             let today = try Today.resolve()
             let request = ReleaseRequest(
