@@ -4,7 +4,7 @@ import Testing
 import LifelineStorage
 
 /// A catalogue import holds its models and releases back and writes them many to a
-/// statement at the end (`Portfolio.holdingRows`): what lands must be what logging the
+/// statement at the end (`Portfolio.batch(holdingRows:)`): what lands must be what logging the
 /// same releases one at a time writes, and an error must leave nothing.
 @Suite("Held rows")
 struct HeldRowsTests {
@@ -49,8 +49,8 @@ struct HeldRowsTests {
         if let parameterLimit { portfolio.database.parameterLimit = parameterLimit }
         let outcomes: [ReleaseLogOutcome]
         if holding {
-            outcomes = try portfolio.batch(trigger: "test") {
-                try portfolio.holdingRows { try requests.map { try portfolio.logRelease($0).value } }
+            outcomes = try portfolio.batch(trigger: "test", holdingRows: true) { session in
+                try requests.map { try portfolio.logRelease($0, in: session) }
             }.value
         } else {
             outcomes = try requests.map { try portfolio.logRelease($0).value }
@@ -67,7 +67,6 @@ struct HeldRowsTests {
             #expect(outcomes == expected)
             #expect(try Self.written(held) == (try Self.written(oneByOne)))
             #expect(outcomes.suffix(3).allSatisfy { $0.hasSuffix("already logged") }, "the repeated releases are duplicates")
-            #expect(held.heldRows == nil)
         }
     }
 
@@ -78,8 +77,8 @@ struct HeldRowsTests {
             model: Generated.models[0], releasedOn: Self.today, capabilities: ["vision", "agents"], ifNew: true)
         var reordered = request
         reordered.capabilities = ["agents", "vision"]
-        let outcomes = try portfolio.batch(trigger: "test") {
-            try portfolio.holdingRows { [try portfolio.logRelease(request).value, try portfolio.logRelease(reordered).value] }
+        let outcomes = try portfolio.batch(trigger: "test", holdingRows: true) { session in
+            [try portfolio.logRelease(request, in: session), try portfolio.logRelease(reordered, in: session)]
         }.value
         guard case .logged(let first, _) = outcomes[0], case .alreadyLogged(let second) = outcomes[1] else {
             Issue.record("expected logged, then already logged: \(outcomes)")
@@ -90,21 +89,20 @@ struct HeldRowsTests {
         #expect(try portfolio.database.fetchOne(sql: "SELECT count(*) FROM release_capabilities") { try $0.get(0) as Int } == 2)
     }
 
-    @Test("an error while rows are held writes nothing, and holds nothing after")
+    @Test("an error while rows are held writes nothing")
     func errorWritesNothing() throws {
         let portfolio = try Generated.emptyPortfolio(today: Self.today)
         let before = try Self.written(portfolio)
         let created = ModelReference(provider: Generated.providers[0], model: "held-new")
         #expect(throws: LifelineError.self) {
-            try portfolio.batch(trigger: "test") {
-                try portfolio.holdingRows {
-                    _ = try portfolio.logRelease(ReleaseRequest(model: created, releasedOn: Self.today, capabilities: ["vision"], createModel: true))
-                    _ = try portfolio.logRelease(ReleaseRequest(model: Generated.models[0], releasedOn: Self.today, capabilities: ["no-such"]))
-                }
+            try portfolio.batch(trigger: "test", holdingRows: true) { session in
+                _ = try portfolio.logRelease(
+                    ReleaseRequest(model: created, releasedOn: Self.today, capabilities: ["vision"], createModel: true), in: session)
+                _ = try portfolio.logRelease(
+                    ReleaseRequest(model: Generated.models[0], releasedOn: Self.today, capabilities: ["no-such"]), in: session)
             }
         }
         #expect(try Self.written(portfolio) == before)
-        #expect(portfolio.heldRows == nil)
-        #expect(try portfolio.existingModelID(created) == nil)
+        #expect(try portfolio.names.existingModelID(created) == nil)
     }
 }

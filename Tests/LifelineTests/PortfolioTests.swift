@@ -52,7 +52,7 @@ struct PortfolioTests {
     @Test("aliases resolve wherever a capability is named, and cannot shadow a capability")
     func aliases() throws {
         #expect(try portfolio.addCapabilityAlias(capability: "function-calling", alias: "tools") == "function-calling")
-        #expect(try portfolio.capabilitySlug("tools") == "function-calling")
+        #expect(try portfolio.names.capabilitySlug("tools") == "function-calling")
         #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "tools") }
         #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "agents") }
         #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "Bad Alias") }

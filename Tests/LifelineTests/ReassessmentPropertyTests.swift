@@ -340,8 +340,8 @@ struct ReassessmentPropertyTests {
         let portfolio = try Self.emptyPortfolio(today: today)
         for company in plan.companies { try Self.addCompany(company, to: portfolio) }
         _ = try portfolio.reassessAll(asOf: today)
-        let report = try portfolio.batch(trigger: "import") {
-            for request in plan.releases { _ = try portfolio.logRelease(request) }
+        let report = try portfolio.batch(trigger: "import") { session in
+            for request in plan.releases { _ = try portfolio.logRelease(request, in: session) }
         }.reassessment
         #expect(!report.changes.isEmpty)
         let full = try portfolio.reassessAll(asOf: today, dryRun: true, full: true)

@@ -91,41 +91,44 @@ public enum DemoPortfolio {
     /// leaving anything already there (including the user's own changes) as it is, then
     /// reassesses every company as of `asOf`. Returns the reassessment. One transaction.
     public static func load(into portfolio: Portfolio, asOf: CivilDate) throws -> ReassessmentReport {
-        try portfolio.write {
-            _ = try portfolio.batch(trigger: "demo", reassess: false) {
+        try portfolio.transaction {
+            _ = try portfolio.batch(trigger: "demo", reassess: false) { session in
                 let existingProviders = Set(try portfolio.providers().map(\.slug))
                 for (slug, name) in providers where !existingProviders.contains(slug) {
-                    _ = try portfolio.addProvider(slug: slug, name: name)
+                    _ = try portfolio.addProvider(slug: slug, name: name, in: session)
                 }
                 let existingModels = Set(try portfolio.models().map(\.reference.description))
                 for model in models where !existingModels.contains(model.reference) {
-                    _ = try portfolio.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind)
+                    _ = try portfolio.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
-                for release in try milestones() { _ = try portfolio.logRelease(release) }
+                for release in try milestones() { _ = try portfolio.logRelease(release, in: session) }
                 let existingCompanies = Set(try portfolio.companySummaries().map(\.company.slug))
                 for company in companies where !existingCompanies.contains(company.slug) {
-                    try add(company, to: portfolio)
+                    try add(company, to: portfolio, in: session)
                 }
             }
             return try portfolio.reassessAll(asOf: asOf)
         }
     }
 
-    private static func add(_ company: DemoCompany, to portfolio: Portfolio) throws {
+    private static func add(_ company: DemoCompany, to portfolio: Portfolio, in session: WriteSession) throws {
         _ = try portfolio.addCompany(
             slug: company.slug,
             fields: CompanyFields(
                 name: company.name, tier: String(company.tier.months), since: company.since,
-                runwayMonths: String(company.runway), sector: company.sector, notes: company.notes))
+                runwayMonths: String(company.runway), sector: company.sector, notes: company.notes),
+            in: session)
         if !company.dependencies.isEmpty {
-            _ = try portfolio.addDependencies(company: company.slug, models: try company.dependencies.map(ModelReference.init(parsing:)))
+            _ = try portfolio.addDependencies(
+                company: company.slug, models: try company.dependencies.map(ModelReference.init(parsing:)), in: session)
         }
         for exposure in company.exposures {
             _ = try portfolio.setExposure(
-                company: company.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+                company: company.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers,
+                in: session)
         }
         try portfolio.addInvestment(
             company: company.slug, on: CivilDate(iso: company.investment.on)!, amount: try USDAmount.parse(company.investment.amount),
-            round: company.investment.round)
+            round: company.investment.round, in: session)
     }
 }

@@ -15,8 +15,8 @@ extension Portfolio {
     public func importCatalogue(_ catalogue: Catalogue, asOf: CivilDate, dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         var summary = ImportSummary(catalogue: catalogue, isDryRun: dryRun)
         let apply = {
-            let result = try self.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)") {
-                try self.holdingRows { try self.record(catalogue, asOf: asOf, into: &summary, progress: progress) }
+            let result = try self.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)", holdingRows: true) { session in
+                try self.record(catalogue, asOf: asOf, into: &summary, progress: progress, in: session)
             }
             summary.reassessment = result.reassessment
         }
@@ -28,12 +28,14 @@ extension Portfolio {
         return summary
     }
 
-    private func record(_ catalogue: Catalogue, asOf: CivilDate, into summary: inout ImportSummary, progress: ((Int, Int) -> Void)?) throws {
+    private func record(
+        _ catalogue: Catalogue, asOf: CivilDate, into summary: inout ImportSummary, progress: ((Int, Int) -> Void)?, in session: WriteSession
+    ) throws {
         let aliases = Dictionary(uniqueKeysWithValues: try database.fetchAll(
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
         ) { (try $0.get(0) as String, try $0.get(1) as String) })
         var providers = Set(try self.providers().map(\.slug))
-        try rememberEveryModel()
+        try session.names.rememberEveryModel()
         let shipped = try capabilitiesShipped()
         let retired = Set(try database.fetchAll(
             sql: """
@@ -62,7 +64,8 @@ extension Portfolio {
             capabilities.sort()
             for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
             if !providers.contains(reference.provider) {
-                _ = try addProvider(slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider))
+                _ = try addProvider(
+                    slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider), in: session)
                 providers.insert(reference.provider)
                 summary.providersAdded.append(reference.provider)
             }
@@ -71,23 +74,25 @@ extension Portfolio {
                     model: reference, releasedOn: date, capabilities: capabilities, kind: kind, note: note,
                     ifNew: true, importedFrom: source)
             }
-            if try existingModelID(reference) == nil {
-                try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api)
+            if try session.names.existingModelID(reference) == nil {
+                try insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
                 summary.modelsAdded += 1
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
-                if case .logged = try logRelease(request(.launch, date, capabilities, note)).value { summary.launches += 1 }
+                if case .logged = try logRelease(request(.launch, date, capabilities, note), in: session) { summary.launches += 1 }
             } else {
                 let missing = capabilities.filter { !(shipped[reference]?.contains($0) ?? false) }
                 if !missing.isEmpty {
                     let date = entry.lastUpdated.flatMap { $0 <= asOf ? $0 : nil } ?? asOf
                     let note = "\(catalogue.name) now lists \(missing.joined(separator: ", ")) for this model"
-                    if case .logged = try logRelease(request(.capability, date, missing, note)).value { summary.capabilityReleases += 1 }
+                    if case .logged = try logRelease(request(.capability, date, missing, note), in: session) {
+                        summary.capabilityReleases += 1
+                    }
                 }
             }
             if let deprecation = entry.deprecation, !retired.contains(reference) {
                 var retirement = request(.retirement, deprecation, [], "\(catalogue.name) lists it as deprecated on \(deprecation)")
                 retirement.announcedOn = deprecation > asOf ? asOf : nil
-                if case .logged = try logRelease(retirement).value { summary.retirements += 1 }
+                if case .logged = try logRelease(retirement, in: session) { summary.retirements += 1 }
             }
         }
     }

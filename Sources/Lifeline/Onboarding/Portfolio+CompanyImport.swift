@@ -23,6 +23,19 @@ extension Portfolio {
     /// the file gives any) are replaced as a whole.
     public func importCompanies(_ rows: [CompanyImportRow], update: Bool, dryRun: Bool) throws -> CompanyImportSummary {
         var summary = CompanyImportSummary(isDryRun: dryRun)
+        let apply = {
+            let result = try self.batch(trigger: "company import") { session in
+                try self.importCompanies(rows, update: update, into: &summary, in: session)
+            }
+            summary.reassessment = result.reassessment
+        }
+        if dryRun { try rollingBack(apply) } else { try apply() }
+        return summary
+    }
+
+    /// Records the spreadsheet's companies in the session, grouped by slug in the order
+    /// they first appear.
+    func importCompanies(_ rows: [CompanyImportRow], update: Bool, into summary: inout CompanyImportSummary, in session: WriteSession) throws {
         var order: [String] = []
         var groups: [String: [CompanyImportRow]] = [:]
         for row in rows {
@@ -31,17 +44,12 @@ extension Portfolio {
             if groups[slug] == nil { order.append(slug) }
             groups[slug, default: []].append(row)
         }
-        let apply = {
-            let result = try self.batch(trigger: "company import") {
-                for slug in order { try self.importCompany(slug, rows: groups[slug]!, update: update, into: &summary) }
-            }
-            summary.reassessment = result.reassessment
-        }
-        if dryRun { try rollingBack(apply) } else { try apply() }
-        return summary
+        for slug in order { try importCompany(slug, rows: groups[slug]!, update: update, into: &summary, in: session) }
     }
 
-    private func importCompany(_ slug: String, rows: [CompanyImportRow], update: Bool, into summary: inout CompanyImportSummary) throws {
+    private func importCompany(
+        _ slug: String, rows: [CompanyImportRow], update: Bool, into summary: inout CompanyImportSummary, in session: WriteSession
+    ) throws {
         let first = rows[0].location
         var merged: [String: (value: String, location: String)] = [:]
         for row in rows {
@@ -65,7 +73,7 @@ extension Portfolio {
             }
             if !fields.isEmpty {
                 try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                    _ = try editCompany(slug: slug, fields: fields)
+                    _ = try editCompany(slug: slug, fields: fields, in: session)
                 }
             }
             summary.companiesUpdated.append(slug)
@@ -74,30 +82,31 @@ extension Portfolio {
                 throw LifelineError(.badData, "\(first): the new company '\(slug)' needs 'tier' and 'since'")
             }
             try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                _ = try addCompany(slug: slug, fields: fields)
+                _ = try addCompany(slug: slug, fields: fields, in: session)
             }
             summary.companiesAdded.append(slug)
         }
         if let depends = merged["depends"] {
             try located(depends.location) {
                 let models = try Self.listItems(depends.value).map(ModelReference.init(parsing:))
-                if exists { try clearDependencies(company: slug) }
-                if !models.isEmpty { _ = try addDependencies(company: slug, models: models) }
+                if exists { try clearDependencies(company: slug, in: session) }
+                if !models.isEmpty { _ = try addDependencies(company: slug, models: models, in: session) }
                 summary.dependencies += Set(models).count
             }
         }
         if let exposures = merged["exposures"] {
             try located(exposures.location) {
                 let parsed = try Self.listItems(exposures.value).map(Exposure.init(cell:))
-                if exists { try clearExposures(company: slug) }
+                if exists { try clearExposures(company: slug, in: session) }
                 for exposure in parsed {
-                    _ = try setExposure(company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+                    _ = try setExposure(
+                        company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
                 }
                 summary.exposures += parsed.count
             }
         }
         let investmentRows = rows.filter { row in ["invested_usd", "invested_on", "round"].contains { row.values[$0] != nil } }
-        if update && !investmentRows.isEmpty { try removeInvestments(company: slug) }
+        if update && !investmentRows.isEmpty { try removeInvestments(company: slug, in: session) }
         for row in investmentRows {
             try located(row.location) {
                 guard let amount = row.values["invested_usd"], let date = row.values["invested_on"] else {
@@ -105,7 +114,7 @@ extension Portfolio {
                 }
                 try addInvestment(
                     company: slug, on: try CivilDate.parse(date, today: today, field: "invested_on date"),
-                    amount: try USDAmount.parse(amount), round: row.values["round"])
+                    amount: try USDAmount.parse(amount), round: row.values["round"], in: session)
                 summary.investments += 1
             }
         }

@@ -13,7 +13,7 @@ extension Portfolio {
     /// Nothing is reassessed: run `reassess` (as of the export's date, to compare).
     public func restore(files: [String: String], directory: String) throws -> RestoreSummary {
         var summary = RestoreSummary()
-        _ = try batch(trigger: "restore", reassess: false) {
+        _ = try batch(trigger: "restore", reassess: false) { session in
             try checkEmpty()
             for name in PortfolioExport.tableNames {
                 guard let text = files[name] else {
@@ -27,9 +27,10 @@ extension Portfolio {
                      value: Dictionary(zip(header, record.fields).filter { !$0.1.isEmpty }, uniquingKeysWith: { a, _ in a }))
                 }
                 if name == "companies" {
-                    _ = try importCompanies(try CompanyImportRow.fromCSV(text, fileName: fileName), update: false, dryRun: false)
+                    var companies = CompanyImportSummary(isDryRun: false)
+                    try importCompanies(try CompanyImportRow.fromCSV(text, fileName: fileName), update: false, into: &companies, in: session)
                 } else {
-                    for row in rows { try located(row.location) { try restore(row.value, into: name) } }
+                    for row in rows { try located(row.location) { try restore(row.value, into: name, in: session) } }
                 }
                 summary.counts.append((name, rows.count))
             }
@@ -48,7 +49,7 @@ extension Portfolio {
         }
     }
 
-    private func restore(_ row: [String: String], into table: String) throws {
+    private func restore(_ row: [String: String], into table: String, in session: WriteSession) throws {
         func required(_ column: String) throws -> String {
             guard let value = row[column] else { throw LifelineError(.badData, "'\(column)' is empty") }
             return value
@@ -68,15 +69,15 @@ extension Portfolio {
                 try addCapabilityAlias(capability: try required("capability"), alias: alias)
             }
         case "providers":
-            _ = try addProvider(slug: try required("slug"), name: row["name"])
+            _ = try addProvider(slug: try required("slug"), name: row["name"], in: session)
         case "models":
             _ = try addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],
-                kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"))
+                kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"), in: session)
         case "releases":
-            try restoreRelease(row, date: date)
+            try restoreRelease(row, date: date, names: session.names)
         case "rebuilds":
-            let company = try companyID(try required("company"))
+            let company = try session.names.companyID(try required("company"))
             guard let previous = try date("previous_start"), let rebuilt = try date("rebuilt_on"),
                 let previousTier = Int(try required("previous_tier_months")), let tier = Int(try required("tier_months"))
             else { throw LifelineError(.badData, "a rebuild needs previous_start, rebuilt_on and both tiers") }
@@ -90,7 +91,7 @@ extension Portfolio {
                     row["note"].sqlValue, .text(row["recorded_at"] ?? ""),
                 ])
         case "dismissals":
-            let company = try companyID(try required("company"))
+            let company = try session.names.companyID(try required("company"))
             guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
             _ = try release(id: releaseID)
             try database.execute(
@@ -105,13 +106,13 @@ extension Portfolio {
     }
 
     /// A release with its original id and logging time.
-    private func restoreRelease(_ row: [String: String], date: (String) throws -> CivilDate?) throws {
+    private func restoreRelease(_ row: [String: String], date: (String) throws -> CivilDate?, names: NameLookup) throws {
         guard let idText = row["id"], let id = Int64(idText), id > 0 else { throw LifelineError(.badData, "'id' is not a release id") }
         guard let modelText = row["model"], let kindText = row["kind"], let kind = Release.Kind(rawValue: kindText),
             let releasedOn = try date("released_on")
         else { throw LifelineError(.badData, "a release needs a model, a kind (launch, capability, retirement) and released_on") }
-        let modelID = try modelID(try ModelReference(parsing: modelText))
-        let capabilities = try Self.listItems(row["capabilities"] ?? "").map(capabilityID)
+        let modelID = try names.modelID(try ModelReference(parsing: modelText))
+        let capabilities = try Self.listItems(row["capabilities"] ?? "").map(names.capabilityID)
         if kind == .retirement && !capabilities.isEmpty { throw LifelineError(.badData, "a retirement ships no capabilities") }
         let announced = try date("announced_on")
         if let announced, announced > releasedOn { throw LifelineError(.badData, "announced_on is after released_on") }

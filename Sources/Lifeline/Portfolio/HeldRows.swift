@@ -2,13 +2,13 @@ import LifelineCore
 import LifelineStorage
 
 /// Models and releases a catalogue import has checked and holds back, to write them
-/// many to a statement when it ends (`Portfolio.holdingRows`): an import records
+/// many to a statement when it ends (`Portfolio.batch(holdingRows:)`): an import records
 /// thousands of each, and executing a statement costs more than the row it adds.
 ///
 /// Rows are given their ids when held (the next after the largest in the table), so
 /// that a release can name a model, and the batch its releases, before either is
 /// written. Everything that reads them back in the meantime asks here first: model
-/// ids (through `BatchLookups`) and the duplicate check of a release.
+/// ids (remembered by the session's `NameLookup`) and the duplicate check of a release.
 struct HeldRows {
     struct ModelRow {
         let id: Int64
@@ -74,50 +74,45 @@ struct HeldRows {
     }
 }
 
-extension Portfolio {
-    /// Runs `body` inside the batch in progress with models and releases held back
-    /// (see `HeldRows`), then writes them: models, releases, then their capability rows,
-    /// up to `heldRowsPerStatement` to a statement. On an error nothing is written -
-    /// the batch's transaction is undone anyway.
-    func holdingRows<T>(_ body: () throws -> T) throws -> T {
-        precondition(batchAffected != nil && heldRows == nil, "rows are held inside a batch, once")
+extension HeldRows {
+    /// Ready to hold rows after those of `database`.
+    init(lastIDsIn database: Database) throws {
         let largestID = { (table: String) in
-            try self.database.fetchOne(sql: "SELECT coalesce(max(id), 0) FROM \(table)") { try $0.get(0) as Int64 } ?? 0
+            try database.fetchOne(sql: "SELECT coalesce(max(id), 0) FROM \(table)") { try $0.get(0) as Int64 } ?? 0
         }
-        heldRows = HeldRows(lastModelID: try largestID("models"), lastReleaseID: try largestID("releases"))
-        defer { heldRows = nil }
-        let value = try body()
-        if let held = heldRows { try write(held) }
-        return value
+        self.init(lastModelID: try largestID("models"), lastReleaseID: try largestID("releases"))
     }
 
     /// 100 rows a statement: the cost of executions no longer shows, and a statement
     /// stays a few kilobytes of SQL.
-    static let heldRowsPerStatement = 100
+    static let rowsPerStatement = 100
 
-    private func write(_ held: HeldRows) throws {
+    /// Writes what is held: models, releases, then their capability rows, up to
+    /// `rowsPerStatement` to a statement. On an error nothing is written - the session's
+    /// transaction is undone anyway.
+    func write(to database: Database) throws {
         try database.insertRows(
-            into: "models", columns: ["id", "provider_id", "slug", "name", "kind"], count: held.models.count,
-            rowsPerStatement: Self.heldRowsPerStatement
+            into: "models", columns: ["id", "provider_id", "slug", "name", "kind"], count: models.count,
+            rowsPerStatement: Self.rowsPerStatement
         ) { index, values in
-            let model = held.models[index]
+            let model = models[index]
             values += [.integer(model.id), .integer(model.providerID), .text(model.slug), .text(model.name), .text(model.kind.rawValue)]
         }
         try database.insertRows(
             into: "releases", columns: ["id", "model_id", "kind", "released_on", "announced_on", "note", "source", "logged_at"],
-            count: held.releases.count, rowsPerStatement: Self.heldRowsPerStatement
+            count: releases.count, rowsPerStatement: Self.rowsPerStatement
         ) { index, values in
-            let row = held.releases[index]
+            let row = releases[index]
             let release = row.release
             values += [
                 .integer(release.id), .integer(row.modelID), .text(release.kind.rawValue), .text(release.releasedOn.iso),
                 release.announcedOn?.iso.sqlValue ?? .null, release.note.sqlValue, release.source.sqlValue, .text(release.loggedAt),
             ]
         }
-        let capabilityRows = held.releases.flatMap { row in row.capabilityIDs.map { (row.release.id, $0) } }
+        let capabilityRows = releases.flatMap { row in row.capabilityIDs.map { (row.release.id, $0) } }
         try database.insertRows(
             into: "release_capabilities", columns: ["release_id", "capability_id"], count: capabilityRows.count,
-            rowsPerStatement: Self.heldRowsPerStatement
+            rowsPerStatement: Self.rowsPerStatement
         ) { index, values in values += [.integer(capabilityRows[index].0), .integer(capabilityRows[index].1)] }
     }
 }

@@ -21,7 +21,7 @@ extension Portfolio {
 
     /// One company's assessments over time, oldest first.
     public func assessmentHistory(_ slug: String) throws -> [StoredAssessment] {
-        try read { try storedAssessments(latestOnly: false, companyID: try companyID(slug)) }
+        try read { try storedAssessments(latestOnly: false, companyID: try names.companyID(slug)) }
     }
 
     func storedAssessments(latestOnly: Bool, companyID: Int64?) throws -> [StoredAssessment] {
@@ -90,7 +90,7 @@ extension Portfolio {
     /// opportunities and dismissed threats that are never stored.
     public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment {
         try read {
-            let id = try companyID(slug)
+            let id = try names.companyID(slug)
             return try computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
         }
     }
@@ -104,8 +104,9 @@ extension Portfolio {
     /// release for every company, with details, took 70 s.
     public func whatIf(model: ModelReference, capabilities: [String], on date: CivilDate, asOf: CivilDate) throws -> [WhatIfImpact] {
         try read {
-            _ = try providerID(model.provider)
-            let slugs = try capabilities.map(capabilitySlug)
+            let names = self.names
+            _ = try names.providerID(model.provider)
+            let slugs = try capabilities.map(names.capabilitySlug)
             let exposed = Set(try database.fetchAll(
                 sql: """
                     SELECT e.company_id FROM exposures e JOIN capabilities k ON k.id = e.capability_id

@@ -7,15 +7,17 @@ extension Portfolio {
 
     /// Records a provider. `name` defaults to the slug.
     public func addProvider(slug: String, name: String?) throws -> Provider {
+        try write { try addProvider(slug: slug, name: name, in: $0) }
+    }
+
+    func addProvider(slug: String, name: String?, in session: WriteSession) throws -> Provider {
         try Slug.validate(slug, kind: "provider")
         let name = try TextField.name(name ?? slug, of: "provider")
-        return try write {
-            guard try database.fetchOne(sql: "SELECT 1 FROM providers WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
-                throw LifelineError(.badData, "provider '\(slug)' already exists")
-            }
-            try database.execute(sql: "INSERT INTO providers (slug, name) VALUES (?, ?)", arguments: [.text(slug), .text(name)])
-            return Provider(slug: slug, name: name, modelCount: 0)
+        guard try database.fetchOne(sql: "SELECT 1 FROM providers WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
+            throw LifelineError(.badData, "provider '\(slug)' already exists")
         }
+        try database.execute(sql: "INSERT INTO providers (slug, name) VALUES (?, ?)", arguments: [.text(slug), .text(name)])
+        return Provider(slug: slug, name: name, modelCount: 0)
     }
 
     public func providers() throws -> [Provider] {
@@ -31,31 +33,32 @@ extension Portfolio {
 
     /// Records a model under an existing provider (never creates the provider).
     public func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind) throws -> Model {
-        let name = try TextField.name(name ?? reference.model, of: "model")
-        return try write {
-            try insertModel(reference, name: name, kind: kind)
-            return Model(reference: reference, name: name, kind: kind)
-        }
+        try write { try addModel(reference, name: name, kind: kind, in: $0) }
     }
 
-    /// Inserts a model inside the caller's transaction (or holds it, see `HeldRows`);
-    /// returns its id.
+    func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind, in session: WriteSession) throws -> Model {
+        let name = try TextField.name(name ?? reference.model, of: "model")
+        try insertModel(reference, name: name, kind: kind, in: session)
+        return Model(reference: reference, name: name, kind: kind)
+    }
+
+    /// Inserts a model in the session (or holds it, see `HeldRows`); returns its id.
     @discardableResult
-    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind) throws -> Int64 {
-        let providerID = try providerID(reference.provider)
-        guard try existingModelID(reference) == nil else {
+    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind, in session: WriteSession) throws -> Int64 {
+        let providerID = try session.names.providerID(reference.provider)
+        guard try session.names.existingModelID(reference) == nil else {
             throw LifelineError(.badData, "model '\(reference)' already exists")
         }
         let id: Int64
-        if heldRows != nil {
-            id = heldRows!.holdModel(providerID: providerID, slug: reference.model, name: name, kind: kind)
+        if session.held != nil {
+            id = session.held!.holdModel(providerID: providerID, slug: reference.model, name: name, kind: kind)
         } else {
             try database.execute(
                 sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
                 arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
             id = database.lastInsertedRowID
         }
-        rememberModel(reference, id: id)
+        session.names.rememberModel(reference, id: id)
         return id
     }
 
@@ -66,7 +69,7 @@ extension Portfolio {
             """
         var arguments: [SQLValue] = []
         if let provider {
-            arguments.append(.integer(try providerID(provider)))
+            arguments.append(.integer(try names.providerID(provider)))
             sql += " WHERE p.id = ?"
         }
         return try database.fetchAll(sql: sql + " ORDER BY p.slug, m.slug", arguments: arguments) { row in
@@ -82,7 +85,7 @@ extension Portfolio {
         try Slug.validate(slug, kind: "capability")
         let name = try TextField.name(name, of: "capability")
         let description = try description.map { try TextField.oneLine($0, field: "description", maximumLength: 500) }
-        return try write {
+        return try write { _ in
             if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(slug)], { _ in true }) != nil {
                 throw LifelineError(.badData, "capability '\(slug)' already exists")
             }
@@ -105,8 +108,8 @@ extension Portfolio {
                 .badData,
                 "invalid alias '\(Slug.printable(alias))': use lower-case letters, digits, '.', '_', ':' and '-', up to 100 characters")
         }
-        return try write {
-            let capabilityID = try capabilityID(capability)
+        return try write { session in
+            let capabilityID = try session.names.capabilityID(capability)
             if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(alias)], { _ in true }) != nil {
                 throw LifelineError(.badData, "'\(alias)' is already a capability")
             }
@@ -116,7 +119,7 @@ extension Portfolio {
             try database.execute(
                 sql: "INSERT INTO capability_aliases (alias, capability_id) VALUES (?, ?)",
                 arguments: [.text(alias), .integer(capabilityID)])
-            return try capabilitySlug(alias)
+            return try session.names.capabilitySlug(alias)
         }
     }
 

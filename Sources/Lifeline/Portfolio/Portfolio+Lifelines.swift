@@ -7,8 +7,8 @@ extension Portfolio {
     /// the company's start (and, if given, tier) change, and it is reassessed.
     public func rebuildCompany(slug: String, on date: CivilDate, tier: Company.Tier?, note: String?) throws -> Reassessed<Company> {
         let note = try note.map { try TextField.notes($0, field: "note") }
-        return try writeAndReassess(trigger: "company rebuild \(slug)") {
-            let id = try companyID(slug)
+        return try writeAndReassess(trigger: "company rebuild \(slug)") { session in
+            let id = try session.names.companyID(slug)
             let current = try company(slug)
             guard date > current.lifelineStart else {
                 throw LifelineError(
@@ -28,7 +28,8 @@ extension Portfolio {
             try database.execute(
                 sql: "UPDATE companies SET lifeline_start = ?, tier_months = ? WHERE id = ?",
                 arguments: [.text(date.iso), newTier.months.sqlValue, .integer(id)])
-            return (try company(slug), [id])
+            session.affect([id])
+            return try company(slug)
         }
     }
 
@@ -39,7 +40,7 @@ extension Portfolio {
                 SELECT previous_start, previous_tier_months, rebuilt_on, tier_months, note FROM rebuilds
                 WHERE company_id = ? ORDER BY rebuilt_on, id
                 """,
-            arguments: [.integer(try companyID(slug))]
+            arguments: [.integer(try names.companyID(slug))]
         ) { row in
             Rebuild(
                 previousStart: try row.get(0) as CivilDate, previousTierMonths: try row.get(1), rebuiltOn: try row.get(2) as CivilDate,
@@ -55,8 +56,8 @@ extension Portfolio {
         if let until, until <= today {
             throw LifelineError(.badData, "--until \(until) is not after today (\(today)); the dismissal would never hold")
         }
-        return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") {
-            let id = try companyID(slug)
+        return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") { session in
+            let id = try session.names.companyID(slug)
             let release = try release(id: releaseID)
             try checkThreatens(companyID: id, slug: slug, release: release)
             let existed = try database.fetchOne(
@@ -70,20 +71,21 @@ extension Portfolio {
                         recorded_at = excluded.recorded_at
                     """,
                 arguments: [.integer(id), .integer(releaseID), .text(reason), until?.iso.sqlValue ?? .null])
-            return (!existed, [id])
+            session.affect([id])
+            return !existed
         }
     }
 
     @discardableResult
     public func undismiss(company slug: String, releaseID: Int64) throws -> Reassessed<Void> {
-        try writeAndReassess(trigger: "undismiss \(slug) \(releaseID)") {
-            let id = try companyID(slug)
+        try writeAndReassess(trigger: "undismiss \(slug) \(releaseID)") { session in
+            let id = try session.names.companyID(slug)
             try database.execute(
                 sql: "DELETE FROM dismissals WHERE company_id = ? AND release_id = ?", arguments: [.integer(id), .integer(releaseID)])
             guard database.changes > 0 else {
                 throw LifelineError(.badData, "release \(releaseID) is not dismissed for '\(slug)'")
             }
-            return ((), [id])
+            session.affect([id])
         }
     }
 
@@ -93,7 +95,7 @@ extension Portfolio {
         var arguments: [SQLValue] = []
         if let slug {
             filter = "WHERE d.company_id = ?"
-            arguments.append(.integer(try companyID(slug)))
+            arguments.append(.integer(try names.companyID(slug)))
         }
         let rows = try database.fetchAll(
             sql: """

@@ -32,7 +32,7 @@ extension Portfolio {
             if !dryRun { try self.assessedEveryCompany(asOf: asOf, warnDays: warnDays, before: state, latestRunBefore: latestRun) }
             return report
         }
-        return dryRun ? try read(run) : try write(run)
+        return dryRun ? try read(run) : try transaction(run)
     }
 
     /// The nightly run when the assessments are current: computes only the companies
@@ -64,26 +64,6 @@ extension Portfolio {
     static func checkWarnDays(_ warnDays: Int) throws {
         guard (0...3650).contains(warnDays) else {
             throw LifelineError(.badData, "invalid warning window \(warnDays): use 0 to 3650 days")
-        }
-    }
-
-    /// Runs `body` in one write transaction, then reassesses the companies it reports
-    /// as affected, as of today, in the same transaction: the change and its
-    /// consequences are recorded together or not at all.
-    func writeAndReassess<T>(trigger: String, _ body: () throws -> (T, affected: Set<Int64>)) throws -> Reassessed<T> {
-        if batchAffected != nil {
-            let (value, affected) = try write(body)
-            batchAffected?.formUnion(affected)
-            return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
-        }
-        return try write {
-            try keepingAssessmentsCurrent {
-                let (value, affected) = try body()
-                let report = affected.isEmpty
-                    ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-                    : try reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
-                return Reassessed(value: value, reassessment: report)
-            }
         }
     }
 

@@ -9,6 +9,12 @@ extension Portfolio {
     /// announcement cannot come after the release, and an identical release (same
     /// model, date, kind and capabilities) is a duplicate.
     public func logRelease(_ request: ReleaseRequest) throws -> Reassessed<ReleaseLogOutcome> {
+        try writeAndReassess(trigger: "release log \(request.model)") { try logRelease(request, in: $0) }
+    }
+
+    /// Logs a release in the session: in a direct one, naming the companies it affects;
+    /// in a batch, leaving them to be looked up when the batch ends.
+    func logRelease(_ request: ReleaseRequest, in session: WriteSession) throws -> ReleaseLogOutcome {
         let note = try request.note.map { try TextField.notes($0, field: "note") }
         let source = try request.importedFrom ?? request.source.map { try TextField.url($0, field: "source") }
         if let announced = request.announcedOn, announced > request.releasedOn {
@@ -16,75 +22,76 @@ extension Portfolio {
                 .badData,
                 "the announcement (\(announced)) cannot come after the release (\(request.releasedOn)); --announced is for releases announced in advance")
         }
-        return try writeAndReassess(trigger: "release log \(request.model)") {
-            let modelID: Int64
-            let createdModel: Bool
-            if let existing = try existingModelID(request.model) {
-                (modelID, createdModel) = (existing, false)
-            } else if request.createModel {
-                (modelID, createdModel) = (try insertModel(request.model, name: request.model.model, kind: .api), true)
-            } else {
-                throw try unknownModel(request.model, hint: "; add --create-model to record it with this release")
-            }
-            let kind = request.kind ?? (createdModel ? .launch : .capability)
-            var capabilityIDs: [Int64] = []
-            for name in request.capabilities {
-                let id = try capabilityID(name)
-                if !capabilityIDs.contains(id) { capabilityIDs.append(id) }
-            }
-            capabilityIDs.sort()
-            switch kind {
-            case .capability where capabilityIDs.isEmpty:
-                throw LifelineError(.usage, "a capability release needs at least one --capability")
-            case .retirement where !capabilityIDs.isEmpty:
-                throw LifelineError(.usage, "a retirement ships no capabilities; drop --capability or use --kind capability")
-            default: break
-            }
-            if let duplicate = try identicalRelease(modelID: modelID, on: request.releasedOn, kind: kind, capabilityIDs: capabilityIDs) {
-                guard request.ifNew else {
-                    throw LifelineError(
-                        .badData,
-                        "this release is already logged as release \(duplicate.id); add --if-new to skip releases already logged")
-                }
-                return (.alreadyLogged(duplicate), [])
-            }
-            let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
-            // Read before the insert, whose trigger forgets that the assessments are current.
-            // (A batch looks up the companies concerned when it ends.)
-            let assessmentsCurrent = try batchAffected == nil && currentAssessmentState(warnDays: warnDays) != nil
-            let loggedAt = try releaseTimestamp()
-            let releaseID: Int64
-            if let held = heldRows {
-                releaseID = held.nextReleaseIDToHold
-            } else {
-                try database.execute(
-                    sql: """
-                        INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                        note.sqlValue, source.sqlValue, .text(loggedAt),
-                    ])
-                releaseID = database.lastInsertedRowID
-                try insertCapabilities(capabilityIDs, of: releaseID)
-            }
-            let slugs = try capabilityIDs.map { try capabilitySlug(id: $0) }
-            // Made from what was just written (or is held) rather than read back: an import logs thousands.
-            let release = Release(
-                id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
-                capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
-            heldRows?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
-            let outcome = ReleaseLogOutcome.logged(release, createdModel: createdModel)
-            if batchAffected != nil {
-                batchReleases.append(releaseID)
-                return (outcome, [])
-            }
-            let affected = assessmentsCurrent
-                ? try companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
-                : try companiesConcerned(byRelease: releaseID)
-            return (outcome, affected)
+        let names = session.names
+        let modelID: Int64
+        let createdModel: Bool
+        if let existing = try names.existingModelID(request.model) {
+            (modelID, createdModel) = (existing, false)
+        } else if request.createModel {
+            (modelID, createdModel) = (try insertModel(request.model, name: request.model.model, kind: .api, in: session), true)
+        } else {
+            throw try names.unknownModel(request.model, hint: "; add --create-model to record it with this release")
         }
+        let kind = request.kind ?? (createdModel ? .launch : .capability)
+        var capabilityIDs: [Int64] = []
+        for name in request.capabilities {
+            let id = try names.capabilityID(name)
+            if !capabilityIDs.contains(id) { capabilityIDs.append(id) }
+        }
+        capabilityIDs.sort()
+        switch kind {
+        case .capability where capabilityIDs.isEmpty:
+            throw LifelineError(.usage, "a capability release needs at least one --capability")
+        case .retirement where !capabilityIDs.isEmpty:
+            throw LifelineError(.usage, "a retirement ships no capabilities; drop --capability or use --kind capability")
+        default: break
+        }
+        if let duplicate = try identicalRelease(
+            modelID: modelID, on: request.releasedOn, kind: kind, capabilityIDs: capabilityIDs, held: session.held)
+        {
+            guard request.ifNew else {
+                throw LifelineError(
+                    .badData,
+                    "this release is already logged as release \(duplicate.id); add --if-new to skip releases already logged")
+            }
+            return .alreadyLogged(duplicate)
+        }
+        let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
+        // Read before the insert, whose trigger forgets that the assessments are current.
+        // (A batch looks up the companies concerned when it ends.)
+        let assessmentsCurrent = try session.kind == .direct && currentAssessmentState(warnDays: warnDays) != nil
+        let loggedAt = try releaseTimestamp(in: session)
+        let releaseID: Int64
+        if let held = session.held {
+            releaseID = held.nextReleaseIDToHold
+        } else {
+            try database.execute(
+                sql: """
+                    INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
+                    note.sqlValue, source.sqlValue, .text(loggedAt),
+                ])
+            releaseID = database.lastInsertedRowID
+            try insertCapabilities(capabilityIDs, of: releaseID)
+        }
+        let slugs = try capabilityIDs.map { try names.capabilitySlug(id: $0) }
+        // Made from what was just written (or is held) rather than read back: an import logs thousands.
+        let release = Release(
+            id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
+            capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
+        session.held?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
+        switch session.kind {
+        case .batch:
+            session.logged(releaseID: releaseID)
+        case .direct:
+            session.affect(assessmentsCurrent
+                ? try companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
+                : try companiesConcerned(byRelease: releaseID))
+        }
+        return .logged(release, createdModel: createdModel)
     }
 
     /// Releases in date order (ties by id), optionally only those released on or after
@@ -99,11 +106,11 @@ extension Portfolio {
             }
             if let provider {
                 conditions.append("m.provider_id = ?")
-                arguments.append(.integer(try providerID(provider)))
+                arguments.append(.integer(try names.providerID(provider)))
             }
             if let capability {
                 conditions.append("EXISTS (SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id AND x.capability_id = ?)")
-                arguments.append(.integer(try capabilityID(capability)))
+                arguments.append(.integer(try names.capabilityID(capability)))
             }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             return try database.fetchAll(
@@ -121,12 +128,12 @@ extension Portfolio {
     /// Removes a release (with the capability rows that belong to it) when `confirmed`;
     /// otherwise only returns it, for the caller to show what would go.
     public func removeRelease(id: Int64, confirmed: Bool) throws -> Reassessed<Release> {
-        try writeAndReassess(trigger: "release remove \(id)") {
+        try writeAndReassess(trigger: "release remove \(id)") { session in
             let release = try release(id: id)
-            guard confirmed else { return (release, []) }
-            let concerned = try companiesConcerned(byRelease: id)
+            guard confirmed else { return release }
+            session.affect(try companiesConcerned(byRelease: id))
             try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
-            return (release, concerned)
+            return release
         }
     }
 
@@ -142,17 +149,19 @@ extension Portfolio {
             arguments: [.integer(releaseID)] + capabilityIDs.map { .integer($0) })
     }
 
-    /// When a release is logged: now, by SQLite's clock; inside a batch, the instant its
-    /// first release was logged (see `BatchLookups.loggedAt`).
-    private func releaseTimestamp() throws -> String {
-        if let loggedAt = batchLookups?.loggedAt { return loggedAt }
+    /// When a release is logged: now, by SQLite's clock - the instant the session's
+    /// first release was logged (see `WriteSession.loggedAt`).
+    private func releaseTimestamp(in session: WriteSession) throws -> String {
+        if let loggedAt = session.loggedAt { return loggedAt }
         let now = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
-        batchLookups?.loggedAt = now
+        session.loggedAt = now
         return now
     }
 
-    private func identicalRelease(modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64]) throws -> Release? {
-        if let held = heldRows {
+    private func identicalRelease(
+        modelID: Int64, on date: CivilDate, kind: Release.Kind, capabilityIDs: [Int64], held: HeldRows?
+    ) throws -> Release? {
+        if let held {
             if let release = held.identicalRelease(modelID: modelID, on: date, kind: kind, capabilityIDs: capabilityIDs) { return release }
             if held.isHeld(modelID: modelID) { return nil }
         }

@@ -20,30 +20,19 @@ public final class Portfolio {
         self.warnDays = warnDays
     }
 
-    /// The companies affected by the writes of the batch in progress, if any: they are
-    /// reassessed once, when the batch ends, instead of after each write.
-    var batchAffected: Set<Int64>?
-    /// The releases logged during the batch in progress: the companies they concern are
-    /// looked up once, when the batch ends (per release, an import of 5,000 releases into
-    /// 100,000 companies read the same exposures thousands of times).
-    var batchReleases: [Int64] = []
-    /// What the batch in progress has looked up.
-    var batchLookups: BatchLookups?
-    /// The models and releases the batch in progress holds back, when it asked to
-    /// (`holdingRows`).
-    var heldRows: HeldRows?
     /// How many companies the engine computes at a time on other threads, ahead of the
     /// one using the database (`ComputeAhead`), and how many changed assessments a
     /// reassessment waits for before recording them. Tests lower it to run that path on
     /// a few companies.
     var engineChunkSize = Portfolio.assessmentRowsPerInsert
 
+    /// Looks names up, remembering nothing: for reads and plain writes.
+    var names: NameLookup { NameLookup(database: database) }
+
     /// Runs `body` as one write transaction; inside a transaction already open, as a
-    /// savepoint of it. Inside a batch, as part of the batch: any error aborts the whole
-    /// batch, so a savepoint per write would only cost time.
-    func write<T>(_ body: () throws -> T) throws -> T {
-        if batchAffected != nil { return try body() }
-        return database.isInAutocommit ? try database.transaction(.immediate, body) : try database.savepoint(body)
+    /// savepoint of it.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        database.isInAutocommit ? try database.transaction(.immediate, body) : try database.savepoint(body)
     }
 
     /// Runs `body` on one consistent snapshot (a deferred read transaction), so a list
@@ -53,44 +42,66 @@ public final class Portfolio {
         database.isInAutocommit ? try database.transaction(.deferred, body) : try body()
     }
 
-    /// Runs many writes as one transaction: all land or none. The companies they affect
-    /// are reassessed once at the end (when `reassess` is true) rather than after each.
-    /// For imports and the demo.
-    /// Inside another batch it simply joins it.
-    public func batch<T>(trigger: String, reassess: Bool = true, _ body: () throws -> T) throws -> Reassessed<T> {
-        if batchAffected != nil {
-            return Reassessed(value: try body(), reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
+    /// A write that changes no company's outcome (a provider, a model, an investment):
+    /// one transaction, nothing reassessed.
+    func write<T>(_ body: (WriteSession) throws -> T) throws -> T {
+        try transaction { try body(WriteSession(database: database, kind: .direct)) }
+    }
+
+    /// One command's change: `body` writes through the session and names the companies
+    /// it affects, which are then reassessed as of today in the same transaction.
+    func writeAndReassess<T>(trigger: String, _ body: (WriteSession) throws -> T) throws -> Reassessed<T> {
+        try transaction {
+            try keepingAssessmentsCurrent {
+                let session = WriteSession(database: database, kind: .direct)
+                let value = try body(session)
+                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
+            }
         }
-        return try write {
-            batchAffected = []
-            batchReleases = []
-            batchLookups = BatchLookups()
-            defer {
-                batchAffected = nil
-                batchReleases = []
-                batchLookups = nil
+    }
+
+    /// Many writes as one transaction - imports, restores, the demo: all land or none.
+    /// The companies they affect are reassessed once at the end (when `reassess` is
+    /// true; otherwise the assessments are no longer known to be current). With
+    /// `holdingRows`, models and releases are held back and written many to a statement
+    /// when `body` ends (`HeldRows`).
+    func batch<T>(
+        trigger: String, reassess: Bool = true, holdingRows: Bool = false, _ body: (WriteSession) throws -> T
+    ) throws -> Reassessed<T> {
+        try transaction {
+            let session = WriteSession(database: database, kind: .batch)
+            if holdingRows { session.held = try HeldRows(lastIDsIn: database) }
+            func run() throws -> T {
+                let value = try body(session)
+                if let held = session.held { try held.write(to: database) }
+                return value
             }
             guard reassess else {
-                let value = try body()
+                let value = try run()
                 try saveAssessmentState(nil)
                 return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
             }
             return try keepingAssessmentsCurrent {
-                let value = try body()
-                let affected = (batchAffected ?? []).union(try companiesConcerned(byNewReleases: batchReleases))
-                let report = affected.isEmpty
-                    ? ReassessmentReport.nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-                    : try self.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
-                return Reassessed(value: value, reassessment: report)
+                let value = try run()
+                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
             }
         }
+    }
+
+    /// Reassesses, as of today, the companies the session's writes affect, and those its
+    /// releases concern.
+    private func reassessAffected(by session: WriteSession, trigger: String) throws -> ReassessmentReport {
+        let affected = session.affected.union(try companiesConcerned(byNewReleases: session.newReleases))
+        return affected.isEmpty
+            ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays)
+            : try reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
     }
 
     /// Runs `body` in a transaction and undoes it, even when it succeeds: dry runs.
     func rollingBack(_ body: () throws -> Void) throws {
         struct RolledBack: Error {}
         do {
-            try write {
+            try transaction {
                 try body()
                 throw RolledBack()
             }

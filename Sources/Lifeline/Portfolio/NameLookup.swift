@@ -1,13 +1,40 @@
 import LifelineCore
 import LifelineStorage
 
-/// Resolving the names users type into row ids, with "did you mean" on failure.
-extension Portfolio {
-    /// During a batch, ids already looked up are remembered (see `BatchLookups`).
+/// Resolves the names users type into row ids, with "did you mean" on failure.
+///
+/// A batch's lookup remembers its answers (`remembering`), so that an import of
+/// thousands of releases does not ask the database the same question thousands of
+/// times. Providers, models and capabilities are never removed or renamed inside a
+/// batch, so an answer found once stays true to the batch's end.
+final class NameLookup {
+    let database: Database
+    /// Row ids by slug, by reference, and by the name asked for (a slug or an alias);
+    /// nil when this lookup does not remember. Keyed by the values themselves: keys
+    /// built as text cost more than the lookups.
+    private var providerIDs: [String: Int64]?
+    private var modelIDs: [ModelReference: Int64]?
+    private var capabilityIDs: [String: Int64]?
+    /// Capability slugs by id.
+    private var capabilitySlugs: [Int64: String]?
+    /// True once `modelIDs` holds every model (`rememberEveryModel`): a model it lacks is
+    /// not recorded, and needs no query to say so.
+    private var knowsEveryModel = false
+
+    init(database: Database, remembering: Bool = false) {
+        self.database = database
+        if remembering {
+            providerIDs = [:]
+            modelIDs = [:]
+            capabilityIDs = [:]
+            capabilitySlugs = [:]
+        }
+    }
+
     func providerID(_ slug: String) throws -> Int64 {
-        if let id = batchLookups?.providerIDs[slug] { return id }
+        if let id = providerIDs?[slug] { return id }
         let id = try rowID(table: "providers", slug: slug, noun: "provider")
-        batchLookups?.providerIDs[slug] = id
+        providerIDs?[slug] = id
         return id
     }
 
@@ -29,8 +56,8 @@ extension Portfolio {
 
     /// The model's id, or nil when its provider exists but the model does not.
     func existingModelID(_ reference: ModelReference) throws -> Int64? {
-        if let id = batchLookups?.modelIDs[reference] { return id }
-        if batchLookups?.knowsEveryModel == true { return nil }
+        if let id = modelIDs?[reference] { return id }
+        if knowsEveryModel { return nil }
         let providerID = try providerID(reference.provider)
         let id = try database.fetchOne(
             sql: "SELECT id FROM models WHERE provider_id = ? AND slug = ?",
@@ -40,18 +67,18 @@ extension Portfolio {
         return id
     }
 
-    /// Remembers every model's id for the rest of the batch in progress (one query), so
-    /// that asking for a model that is not recorded needs no query either.
+    /// Remembers every model's id (one query), so that asking for a model that is not
+    /// recorded needs no query either. Nothing, for a lookup that does not remember.
     func rememberEveryModel() throws {
-        guard batchLookups != nil else { return }
+        guard modelIDs != nil else { return }
         try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
             .forEachRow { rememberModel(ModelReference(provider: try $0.get(1), model: try $0.get(2)), id: try $0.get(0)) }
-        batchLookups?.knowsEveryModel = true
+        knowsEveryModel = true
     }
 
-    /// Remembers a model's id for the rest of the batch, if one is in progress.
+    /// Remembers a model's id, when this lookup remembers.
     func rememberModel(_ reference: ModelReference, id: Int64) {
-        batchLookups?.modelIDs[reference] = id
+        modelIDs?[reference] = id
     }
 
     func modelID(_ reference: ModelReference) throws -> Int64 {
@@ -70,7 +97,7 @@ extension Portfolio {
 
     /// Resolves a capability by slug or by alias.
     func capabilityID(_ name: String) throws -> Int64 {
-        if let id = batchLookups?.capabilityIDs[name] { return id }
+        if let id = capabilityIDs?[name] { return id }
         if let id = try database.fetchOne(
             sql: """
                 SELECT id FROM capabilities WHERE slug = ?1
@@ -80,7 +107,7 @@ extension Portfolio {
                 """,
             arguments: [.text(name)], { try $0.get(0) as Int64 })
         {
-            batchLookups?.capabilityIDs[name] = id
+            capabilityIDs?[name] = id
             return id
         }
         let known = try database.fetchAll(sql: "SELECT slug FROM capabilities") { try $0.get(0) as String }
@@ -95,11 +122,11 @@ extension Portfolio {
     }
 
     func capabilitySlug(id: Int64) throws -> String {
-        if let slug = batchLookups?.capabilitySlugs[id] { return slug }
+        if let slug = capabilitySlugs?[id] { return slug }
         guard let slug = try database.fetchOne(sql: "SELECT slug FROM capabilities WHERE id = ?", arguments: [.integer(id)], {
             try $0.get(0) as String
         }) else { throw LifelineError(.badData, "no capability \(id)") }
-        batchLookups?.capabilitySlugs[id] = slug
+        capabilitySlugs?[id] = slug
         return slug
     }
 }

@@ -1,0 +1,138 @@
+import LifelineCore
+import LifelineStorage
+
+/// Portfolio companies' own records: adding, editing, removing and reading them.
+extension Portfolio {
+    /// Records a company. `tier` and `since` are required; the name defaults to the slug
+    /// and the runway to 3 months.
+    public func addCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
+        try writeAndReassess(trigger: "company add \(slug)") { try addCompany(slug: slug, fields: fields, in: $0) }
+    }
+
+    func addCompany(slug: String, fields: CompanyFields, in session: WriteSession) throws -> Company {
+        try Slug.validate(slug, kind: "company")
+        guard let tier = fields.tier, let since = fields.since else {
+            throw LifelineError(.usage, "a new company needs --tier (3, 6 or 12) and --since DATE")
+        }
+        let defaults = Company(
+            slug: slug, name: slug, tier: try Company.Tier.parse(tier),
+            lifelineStart: try CivilDate.parse(since, today: today, field: "--since date"),
+            runwayMonths: 3, sector: nil, website: nil, notes: nil)
+        let company = try fields.applied(to: defaults, today: today)
+        guard try !companyExists(slug) else {
+            throw LifelineError(.badData, "company '\(slug)' already exists; change it with 'lifeline company edit \(slug)'")
+        }
+        try database.execute(
+            sql: """
+                INSERT INTO companies (slug, name, tier_months, lifeline_start, runway_months, sector, website, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: Self.columnValues(of: company))
+        session.affect([database.lastInsertedRowID])
+        return company
+    }
+
+    /// Changes the given fields of a company and returns it as stored.
+    public func editCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
+        try writeAndReassess(trigger: "company edit \(slug)") { try editCompany(slug: slug, fields: fields, in: $0) }
+    }
+
+    func editCompany(slug: String, fields: CompanyFields, in session: WriteSession) throws -> Company {
+        guard !fields.isEmpty else {
+            throw LifelineError(.usage, "nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes")
+        }
+        let id = try session.names.companyID(slug)
+        let edited = try fields.applied(to: try company(slug), today: today)
+        try database.execute(
+            sql: """
+                UPDATE companies SET name = ?2, tier_months = ?3, lifeline_start = ?4, runway_months = ?5,
+                    sector = ?6, website = ?7, notes = ?8
+                WHERE slug = ?1
+                """,
+            arguments: Self.columnValues(of: edited))
+        session.affect([id])
+        return edited
+    }
+
+    /// Removes a company and everything that belongs to it, unless `confirmed` is false:
+    /// then nothing is written and the plan is returned for the caller to show.
+    public func removeCompany(slug: String, confirmed: Bool) throws -> CompanyRemoval {
+        // No other company's outcome depends on this one's rows.
+        try transaction {
+            try keepingAssessmentsCurrent {
+                let id = try names.companyID(slug)
+                let count = { (table: String) in
+                    try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {
+                        try $0.get(0) as Int
+                    } ?? 0
+                }
+                let removal = CompanyRemoval(
+                    slug: slug, investments: try count("investments"), dependencies: try count("dependencies"),
+                    exposures: try count("exposures"))
+                if confirmed {
+                    try database.execute(sql: "DELETE FROM companies WHERE id = ?", arguments: [.integer(id)])
+                }
+                return removal
+            }
+        }
+    }
+
+    // MARK: Read
+
+    /// One company's record.
+    public func company(_ slug: String) throws -> Company {
+        let id = try names.companyID(slug)
+        return try database.fetchOne(
+            sql: "SELECT \(Self.companyColumns) FROM companies WHERE id = ?", arguments: [.integer(id)], CompanyReader().company(from:))!
+    }
+
+    func companyExists(_ slug: String) throws -> Bool {
+        try database.fetchOne(sql: "SELECT 1 FROM companies WHERE slug = ?", arguments: [.text(slug)]) { _ in true } ?? false
+    }
+
+    /// How many companies are recorded.
+    func companyCount() throws -> Int {
+        try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
+    }
+
+    /// Every company with totals, by slug.
+    public func companySummaries() throws -> [CompanySummary] {
+        try read {
+            try database.fetchAll(
+                sql: """
+                    SELECT \(Self.companyColumns),
+                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id) AS invested_cents,
+                        (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id) AS dependency_count,
+                        (SELECT count(*) FROM exposures e WHERE e.company_id = c.id) AS exposure_count
+                    FROM companies c ORDER BY slug
+                    """,
+                CompanyReader().summary(from:))
+        }
+    }
+
+    /// Everything recorded about one company, from one snapshot.
+    public func companyDetail(_ slug: String) throws -> CompanyDetail {
+        try read {
+            let id = try names.companyID(slug)
+            let investments = try database.fetchAll(
+                sql: "SELECT invested_on, round, amount_cents FROM investments WHERE company_id = ? ORDER BY invested_on, id",
+                arguments: [.integer(id)]
+            ) { row in
+                Investment(investedOn: try row.get(0), round: try row.get(1), amountCents: try row.get(2))
+            }
+            return CompanyDetail(
+                company: try company(slug), investments: investments, dependencies: try dependencies(companyID: id, sorted: true),
+                exposures: try exposures(companyID: id))
+        }
+    }
+
+    /// The columns `CompanyReader` reads.
+    static let companyColumns = "slug, name, tier_months, lifeline_start, runway_months, sector, website, notes"
+
+    static func columnValues(of company: Company) -> [SQLValue] {
+        [
+            .text(company.slug), .text(company.name), company.tier.months.sqlValue, .text(company.lifelineStart.iso),
+            company.runwayMonths.sqlValue, company.sector.sqlValue, company.website.sqlValue, company.notes.sqlValue,
+        ]
+    }
+}
