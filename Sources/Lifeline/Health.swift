@@ -75,7 +75,7 @@ extension Portfolio {
     /// page: seconds on a large database); a corrupt file fails on the first page SQLite
     /// cannot read.
     public func requireTrust(always: Bool = false) throws {
-        let tables = try !always && assessmentsKnownCurrent() ? Self.referencesAlwaysChecked : nil
+        let tables = try !always && reassessment.assessmentsKnownCurrent() ? Self.referencesAlwaysChecked : nil
         let violations = try database.foreignKeyViolations(in: tables)
         guard violations.isEmpty else {
             throw LifelineError(

@@ -19,7 +19,7 @@ public enum PortfolioDatabase {
         /// The portfolio in it, changes reassessed as of `today` with the warning window
         /// of the latest nightly run (see `Portfolio.warnDaysInForce`).
         public func portfolio(today: CivilDate) throws -> Portfolio {
-            Portfolio(database: database, today: today, warnDays: try LifelineError.explaining { try Portfolio.warnDaysInForce(database) })
+            Portfolio(database: database, today: today, warnDays: try LifelineError.explaining { try Reassessment.warnDaysInForce(database) })
         }
     }
 

@@ -35,18 +35,18 @@ struct AssessmentRecordingTests {
         if let parameterLimit { portfolio.database.parameterLimit = parameterLimit }
         if let chunkSize { portfolio.engineChunkSize = chunkSize }
         for company in plan.companies { try Generated.addCompany(company, to: portfolio) }
-        for request in plan.releases { _ = try portfolio.logRelease(request) }
-        let nightly = try portfolio.reassessAll(asOf: today, full: true)
+        for request in plan.releases { _ = try portfolio.catalogue.logRelease(request) }
+        let nightly = try portfolio.reassessment.reassessAll(asOf: today, full: true)
         #expect(nightly.changes.isEmpty, "the releases' reassessments left every company current")
         try portfolio.database.execute(sql: "DELETE FROM assessments")
-        let first = try portfolio.reassessAll(asOf: today, full: true)
+        let first = try portfolio.reassessment.reassessAll(asOf: today, full: true)
         #expect(first.changes.count == plan.companies.count, "with no assessments, every company is a change")
         return portfolio
     }
 
     @Test("rows split over statements of 1, 2 and 3 rows are stored as in one statement", arguments: [1, 2, 3])
     func splitRows(rowsPerStatement: Int) throws {
-        let columns = Portfolio.assessmentColumns.count
+        let columns = Reassessment.assessmentColumns.count
         let whole = try Self.logAndReassess(seed: 7, parameterLimit: nil)
         let split = try Self.logAndReassess(seed: 7, parameterLimit: columns * rowsPerStatement + columns - 1)
         #expect(try Self.recorded(split) == (try Self.recorded(whole)))
@@ -55,7 +55,7 @@ struct AssessmentRecordingTests {
 
     @Test("computed a chunk ahead on a second thread and recorded chunk by chunk, the same rows are stored", arguments: [1, 4, 7])
     func computedAhead(chunkSize: Int) throws {
-        let columns = Portfolio.assessmentColumns.count
+        let columns = Reassessment.assessmentColumns.count
         let inline = try Self.logAndReassess(seed: 8, parameterLimit: nil)
         let ahead = try Self.logAndReassess(seed: 8, parameterLimit: nil, chunkSize: chunkSize)
         #expect(try Self.recorded(ahead) == (try Self.recorded(inline)))

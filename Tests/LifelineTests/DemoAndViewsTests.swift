@@ -26,7 +26,7 @@ struct DemoAndViewsTests {
     @Test("every milestone is loaded, each as a release")
     func milestones() throws {
         let rows = try CSV.records(in: EmbeddedDemoData.files[0].text).count - 1
-        #expect(try portfolio.releases().count == rows)
+        #expect(try portfolio.catalogue.releases().count == rows)
         #expect(rows == 26)
     }
 

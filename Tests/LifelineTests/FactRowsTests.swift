@@ -36,11 +36,11 @@ struct FactRowsTests {
             _ = try portfolio.setExposure(company: slug, capability: "vision", effect: .advantage, providers: [])
         }
         _ = try portfolio.setExposure(company: "older", capability: "agents", effect: .necessity, providers: ["openai"])
-        let facts = try portfolio.companyFacts(.all)
+        let facts = try portfolio.reassessment.companyFacts(.all)
         #expect(facts.map(\.slug) == ["older", "newer"])
         #expect(facts[0].exposures.map(\.capability) == ["agents", "vision"])
         #expect(facts[0].exposures[0].providers == ["openai"])
         #expect(facts[1].exposures.map(\.capability) == ["vision"])
-        #expect(try portfolio.companyFacts(.ids([facts[0].id])) == [facts[0]])
+        #expect(try portfolio.reassessment.companyFacts(.ids([facts[0].id])) == [facts[0]])
     }
 }

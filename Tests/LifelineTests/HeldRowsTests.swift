@@ -50,10 +50,10 @@ struct HeldRowsTests {
         let outcomes: [ReleaseLogOutcome]
         if holding {
             outcomes = try portfolio.batch(trigger: "test", holdingRows: true) { session in
-                try requests.map { try portfolio.logRelease($0, in: session) }
+                try requests.map { try portfolio.catalogue.logRelease($0, in: session) }
             }.value
         } else {
-            outcomes = try requests.map { try portfolio.logRelease($0).value }
+            outcomes = try requests.map { try portfolio.catalogue.logRelease($0).value }
         }
         return (portfolio, outcomes.map(summary))
     }
@@ -78,7 +78,7 @@ struct HeldRowsTests {
         var reordered = request
         reordered.capabilities = ["agents", "vision"]
         let outcomes = try portfolio.batch(trigger: "test", holdingRows: true) { session in
-            [try portfolio.logRelease(request, in: session), try portfolio.logRelease(reordered, in: session)]
+            [try portfolio.catalogue.logRelease(request, in: session), try portfolio.catalogue.logRelease(reordered, in: session)]
         }.value
         guard case .logged(let first, _) = outcomes[0], case .alreadyLogged(let second) = outcomes[1] else {
             Issue.record("expected logged, then already logged: \(outcomes)")
@@ -96,9 +96,9 @@ struct HeldRowsTests {
         let created = ModelReference(provider: Generated.providers[0], model: "held-new")
         #expect(throws: LifelineError.self) {
             try portfolio.batch(trigger: "test", holdingRows: true) { session in
-                _ = try portfolio.logRelease(
+                _ = try portfolio.catalogue.logRelease(
                     ReleaseRequest(model: created, releasedOn: Self.today, capabilities: ["vision"], createModel: true), in: session)
-                _ = try portfolio.logRelease(
+                _ = try portfolio.catalogue.logRelease(
                     ReleaseRequest(model: Generated.models[0], releasedOn: Self.today, capabilities: ["no-such"]), in: session)
             }
         }

@@ -19,7 +19,7 @@ struct IncrementalNightlyTests {
         var today: CivilDate
         /// The portfolio's `engineChunkSize`: below the number of companies, the
         /// engine runs a chunk ahead on a second thread.
-        var chunkSize = Portfolio.assessmentRowsPerInsert
+        var chunkSize = Reassessment.assessmentRowsPerInsert
         var portfolio: Portfolio {
             let portfolio = Portfolio(database: database, today: today)
             portfolio.engineChunkSize = chunkSize
@@ -43,7 +43,7 @@ struct IncrementalNightlyTests {
             let portfolio = self.portfolio
             let live = try portfolio.liveAssessments(asOf: today).mapValues(\.outcome)
             var computed: [String: Assessment.Outcome] = [:]
-            try portfolio.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
+            try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
                 computed[$0.company] = $0.outcome
             }
             #expect(live == computed, "after \(step), as of \(today): \(live.filter { computed[$0.key] != $0.value }.keys.sorted())")
@@ -53,8 +53,8 @@ struct IncrementalNightlyTests {
         /// Runs the nightly job as of today, then checks that a full computation finds
         /// nothing it did not record; returns the run.
         func nightly(_ step: String) throws -> ReassessmentReport {
-            let report = try portfolio.reassessAll(asOf: today)
-            let full = try portfolio.reassessAll(asOf: today, dryRun: true, full: true)
+            let report = try portfolio.reassessment.reassessAll(asOf: today)
+            let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
             #expect(full.changes.isEmpty, "after \(step), as of \(today): the incremental run missed \(full.changes.map(\.current.company))")
             #expect(report.companiesAssessed == full.companiesAssessed)
             return report
@@ -62,7 +62,7 @@ struct IncrementalNightlyTests {
     }
 
     @Test("an incremental run records what a full run would, through every kind of change", arguments: [
-        (UInt64(31), Portfolio.assessmentRowsPerInsert), (UInt64(32), Portfolio.assessmentRowsPerInsert), (UInt64(33), 2), (UInt64(34), 5),
+        (UInt64(31), Reassessment.assessmentRowsPerInsert), (UInt64(32), Reassessment.assessmentRowsPerInsert), (UInt64(33), 2), (UInt64(34), 5),
     ])
     func agreesWithFullRuns(seed: UInt64, chunkSize: Int) throws {
         let plan = Properties.Plan(seed: seed)
@@ -83,7 +83,7 @@ struct IncrementalNightlyTests {
             let action: String
             switch Int.random(in: 0..<10, using: &world.random) {
             case 0...3 where !pending.isEmpty:
-                let release = try portfolio.logRelease(pending.removeFirst()).value.release
+                let release = try portfolio.catalogue.logRelease(pending.removeFirst()).value.release
                 action = "logging release \(release.id) of \(release.releasedOn)"
             case 4 where !laterCompanies.isEmpty:
                 let company = laterCompanies.removeFirst()
@@ -99,7 +99,7 @@ struct IncrementalNightlyTests {
                 try world.database.execute(sql: "UPDATE companies SET tier_months = 12 WHERE id = (SELECT min(id) FROM companies WHERE tier_months < 12)")
                 action = "changing a tier by hand"
             case 7:
-                _ = try portfolio.reassessAll(asOf: world.today.adding(days: -Int.random(in: 10...200, using: &world.random)))
+                _ = try portfolio.reassessment.reassessAll(asOf: world.today.adding(days: -Int.random(in: 10...200, using: &world.random)))
                 action = "a backtest"
             case 8:
                 try world.database.execute(sql: "DELETE FROM assessments WHERE id = (SELECT max(id) FROM assessments)")
@@ -127,7 +127,7 @@ struct IncrementalNightlyTests {
         _ = try world.nightly("adding companies")
         #expect(try world.stateIsCurrent())
         world.today = world.today.adding(days: 1)
-        _ = try world.portfolio.logRelease(plan.releases[0])
+        _ = try world.portfolio.catalogue.logRelease(plan.releases[0])
         #expect(try world.stateIsCurrent())
         for statement in [
             "UPDATE companies SET lifeline_start = '2023-02-01' WHERE id = 1",
@@ -154,10 +154,10 @@ struct IncrementalNightlyTests {
         let world = try World(seed: 42)
         for company in Properties.Plan(seed: 42).companies.prefix(5) { try Properties.addCompany(company, to: world.portfolio) }
         _ = try world.nightly("adding companies")
-        #expect(try world.portfolio.reassessAll(asOf: world.today).companiesComputed == 0)
-        #expect(try world.portfolio.reassessAll(asOf: world.today, full: true).companiesComputed == 5)
-        #expect(try world.portfolio.reassessAll(asOf: world.today, warnDays: 10).companiesComputed == 5)
-        #expect(try world.portfolio.reassessAll(asOf: world.today, warnDays: 10).companiesComputed == 0)
+        #expect(try world.portfolio.reassessment.reassessAll(asOf: world.today).companiesComputed == 0)
+        #expect(try world.portfolio.reassessment.reassessAll(asOf: world.today, full: true).companiesComputed == 5)
+        #expect(try world.portfolio.reassessment.reassessAll(asOf: world.today, warnDays: 10).companiesComputed == 5)
+        #expect(try world.portfolio.reassessment.reassessAll(asOf: world.today, warnDays: 10).companiesComputed == 0)
     }
 
     // MARK: The rare cases, one by one
@@ -180,7 +180,7 @@ struct IncrementalNightlyTests {
     func startingAtRisk() throws {
         var world = try World(seed: 0)
         try Self.company("late", since: "2023-02-01", dependsOn: ["openai-a"], exposures: [("vision", .advantage)], in: world.portfolio)
-        _ = try world.portfolio.logRelease(Self.release("openai-b", on: "2023-02-15", ["vision"], announced: "2023-01-02"))
+        _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-02-15", ["vision"], announced: "2023-01-02"))
         for day in ["2023-01-10", "2023-01-20", "2023-02-05"] {
             world.today = CivilDate(iso: day)!
             _ = try world.nightly("the nightly run of \(day)")
@@ -193,11 +193,11 @@ struct IncrementalNightlyTests {
         var world = try World(seed: 0)
         world.today = CivilDate(iso: "2023-09-01")!
         // The release first, so that the company has no assessment ending later.
-        _ = try world.portfolio.logRelease(Self.release("openai-b", on: "2023-03-01", ["vision"]))
+        _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-03-01", ["vision"]))
         try Self.company("tied", since: "2023-01-01", dependsOn: ["openai-a"], exposures: [("vision", .advantage), ("agents", .necessity)], in: world.portfolio)
         _ = try world.nightly("the first run")
         #expect(try world.portfolio.currentAssessments()["tied"]?.outcome.status == .rebuild)
-        _ = try world.portfolio.logRelease(Self.release("openai-a", on: "2023-03-01", ["agents"]))
+        _ = try world.portfolio.catalogue.logRelease(Self.release("openai-a", on: "2023-03-01", ["agents"]))
         #expect(try world.portfolio.currentAssessments()["tied"]?.outcome.status == .replaced)
     }
 
@@ -206,10 +206,10 @@ struct IncrementalNightlyTests {
         var world = try World(seed: 0)
         world.today = CivilDate(iso: "2023-09-01")!
         try Self.company("two-models", since: "2023-06-01", dependsOn: ["openai-a", "openai-b"], exposures: [("voice", .advantage)], in: world.portfolio)
-        _ = try world.portfolio.logRelease(Self.release("openai-a", on: "2023-08-01", []))
+        _ = try world.portfolio.catalogue.logRelease(Self.release("openai-a", on: "2023-08-01", []))
         _ = try world.nightly("the first run")
         #expect(try world.portfolio.currentAssessments()["two-models"]?.outcome.status == .alive)
-        _ = try world.portfolio.logRelease(Self.release("openai-b", on: "2023-05-01", []))
+        _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-05-01", []))
         #expect(try world.portfolio.currentAssessments()["two-models"]?.outcome.status == .migrate)
     }
 }

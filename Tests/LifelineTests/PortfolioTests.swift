@@ -13,16 +13,16 @@ struct PortfolioTests {
         let database = try Database(path: Database.inMemoryPath)
         try Schema.migrator().migrate(database)
         portfolio = Portfolio(database: database, today: Self.today)
-        _ = try portfolio.addProvider(slug: "openai", name: "OpenAI")
-        _ = try portfolio.addProvider(slug: "anthropic", name: nil)
-        _ = try portfolio.addModel(try ModelReference(parsing: "openai/chatgpt"), name: "ChatGPT", kind: .product)
-        _ = try portfolio.addModel(try ModelReference(parsing: "openai/gpt-4"), name: nil, kind: .api)
+        _ = try portfolio.catalogue.addProvider(slug: "openai", name: "OpenAI")
+        _ = try portfolio.catalogue.addProvider(slug: "anthropic", name: nil)
+        _ = try portfolio.catalogue.addModel(try ModelReference(parsing: "openai/chatgpt"), name: "ChatGPT", kind: .product)
+        _ = try portfolio.catalogue.addModel(try ModelReference(parsing: "openai/gpt-4"), name: nil, kind: .api)
         _ = try portfolio.addCompany(slug: "papertalk", fields: CompanyFields(name: "PaperTalk", tier: "3", since: "2023-01-15"))
     }
 
     func log(_ model: String, on date: String, _ capabilities: [String] = [], kind: Release.Kind? = nil,
              announced: String? = nil, createModel: Bool = false, ifNew: Bool = false) throws -> ReleaseLogOutcome {
-        try portfolio.logRelease(ReleaseRequest(
+        try portfolio.catalogue.logRelease(ReleaseRequest(
             model: try ModelReference(parsing: model), releasedOn: CivilDate(iso: date)!, capabilities: capabilities,
             kind: kind, announcedOn: announced.flatMap(CivilDate.init(iso:)), createModel: createModel, ifNew: ifNew)).value
     }
@@ -33,31 +33,31 @@ struct PortfolioTests {
 
     @Test("providers: name defaults to the slug; duplicates are refused")
     func providers() throws {
-        #expect(try portfolio.providers().map(\.name) == ["anthropic", "OpenAI"])
-        #expect(try portfolio.providers().first { $0.slug == "openai" }?.modelCount == 2)
-        let error = #expect(throws: LifelineError.self) { try portfolio.addProvider(slug: "openai", name: nil) }
+        #expect(try portfolio.catalogue.providers().map(\.name) == ["anthropic", "OpenAI"])
+        #expect(try portfolio.catalogue.providers().first { $0.slug == "openai" }?.modelCount == 2)
+        let error = #expect(throws: LifelineError.self) { try portfolio.catalogue.addProvider(slug: "openai", name: nil) }
         #expect(error?.message == "provider 'openai' already exists")
     }
 
     @Test("a model under an unknown provider is never created")
     func modelUnderUnknownProvider() throws {
         let error = #expect(throws: LifelineError.self) {
-            try portfolio.addModel(try ModelReference(parsing: "opnai/gpt-5"), name: nil, kind: .api)
+            try portfolio.catalogue.addModel(try ModelReference(parsing: "opnai/gpt-5"), name: nil, kind: .api)
         }
         #expect(error?.message == "unknown provider 'opnai'; did you mean 'openai'?")
         #expect(try count("models") == 2)
-        #expect(try portfolio.models(provider: "openai").map(\.reference.model) == ["chatgpt", "gpt-4"])
+        #expect(try portfolio.catalogue.models(provider: "openai").map(\.reference.model) == ["chatgpt", "gpt-4"])
     }
 
     @Test("aliases resolve wherever a capability is named, and cannot shadow a capability")
     func aliases() throws {
-        #expect(try portfolio.addCapabilityAlias(capability: "function-calling", alias: "tools") == "function-calling")
+        #expect(try portfolio.catalogue.addCapabilityAlias(capability: "function-calling", alias: "tools") == "function-calling")
         #expect(try portfolio.names.capabilitySlug("tools") == "function-calling")
-        #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "tools") }
-        #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "agents") }
-        #expect(throws: LifelineError.self) { try portfolio.addCapabilityAlias(capability: "vision", alias: "Bad Alias") }
-        #expect(throws: LifelineError.self) { try portfolio.addCapability(slug: "tools", name: "Tools", description: nil) }
-        #expect(try portfolio.capabilities().first { $0.slug == "function-calling" }?.aliases == ["supports_function_calling", "tool_call", "tools"])
+        #expect(throws: LifelineError.self) { try portfolio.catalogue.addCapabilityAlias(capability: "vision", alias: "tools") }
+        #expect(throws: LifelineError.self) { try portfolio.catalogue.addCapabilityAlias(capability: "vision", alias: "agents") }
+        #expect(throws: LifelineError.self) { try portfolio.catalogue.addCapabilityAlias(capability: "vision", alias: "Bad Alias") }
+        #expect(throws: LifelineError.self) { try portfolio.catalogue.addCapability(slug: "tools", name: "Tools", description: nil) }
+        #expect(try portfolio.catalogue.capabilities().first { $0.slug == "function-calling" }?.aliases == ["supports_function_calling", "tool_call", "tools"])
     }
 
     @Test("company edit changes only what is given; an empty optional field clears it")
@@ -166,20 +166,20 @@ struct PortfolioTests {
 
     @Test("release list filters by date, provider and capability; remove needs confirmation")
     func listAndRemove() throws {
-        _ = try portfolio.addModel(try ModelReference(parsing: "anthropic/claude-2"), name: nil, kind: .api)
+        _ = try portfolio.catalogue.addModel(try ModelReference(parsing: "anthropic/claude-2"), name: nil, kind: .api)
         let chatgpt = try log("openai/chatgpt", on: "2023-07-06", ["file-upload"]).release
         let claude = try log("anthropic/claude-2", on: "2023-07-11", ["file-upload", "long-context"], kind: .launch).release
         _ = try log("openai/gpt-4", on: "2023-03-14", kind: .launch)
-        #expect(try portfolio.releases().map(\.releasedOn.iso) == ["2023-03-14", "2023-07-06", "2023-07-11"])
-        #expect(try portfolio.releases(since: CivilDate(iso: "2023-07-06")).map(\.id) == [chatgpt.id, claude.id])
-        #expect(try portfolio.releases(provider: "anthropic").map(\.id) == [claude.id])
-        #expect(try portfolio.releases(capability: "long-context").map(\.id) == [claude.id])
-        #expect(throws: LifelineError.self) { try portfolio.releases(capability: "long-contxt") }
-        _ = try portfolio.removeRelease(id: claude.id, confirmed: false).value
+        #expect(try portfolio.catalogue.releases().map(\.releasedOn.iso) == ["2023-03-14", "2023-07-06", "2023-07-11"])
+        #expect(try portfolio.catalogue.releases(since: CivilDate(iso: "2023-07-06")).map(\.id) == [chatgpt.id, claude.id])
+        #expect(try portfolio.catalogue.releases(provider: "anthropic").map(\.id) == [claude.id])
+        #expect(try portfolio.catalogue.releases(capability: "long-context").map(\.id) == [claude.id])
+        #expect(throws: LifelineError.self) { try portfolio.catalogue.releases(capability: "long-contxt") }
+        _ = try portfolio.catalogue.removeRelease(id: claude.id, confirmed: false).value
         #expect(try count("releases") == 3)
-        _ = try portfolio.removeRelease(id: claude.id, confirmed: true)
+        _ = try portfolio.catalogue.removeRelease(id: claude.id, confirmed: true)
         #expect(try count("releases") == 2 && count("release_capabilities") == 1)
-        let missing = #expect(throws: LifelineError.self) { try portfolio.removeRelease(id: 999, confirmed: true) }
+        let missing = #expect(throws: LifelineError.self) { try portfolio.catalogue.removeRelease(id: 999, confirmed: true) }
         #expect(missing?.message == "no release 999; 'lifeline release list' lists them")
     }
 }

@@ -79,8 +79,8 @@ struct ReassessmentPropertyTests {
         let database = try Database(path: Database.inMemoryPath)
         try Schema.migrator().migrate(database)
         let portfolio = Portfolio(database: database, today: today)
-        for provider in providers { _ = try portfolio.addProvider(slug: provider, name: nil) }
-        for model in models { _ = try portfolio.addModel(model, name: nil, kind: .api) }
+        for provider in providers { _ = try portfolio.catalogue.addProvider(slug: provider, name: nil) }
+        for model in models { _ = try portfolio.catalogue.addModel(model, name: nil, kind: .api) }
         return portfolio
     }
 
@@ -89,7 +89,7 @@ struct ReassessmentPropertyTests {
         let plan = Plan(seed: seed)
         let portfolio = try emptyPortfolio(today: today)
         for company in plan.companies { try addCompany(company, to: portfolio) }
-        for request in plan.releases { _ = try portfolio.logRelease(request) }
+        for request in plan.releases { _ = try portfolio.catalogue.logRelease(request) }
         return portfolio
     }
 
@@ -122,17 +122,17 @@ struct ReassessmentPropertyTests {
         let first = try Self.emptyPortfolio(today: today)
         for company in plan.companies { try Self.addCompany(company, to: first) }
         for (index, request) in plan.releases.enumerated() {
-            _ = try first.logRelease(request)
+            _ = try first.catalogue.logRelease(request)
             if index < plan.noise.count {
-                let noise = try first.logRelease(plan.noise[index]).value.release
-                _ = try first.removeRelease(id: noise.id, confirmed: true)
+                let noise = try first.catalogue.logRelease(plan.noise[index]).value.release
+                _ = try first.catalogue.removeRelease(id: noise.id, confirmed: true)
             }
         }
 
         // Reversed: releases first, newest first, then companies in reverse.
         var random = SeededGenerator(state: seed &* 31)
         let second = try Self.emptyPortfolio(today: today)
-        for request in plan.releases.shuffled(using: &random) { _ = try second.logRelease(request) }
+        for request in plan.releases.shuffled(using: &random) { _ = try second.catalogue.logRelease(request) }
         for company in plan.companies.reversed() { try Self.addCompany(company, to: second) }
 
         let outcomes = try Self.outcomes(first)
@@ -167,7 +167,7 @@ struct ReassessmentPropertyTests {
             let before = try portfolio.liveAssessments(asOf: asOf)
             var after: [String: Assessment] = [:]
             try portfolio.rollingBack {
-                _ = try portfolio.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
+                _ = try portfolio.catalogue.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
                 after = try portfolio.liveAssessments(asOf: asOf)
             }
             let changed = after.filter { slug, assessment in before[slug]?.outcome != assessment.outcome }
@@ -209,7 +209,7 @@ struct ReassessmentPropertyTests {
         chunked.engineChunkSize = 3
         func assessments(_ portfolio: Portfolio) throws -> [Assessment] {
             var assessments: [Assessment] = []
-            try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: true) { assessments.append($0) }
+            try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: 30, details: true) { assessments.append($0) }
             return assessments
         }
         let inline = try assessments(portfolio)
@@ -232,13 +232,13 @@ struct ReassessmentPropertyTests {
         // Nightly runs as months pass, a release logged between two of them.
         for month in ["2023-06-01", "2023-08-01", "2023-10-01"] {
             let day = CivilDate(iso: month)!
-            _ = try Portfolio(database: database, today: day).reassessAll(asOf: day)
+            _ = try Portfolio(database: database, today: day).reassessment.reassessAll(asOf: day)
         }
-        _ = try Portfolio(database: database, today: CivilDate(iso: "2023-10-15")!).logRelease(ReleaseRequest(
+        _ = try Portfolio(database: database, today: CivilDate(iso: "2023-10-15")!).catalogue.logRelease(ReleaseRequest(
             model: Self.models[0], releasedOn: CivilDate(iso: "2023-10-14")!, capabilities: ["vision"], kind: .capability))
         let today = CivilDate(iso: "2023-12-01")!
         let portfolio = Portfolio(database: database, today: today)
-        _ = try portfolio.reassessAll(asOf: today)
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
         for asOf in [today, CivilDate(iso: "2023-10-20")!, CivilDate(iso: "2023-08-15")!] {
             let report = try portfolio.report(asOf: asOf, withTimeline: false)
             let lastNightly = try #require(report.lastNightlyRun)
@@ -264,9 +264,9 @@ struct ReassessmentPropertyTests {
     func fastPathAgrees(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
-        let full = try portfolio.computeAssessments(.all, asOf: today, warnDays: 30)
+        let full = try portfolio.reassessment.computeAssessments(.all, asOf: today, warnDays: 30)
         var fast: [Assessment] = []
-        try portfolio.forEachAssessment(.all, asOf: today, warnDays: 30, details: false) { fast.append($0) }
+        try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: 30, details: false) { fast.append($0) }
         #expect(full.map(\.outcome) == fast.map(\.outcome))
         #expect(full.contains { $0.outcome.cause != .tier })
     }
@@ -277,9 +277,9 @@ struct ReassessmentPropertyTests {
     func detailsFromAgree(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
-        let companies = try portfolio.companyFacts(.all)
-        let releases = try portfolio.releaseFacts(concerning: companies)
-        let index = Portfolio.ReleaseIndex(dateOrdered: releases)
+        let companies = try portfolio.reassessment.companyFacts(.all)
+        let releases = try portfolio.reassessment.releaseFacts(concerning: companies)
+        let index = Reassessment.ReleaseIndex(dateOrdered: releases)
         // Dates with releases on them among the boundaries: a list that starts a day late
         // must show.
         let froms = [today, today.adding(days: -30), today.adding(days: -400)]
@@ -308,11 +308,11 @@ struct ReassessmentPropertyTests {
     func releasesForOneCompany(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
-        let companies = try portfolio.companyFacts(.all)
-        let all = try portfolio.releaseFacts(concerning: companies)
+        let companies = try portfolio.reassessment.companyFacts(.all)
+        let all = try portfolio.reassessment.releaseFacts(concerning: companies)
         var retirementsLeftOut = 0
         for company in companies {
-            let gathered = try portfolio.releaseFacts(concerning: [company])
+            let gathered = try portfolio.reassessment.releaseFacts(concerning: [company])
             #expect(Set(gathered.map(\.id)).count == gathered.count, "\(company.slug): each release once")
             // Everything from its lifeline's start, and before it the retirements of the
             // models it depends on (another model's cannot take away a fallback of its).
@@ -339,12 +339,12 @@ struct ReassessmentPropertyTests {
         let plan = Plan(seed: seed)
         let portfolio = try Self.emptyPortfolio(today: today)
         for company in plan.companies { try Self.addCompany(company, to: portfolio) }
-        _ = try portfolio.reassessAll(asOf: today)
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
         let report = try portfolio.batch(trigger: "import") { session in
-            for request in plan.releases { _ = try portfolio.logRelease(request, in: session) }
+            for request in plan.releases { _ = try portfolio.catalogue.logRelease(request, in: session) }
         }.reassessment
         #expect(!report.changes.isEmpty)
-        let full = try portfolio.reassessAll(asOf: today, dryRun: true, full: true)
+        let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
         #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
     }
 
@@ -356,18 +356,18 @@ struct ReassessmentPropertyTests {
         let plan = Plan(seed: seed)
         let portfolio = try Self.emptyPortfolio(today: today)
         func fullRecomputeFindsNothingNew(_ step: String) throws {
-            let full = try portfolio.reassessAll(asOf: today, dryRun: true, full: true)
+            let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
             #expect(full.changes.isEmpty, "after \(step): \(full.changes.map(\.current.company))")
         }
         for company in plan.companies.prefix(12) { try Self.addCompany(company, to: portfolio) }
         // A nightly run makes the assessments known to be current, so that logging a
         // release reassesses only the companies it can still end: that too is checked.
-        _ = try portfolio.reassessAll(asOf: today)
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
         for (index, request) in plan.releases.enumerated() {
-            let release = try portfolio.logRelease(request).value.release
+            let release = try portfolio.catalogue.logRelease(request).value.release
             try fullRecomputeFindsNothingNew("logging release \(release.id)")
             if index % 7 == 3 {
-                _ = try portfolio.removeRelease(id: release.id, confirmed: true)
+                _ = try portfolio.catalogue.removeRelease(id: release.id, confirmed: true)
                 try fullRecomputeFindsNothingNew("removing release \(release.id)")
             }
         }
@@ -388,6 +388,6 @@ struct ReassessmentPropertyTests {
             }
         }
         // Reassessing everything for real now records no change either: idempotence.
-        #expect(try portfolio.reassessAll(asOf: today).changes.isEmpty)
+        #expect(try portfolio.reassessment.reassessAll(asOf: today).changes.isEmpty)
     }
 }

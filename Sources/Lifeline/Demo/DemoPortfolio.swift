@@ -93,21 +93,21 @@ public enum DemoPortfolio {
     public static func load(into portfolio: Portfolio, asOf: CivilDate) throws -> ReassessmentReport {
         try portfolio.transaction {
             _ = try portfolio.batch(trigger: "demo", reassess: false) { session in
-                let existingProviders = Set(try portfolio.providers().map(\.slug))
+                let existingProviders = Set(try portfolio.catalogue.providers().map(\.slug))
                 for (slug, name) in providers where !existingProviders.contains(slug) {
-                    _ = try portfolio.addProvider(slug: slug, name: name, in: session)
+                    _ = try portfolio.catalogue.addProvider(slug: slug, name: name, in: session)
                 }
-                let existingModels = Set(try portfolio.models().map(\.reference.description))
+                let existingModels = Set(try portfolio.catalogue.models().map(\.reference.description))
                 for model in models where !existingModels.contains(model.reference) {
-                    _ = try portfolio.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
+                    _ = try portfolio.catalogue.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
-                for release in try milestones() { _ = try portfolio.logRelease(release, in: session) }
+                for release in try milestones() { _ = try portfolio.catalogue.logRelease(release, in: session) }
                 let existingCompanies = Set(try portfolio.companySummaries().map(\.company.slug))
                 for company in companies where !existingCompanies.contains(company.slug) {
                     try add(company, to: portfolio, in: session)
                 }
             }
-            return try portfolio.reassessAll(asOf: asOf)
+            return try portfolio.reassessment.reassessAll(asOf: asOf)
         }
     }
 

@@ -61,17 +61,17 @@ extension Portfolio {
         case "capabilities":
             let slug = try required("slug")
             if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil {
-                _ = try addCapability(slug: slug, name: try required("name"), description: row["description"])
+                _ = try catalogue.addCapability(slug: slug, name: try required("name"), description: row["description"])
             }
         case "capability_aliases":
             let alias = try required("alias")
             if try database.fetchOne(sql: "SELECT 1 FROM capability_aliases WHERE alias = ?", arguments: [.text(alias)], { _ in true }) == nil {
-                try addCapabilityAlias(capability: try required("capability"), alias: alias)
+                try catalogue.addCapabilityAlias(capability: try required("capability"), alias: alias)
             }
         case "providers":
-            _ = try addProvider(slug: try required("slug"), name: row["name"], in: session)
+            _ = try catalogue.addProvider(slug: try required("slug"), name: row["name"], in: session)
         case "models":
-            _ = try addModel(
+            _ = try catalogue.addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],
                 kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"), in: session)
         case "releases":
@@ -93,7 +93,7 @@ extension Portfolio {
         case "dismissals":
             let company = try session.names.companyID(try required("company"))
             guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
-            _ = try release(id: releaseID)
+            _ = try catalogue.release(id: releaseID)
             try database.execute(
                 sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [

@@ -35,7 +35,7 @@ extension Portfolio {
         let outcomes = OutcomeReader()
         return try database.fetchAll(
             sql: """
-                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a"))
+                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Reassessment.outcomeColumns(of: "a"))
                 FROM (SELECT *, row_number() OVER (PARTITION BY company_id ORDER BY as_of DESC, run_id DESC) AS recency
                       FROM assessments) a
                 JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
@@ -65,11 +65,11 @@ extension Portfolio {
             // table at every doubling, a tenth of `company list`'s time.
             var assessments: [String: Assessment] = [:]
             assessments.reserveCapacity(try companyCount())
-            var computed = CompanySelection.all
-            if let state = try currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
-                let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
+            var computed = Reassessment.CompanySelection.all
+            if let state = try reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
+                let due = try reassessment.companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
                 var toCompute = Set<Int64>()
-                try forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
+                try reassessment.forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
                     guard !due.contains(id), let outcome = recorded else {
                         toCompute.insert(id)
                         return
@@ -81,7 +81,7 @@ extension Portfolio {
                 computed = .ids(toCompute)
             }
             if case .ids(let ids) = computed, ids.isEmpty { return assessments }
-            try forEachAssessment(computed, asOf: asOf, warnDays: warnDays, details: false) { assessments[$0.company] = $0 }
+            try reassessment.forEachAssessment(computed, asOf: asOf, warnDays: warnDays, details: false) { assessments[$0.company] = $0 }
             return assessments
         }
     }
@@ -91,7 +91,7 @@ extension Portfolio {
     public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment {
         try read {
             let id = try names.companyID(slug)
-            return try computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
+            return try reassessment.computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
         }
     }
 
@@ -112,9 +112,9 @@ extension Portfolio {
                     SELECT e.company_id FROM exposures e JOIN capabilities k ON k.id = e.capability_id
                     WHERE k.slug IN (SELECT value FROM json_each(?))
                     """,
-                arguments: [.text(Self.jsonArray(slugs))]) { try $0.get(0) as Int64 })
-            let companies = try companyFacts(.ids(exposed))
-            let index = ReleaseIndex(dateOrdered: try releaseFacts(concerning: companies))
+                arguments: [.text(Reassessment.jsonArray(slugs))]) { try $0.get(0) as Int64 })
+            let companies = try reassessment.companyFacts(.ids(exposed))
+            let index = Reassessment.ReleaseIndex(dateOrdered: try reassessment.releaseFacts(concerning: companies))
             let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)][...]
             let invested = try investedCents()
             return companies.compactMap { company in

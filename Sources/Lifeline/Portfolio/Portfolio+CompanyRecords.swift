@@ -59,7 +59,7 @@ extension Portfolio {
     public func removeCompany(slug: String, confirmed: Bool) throws -> CompanyRemoval {
         // No other company's outcome depends on this one's rows.
         try transaction {
-            try keepingAssessmentsCurrent {
+            try reassessment.keepingAssessmentsCurrent {
                 let id = try names.companyID(slug)
                 let count = { (table: String) in
                     try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {

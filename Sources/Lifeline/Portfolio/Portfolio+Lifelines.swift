@@ -58,7 +58,7 @@ extension Portfolio {
         }
         return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") { session in
             let id = try session.names.companyID(slug)
-            let release = try release(id: releaseID)
+            let release = try catalogue.release(id: releaseID)
             try checkThreatens(companyID: id, slug: slug, release: release)
             let existed = try database.fetchOne(
                 sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
@@ -108,14 +108,14 @@ extension Portfolio {
              until: try row.get(3) as CivilDate?, recordedAt: try row.get(4) as String)
         }
         return try rows.map {
-            Dismissal(company: $0.company, release: try release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
+            Dismissal(company: $0.company, release: try catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
         }
     }
 
     /// Refuses to dismiss a release that could not threaten the company anyway.
     private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
-        let company = try companyFacts(.ids([companyID]))[0]
-        let known = try releaseFacts(concerning: [company])
+        let company = try reassessment.companyFacts(.ids([companyID]))[0]
+        let known = try reassessment.releaseFacts(concerning: [company])
         guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
             throw LifelineError(
                 .badData,

@@ -18,7 +18,7 @@ extension Portfolio {
             // kept for every company, they took gigabytes over 100,000 companies.
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
             var entries: [PortfolioReport.Entry] = []
-            try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
+            try reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
                 guard let summary = companiesBySlug[assessment.company] else { return }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
@@ -27,14 +27,14 @@ extension Portfolio {
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
                 // Too few in the window: the newest include older ones.
                 newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
-                try forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+                try reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
                     guard companiesBySlug[assessment.company] != nil else { return }
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
-            let recent = try releases(since: since).filter { $0.knownOn <= asOf }
+            let recent = try catalogue.releases(since: since).filter { $0.knownOn <= asOf }
             // One pass over the threats, not one per recent release.
             let recentIDs = Set(recent.map(\.id))
             var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
@@ -65,7 +65,7 @@ extension Portfolio {
         let outcomes = OutcomeReader()
         return try database.fetchAll(
             sql: """
-                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Self.outcomeColumns(of: "a")),
+                SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Reassessment.outcomeColumns(of: "a")),
                     (SELECT p.status FROM assessments p
                      WHERE p.company_id = a.company_id AND (p.as_of < a.as_of OR (p.as_of = a.as_of AND p.run_id < a.run_id))
                      ORDER BY p.as_of DESC, p.run_id DESC LIMIT 1) AS previous_status

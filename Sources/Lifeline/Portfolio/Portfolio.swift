@@ -24,7 +24,13 @@ public final class Portfolio {
     /// one using the database (`ComputeAhead`), and how many changed assessments a
     /// reassessment waits for before recording them. Tests lower it to run that path on
     /// a few companies.
-    var engineChunkSize = Portfolio.assessmentRowsPerInsert
+    var engineChunkSize = Reassessment.assessmentRowsPerInsert
+
+    /// Providers, models, capabilities and releases.
+    public var catalogue: ModelCatalogue { ModelCatalogue(portfolio: self) }
+
+    /// Running the engine and recording what it finds.
+    public var reassessment: Reassessment { Reassessment(portfolio: self) }
 
     /// Looks names up, remembering nothing: for reads and plain writes.
     var names: NameLookup { NameLookup(database: database) }
@@ -52,7 +58,7 @@ public final class Portfolio {
     /// it affects, which are then reassessed as of today in the same transaction.
     func writeAndReassess<T>(trigger: String, _ body: (WriteSession) throws -> T) throws -> Reassessed<T> {
         try transaction {
-            try keepingAssessmentsCurrent {
+            try reassessment.keepingAssessmentsCurrent {
                 let session = WriteSession(database: database, kind: .direct)
                 let value = try body(session)
                 return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
@@ -78,10 +84,10 @@ public final class Portfolio {
             }
             guard reassess else {
                 let value = try run()
-                try saveAssessmentState(nil)
+                try reassessment.saveAssessmentState(nil)
                 return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
             }
-            return try keepingAssessmentsCurrent {
+            return try reassessment.keepingAssessmentsCurrent {
                 let value = try run()
                 return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
             }
@@ -91,10 +97,10 @@ public final class Portfolio {
     /// Reassesses, as of today, the companies the session's writes affect, and those its
     /// releases concern.
     private func reassessAffected(by session: WriteSession, trigger: String) throws -> ReassessmentReport {
-        let affected = session.affected.union(try companiesConcerned(byNewReleases: session.newReleases))
+        let affected = session.affected.union(try reassessment.companiesConcerned(byNewReleases: session.newReleases))
         return affected.isEmpty
             ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-            : try reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
+            : try reassessment.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
     }
 
     /// Runs `body` in a transaction and undoes it, even when it succeeds: dry runs.

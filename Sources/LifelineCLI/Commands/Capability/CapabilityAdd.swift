@@ -23,7 +23,7 @@ extension CapabilityCommand {
         var description: String?
 
         func run() throws {
-            let capability = try global.portfolio().addCapability(slug: slug, name: name, description: description)
+            let capability = try global.portfolio().catalogue.addCapability(slug: slug, name: name, description: description)
             Console.output("Added capability \(capability.slug) (\(capability.name)).")
         }
     }

@@ -22,7 +22,7 @@ extension CapabilityCommand {
         var alias: String
 
         func run() throws {
-            let slug = try global.portfolio().addCapabilityAlias(capability: capability, alias: alias)
+            let slug = try global.portfolio().catalogue.addCapabilityAlias(capability: capability, alias: alias)
             Console.output("'\(alias)' now means capability \(slug).")
         }
     }

@@ -18,7 +18,7 @@ extension CapabilityCommand {
 
         func run() throws {
             var rows = Rows(columns: ["capability", "name", "description", "aliases"])
-            for capability in try global.portfolio().capabilities() {
+            for capability in try global.portfolio().catalogue.capabilities() {
                 rows.append([
                     .text(capability.slug), .text(capability.name), OutputValue(capability.description),
                     .text(capability.aliases.joined(separator: " ")),

@@ -42,7 +42,7 @@ struct ReassessCommand: ParsableCommand {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
         let progress = ProgressLine(label: "reassessing")
-        let report = try portfolio.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress.update)
+        let report = try portfolio.reassessment.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress.update)
         progress.finish()
         if quiet && report.changes.isEmpty { return }
         switch output.format {

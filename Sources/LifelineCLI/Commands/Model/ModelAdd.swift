@@ -26,7 +26,7 @@ extension ModelCommand {
 
         func run() throws {
             let reference = try ModelReference(parsing: model)
-            let added = try global.portfolio().addModel(reference, name: name, kind: kind)
+            let added = try global.portfolio().catalogue.addModel(reference, name: name, kind: kind)
             Console.output("Added model \(added.reference) (\(added.name), \(added.kind.rawValue)).")
         }
     }

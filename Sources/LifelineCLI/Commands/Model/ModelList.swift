@@ -20,7 +20,7 @@ extension ModelCommand {
 
         func run() throws {
             var rows = Rows(columns: ["model", "provider", "name", "kind"])
-            for model in try global.portfolio().models(provider: provider) {
+            for model in try global.portfolio().catalogue.models(provider: provider) {
                 rows.append([
                     .text(model.reference.description), .text(model.reference.provider), .text(model.name),
                     .text(model.kind.rawValue),

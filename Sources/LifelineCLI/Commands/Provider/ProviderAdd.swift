@@ -20,7 +20,7 @@ extension ProviderCommand {
         var name: String?
 
         func run() throws {
-            let provider = try global.portfolio().addProvider(slug: slug, name: name)
+            let provider = try global.portfolio().catalogue.addProvider(slug: slug, name: name)
             Console.output("Added provider \(provider.slug) (\(provider.name)).")
         }
     }

@@ -18,7 +18,7 @@ extension ProviderCommand {
 
         func run() throws {
             var rows = Rows(columns: ["provider", "name", "models"])
-            for provider in try global.portfolio().providers() {
+            for provider in try global.portfolio().catalogue.providers() {
                 rows.append([.text(provider.slug), .text(provider.name), OutputValue(provider.modelCount)])
             }
             rows.print(as: output.format)

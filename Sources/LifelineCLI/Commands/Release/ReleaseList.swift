@@ -24,7 +24,7 @@ extension ReleaseCommand {
 
         func run() throws {
             let since = try since.map { try CivilDate.parse($0, today: try Today.resolve(), field: "--since date") }
-            let releases = try global.portfolio().releases(since: since, provider: provider, capability: capability)
+            let releases = try global.portfolio().catalogue.releases(since: since, provider: provider, capability: capability)
             ReleasePresenter.rows(releases).print(as: output.format)
         }
     }

@@ -53,7 +53,7 @@ extension ReleaseCommand {
                 capabilities: capabilities, kind: kind,
                 announcedOn: try announced.map { try CivilDate.parse($0, today: today, field: "--announced date") },
                 note: note, source: source, createModel: createModel, ifNew: ifNew)
-            let result = try global.portfolio().logRelease(request)
+            let result = try global.portfolio().catalogue.logRelease(request)
             let outcome = result.value
             let release = outcome.release
             switch output.format {

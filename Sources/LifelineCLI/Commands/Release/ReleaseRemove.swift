@@ -22,7 +22,7 @@ extension ReleaseCommand {
         var yes = false
 
         func run() throws {
-            let result = try global.portfolio().removeRelease(id: id, confirmed: yes)
+            let result = try global.portfolio().catalogue.removeRelease(id: id, confirmed: yes)
             let release = result.value
             guard yes else {
                 throw Failure(.usage, "this would remove release \(id) (\(ReleasePresenter.summary(release))); run again with --yes to confirm")

@@ -19,7 +19,7 @@ extension ReleaseCommand {
         var id: Int64
 
         func run() throws {
-            let release = try global.portfolio().release(id: id)
+            let release = try global.portfolio().catalogue.release(id: id)
             if output.format == .table {
                 var rows = Rows(columns: ["field", "value"])
                 for (column, value) in zip(ReleasePresenter.columns, ReleasePresenter.row(release)) where value != .null {

@@ -2,7 +2,7 @@ import LifelineCore
 import LifelineStorage
 
 /// Model releases: logging, listing and removing them.
-extension Portfolio {
+extension ModelCatalogue {
     /// Logs a release. See `ReleaseRequest` for the defaults; the checks, in order:
     /// the provider must exist, the model must exist unless `createModel`, a
     /// `capability` release ships at least one capability and a `retirement` none, an
@@ -59,7 +59,7 @@ extension Portfolio {
         let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
         // Read before the insert, whose trigger forgets that the assessments are current.
         // (A batch looks up the companies concerned when it ends.)
-        let assessmentsCurrent = try session.kind == .direct && currentAssessmentState(warnDays: warnDays) != nil
+        let assessmentsCurrent = try session.kind == .direct && portfolio.reassessment.currentAssessmentState(warnDays: warnDays) != nil
         let loggedAt = try releaseTimestamp(in: session)
         let releaseID: Int64
         if let held = session.held {
@@ -88,8 +88,8 @@ extension Portfolio {
             session.logged(releaseID: releaseID)
         case .direct:
             session.affect(assessmentsCurrent
-                ? try companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
-                : try companiesConcerned(byRelease: releaseID))
+                ? try portfolio.reassessment.companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
+                : try portfolio.reassessment.companiesConcerned(byRelease: releaseID))
         }
         return .logged(release, createdModel: createdModel)
     }
@@ -131,7 +131,7 @@ extension Portfolio {
         try writeAndReassess(trigger: "release remove \(id)") { session in
             let release = try release(id: id)
             guard confirmed else { return release }
-            session.affect(try companiesConcerned(byRelease: id))
+            session.affect(try portfolio.reassessment.companiesConcerned(byRelease: id))
             try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
             return release
         }
@@ -153,7 +153,7 @@ extension Portfolio {
     /// first release was logged (see `WriteSession.loggedAt`).
     private func releaseTimestamp(in session: WriteSession) throws -> String {
         if let loggedAt = session.loggedAt { return loggedAt }
-        let now = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
+        let now = try database.fetchOne(sql: "SELECT \(Portfolio.nowSQL)") { try $0.get(0) as String } ?? ""
         session.loggedAt = now
         return now
     }

@@ -1,8 +1,12 @@
 import LifelineCore
 import LifelineStorage
 
-/// Providers, models and capabilities: the catalogue releases and companies refer to.
-extension Portfolio {
+/// The catalogue: providers, their models, the capabilities models ship, and the
+/// releases that ship them (`ModelCatalogue+Releases`) - what companies depend on and
+/// are exposed to.
+public struct ModelCatalogue: PortfolioPart {
+    let portfolio: Portfolio
+
     // MARK: Providers
 
     /// Records a provider. `name` defaults to the slug.

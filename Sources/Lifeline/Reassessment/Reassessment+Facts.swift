@@ -3,7 +3,7 @@ import LifelineStorage
 
 /// Loading the engine's inputs from the database, in bulk: a few queries for any number
 /// of companies, never one query per company.
-extension Portfolio {
+extension Reassessment {
     /// Which companies to load: all, or those with these ids.
     enum CompanySelection {
         case all

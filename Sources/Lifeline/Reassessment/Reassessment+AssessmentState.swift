@@ -14,7 +14,7 @@ struct AssessmentState: Equatable {
     var rulesVersion: Int
 }
 
-extension Portfolio {
+extension Reassessment {
     /// The state, when the assessments are current and were made with this warning
     /// window and this engine's rules; nil otherwise (then only a full run can be trusted).
     func currentAssessmentState(warnDays: Int) throws -> AssessmentState? {

@@ -1,8 +1,13 @@
 import LifelineCore
 import LifelineStorage
 
-/// Running the engine over the database and recording what changed.
-extension Portfolio {
+/// The reassessment: running the engine over the database and recording what changed -
+/// the engine's inputs (`Reassessment+Facts`), which companies need it
+/// (`+AffectedCompanies`), the recorded runs (`+AssessmentRecords`) and what is known
+/// about them (`+AssessmentState`).
+public struct Reassessment: PortfolioPart {
+    let portfolio: Portfolio
+
     /// The nightly job: reassesses every company as of `asOf` in one write transaction,
     /// records a run and the assessments that changed, and returns them. With `dryRun`
     /// it reads one snapshot and writes nothing.
@@ -22,7 +27,7 @@ extension Portfolio {
                 "--as-of \(asOf) is after today (\(today)); a future date would replace the present picture, so look ahead with --dry-run")
         }
         let run = {
-            try self.requireTrust(always: full)
+            try portfolio.requireTrust(always: full)
             let state = try self.currentAssessmentState(warnDays: warnDays)
             if !full, let state, asOf >= state.latestAsOf {
                 return try self.reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)
@@ -42,7 +47,7 @@ extension Portfolio {
         since state: AssessmentState, asOf: CivilDate, record: Bool, progress: ((Int, Int) -> Void)?
     ) throws -> ReassessmentReport {
         let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
-        let companies = try companyCount()
+        let companies = try portfolio.companyCount()
         let report = try reassess(
             .ids(due), asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
             progress: progress)
@@ -75,7 +80,7 @@ extension Portfolio {
         _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, trigger: String, record: Bool,
         companiesInRun: Int? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
-        let startedAt = try database.fetchOne(sql: "SELECT \(Self.nowSQL)") { try $0.get(0) as String } ?? ""
+        let startedAt = try database.fetchOne(sql: "SELECT \(Portfolio.nowSQL)") { try $0.get(0) as String } ?? ""
         let previous = try previousOutcomes(selection, asOf: asOf)
         var inputs = try engineInputs(selection)
         let index = inputs.releases
@@ -89,7 +94,7 @@ extension Portfolio {
         // hold every company's assessment in memory. They are recorded as they come, in
         // the order assessed (by company id, which appends to the assessments' indexes by
         // run and by company), while the engine computes the next companies.
-        let chunkSize = engineChunkSize
+        let chunkSize = portfolio.engineChunkSize
         var changes: [AssessmentChange] = []
         // At most one a company: sized once, as growing it would hold two copies at the peak.
         changes.reserveCapacity(computed)
@@ -156,7 +161,7 @@ extension Portfolio {
         let lookups = inputs.rows.lookups
         let count = inputs.rows.companies.count
         try ComputeAhead.forEachChunk(
-            taking: &inputs.rows.companies, chunkSize: engineChunkSize, threads: ComputeAhead.processorCount
+            taking: &inputs.rows.companies, chunkSize: portfolio.engineChunkSize, threads: ComputeAhead.processorCount
         ) { row in
             let company = lookups.facts(of: row)
             return LifelineEngine.assess(

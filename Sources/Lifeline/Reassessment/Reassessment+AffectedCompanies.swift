@@ -4,7 +4,7 @@ import LifelineStorage
 /// Which companies need reassessing: after a change to the facts (a release logged or
 /// removed), and, while the assessments are current, after days have passed. Each is a
 /// query over the database; the engine then computes only these companies.
-extension Portfolio {
+extension Reassessment {
     /// The companies whose outcome a release can change: exposed to a capability it
     /// ships, depending on its model when it is a retirement, currently assessed with it
     /// as the cause, or with a dismissal of it. (A capability on a model a company builds

@@ -3,7 +3,7 @@ import LifelineStorage
 
 /// Recording assessments and reading them back: a run with the assessments that changed,
 /// and each company's previous outcome to compare with.
-extension Portfolio {
+extension Reassessment {
     /// Stores a run before its assessments, so that they can refer to it as they are
     /// computed; `finishRun` gives it its count of changes and its end. Returns its id.
     func beginRun(trigger: String, asOf: CivilDate, warnDays: Int, startedAt: String, companiesAssessed: Int) throws -> Int64 {
@@ -34,7 +34,7 @@ extension Portfolio {
     /// Ends run `runID`: how many assessments it recorded, and when it finished.
     func finishRun(_ runID: Int64, changesRecorded: Int) throws {
         try database.execute(
-            sql: "UPDATE reassessment_runs SET finished_at = \(Self.nowSQL), changes_recorded = ? WHERE id = ?",
+            sql: "UPDATE reassessment_runs SET finished_at = \(Portfolio.nowSQL), changes_recorded = ? WHERE id = ?",
             arguments: [changesRecorded.sqlValue, .integer(runID)])
     }
 
