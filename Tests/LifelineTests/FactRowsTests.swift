@@ -32,10 +32,10 @@ struct FactRowsTests {
     func exposureAddedLater() throws {
         let portfolio = try ReassessmentPropertyTests.emptyPortfolio(today: CivilDate(iso: "2024-01-01")!)
         for slug in ["older", "newer"] {
-            _ = try portfolio.addCompany(slug: slug, fields: CompanyFields(tier: "6", since: "2023-06-01", runwayMonths: "3"))
-            _ = try portfolio.setExposure(company: slug, capability: "vision", effect: .advantage, providers: [])
+            _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "6", since: "2023-06-01", runwayMonths: "3"))
+            _ = try portfolio.companies.setExposure(company: slug, capability: "vision", effect: .advantage, providers: [])
         }
-        _ = try portfolio.setExposure(company: "older", capability: "agents", effect: .necessity, providers: ["openai"])
+        _ = try portfolio.companies.setExposure(company: "older", capability: "agents", effect: .necessity, providers: ["openai"])
         let facts = try portfolio.reassessment.companyFacts(.all)
         #expect(facts.map(\.slug) == ["older", "newer"])
         #expect(facts[0].exposures.map(\.capability) == ["agents", "vision"])

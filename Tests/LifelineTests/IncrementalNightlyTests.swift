@@ -93,7 +93,7 @@ struct IncrementalNightlyTests {
                 let threatened = try portfolio.currentAssessments().filter { $0.value.outcome.cause.threat != nil }.sorted { $0.key < $1.key }
                 guard let first = threatened.first, let threat = first.value.outcome.cause.threat else { continue }
                 let slug = first.key
-                _ = try portfolio.dismiss(company: slug, releaseID: threat.releaseID, reason: "checked", until: world.today.adding(days: 20))
+                _ = try portfolio.companies.dismiss(company: slug, releaseID: threat.releaseID, reason: "checked", until: world.today.adding(days: 20))
                 action = "dismissing release \(threat.releaseID) for \(slug) for 20 days"
             case 6:
                 try world.database.execute(sql: "UPDATE companies SET tier_months = 12 WHERE id = (SELECT min(id) FROM companies WHERE tier_months < 12)")
@@ -163,10 +163,10 @@ struct IncrementalNightlyTests {
     // MARK: The rare cases, one by one
 
     static func company(_ slug: String, since: String, dependsOn models: [String], exposures: [(String, Effect)], in portfolio: Portfolio) throws {
-        _ = try portfolio.addCompany(slug: slug, fields: CompanyFields(tier: "6", since: since, runwayMonths: "3"))
-        _ = try portfolio.addDependencies(company: slug, models: models.map { ModelReference(provider: "openai", model: $0) })
+        _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "6", since: since, runwayMonths: "3"))
+        _ = try portfolio.companies.addDependencies(company: slug, models: models.map { ModelReference(provider: "openai", model: $0) })
         for (capability, effect) in exposures {
-            _ = try portfolio.setExposure(company: slug, capability: capability, effect: effect, providers: [])
+            _ = try portfolio.companies.setExposure(company: slug, capability: capability, effect: effect, providers: [])
         }
     }
 

@@ -17,7 +17,7 @@ struct PortfolioTests {
         _ = try portfolio.catalogue.addProvider(slug: "anthropic", name: nil)
         _ = try portfolio.catalogue.addModel(try ModelReference(parsing: "openai/chatgpt"), name: "ChatGPT", kind: .product)
         _ = try portfolio.catalogue.addModel(try ModelReference(parsing: "openai/gpt-4"), name: nil, kind: .api)
-        _ = try portfolio.addCompany(slug: "papertalk", fields: CompanyFields(name: "PaperTalk", tier: "3", since: "2023-01-15"))
+        _ = try portfolio.companies.addCompany(slug: "papertalk", fields: CompanyFields(name: "PaperTalk", tier: "3", since: "2023-01-15"))
     }
 
     func log(_ model: String, on date: String, _ capabilities: [String] = [], kind: Release.Kind? = nil,
@@ -62,26 +62,26 @@ struct PortfolioTests {
 
     @Test("company edit changes only what is given; an empty optional field clears it")
     func editCompany() throws {
-        _ = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(sector: "Legal", notes: "note"))
-        let edited = try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(tier: "6", sector: "")).value
+        _ = try portfolio.companies.editCompany(slug: "papertalk", fields: CompanyFields(sector: "Legal", notes: "note"))
+        let edited = try portfolio.companies.editCompany(slug: "papertalk", fields: CompanyFields(tier: "6", sector: "")).value
         #expect(edited.tier == .sixMonths)
         #expect(edited.sector == nil)
         #expect(edited.notes == "note")
         #expect(edited.name == "PaperTalk")
-        #expect(try portfolio.company("papertalk") == edited)
-        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields()) }
-        #expect(throws: LifelineError.self) { try portfolio.editCompany(slug: "papertalk", fields: CompanyFields(runwayMonths: "121")) }
-        #expect(try portfolio.company("papertalk").tier == .sixMonths)
+        #expect(try portfolio.companies.company("papertalk") == edited)
+        #expect(throws: LifelineError.self) { try portfolio.companies.editCompany(slug: "papertalk", fields: CompanyFields()) }
+        #expect(throws: LifelineError.self) { try portfolio.companies.editCompany(slug: "papertalk", fields: CompanyFields(runwayMonths: "121")) }
+        #expect(try portfolio.companies.company("papertalk").tier == .sixMonths)
     }
 
     @Test("company remove says what goes, and removes only when confirmed")
     func removeCompany() throws {
-        try portfolio.addInvestment(company: "papertalk", on: Self.today, amount: try USDAmount.parse("1M"), round: "Seed")
-        _ = try portfolio.addDependencies(company: "papertalk", models: [try ModelReference(parsing: "openai/gpt-4")])
-        let plan = try portfolio.removeCompany(slug: "papertalk", confirmed: false)
+        try portfolio.companies.addInvestment(company: "papertalk", on: Self.today, amount: try USDAmount.parse("1M"), round: "Seed")
+        _ = try portfolio.companies.addDependencies(company: "papertalk", models: [try ModelReference(parsing: "openai/gpt-4")])
+        let plan = try portfolio.companies.removeCompany(slug: "papertalk", confirmed: false)
         #expect(plan.dependentsDescription == "1 investment and 1 dependency")
         #expect(try count("companies") == 1)
-        _ = try portfolio.removeCompany(slug: "papertalk", confirmed: true)
+        _ = try portfolio.companies.removeCompany(slug: "papertalk", confirmed: true)
         #expect(try count("companies") == 0)
         #expect(try count("investments") == 0 && count("dependencies") == 0)
     }
@@ -90,32 +90,32 @@ struct PortfolioTests {
     func dependencies() throws {
         let gpt4 = try ModelReference(parsing: "openai/gpt-4")
         let chatgpt = try ModelReference(parsing: "openai/chatgpt")
-        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4]).value == [gpt4])
-        #expect(try portfolio.addDependencies(company: "papertalk", models: [gpt4, chatgpt]).value == [chatgpt])
+        #expect(try portfolio.companies.addDependencies(company: "papertalk", models: [gpt4]).value == [gpt4])
+        #expect(try portfolio.companies.addDependencies(company: "papertalk", models: [gpt4, chatgpt]).value == [chatgpt])
         let error = #expect(throws: LifelineError.self) {
-            try portfolio.removeDependencies(company: "papertalk", models: [chatgpt, try ModelReference(parsing: "openai/gpt-4o")])
+            try portfolio.companies.removeDependencies(company: "papertalk", models: [chatgpt, try ModelReference(parsing: "openai/gpt-4o")])
         }
         #expect(error?.message.hasPrefix("unknown model 'openai/gpt-4o'") == true)
         #expect(try count("dependencies") == 2)
-        try portfolio.removeDependencies(company: "papertalk", models: [chatgpt])
-        #expect(throws: LifelineError.self) { try portfolio.removeDependencies(company: "papertalk", models: [chatgpt]) }
-        #expect(try portfolio.companyDetail("papertalk").dependencies == [gpt4])
+        try portfolio.companies.removeDependencies(company: "papertalk", models: [chatgpt])
+        #expect(throws: LifelineError.self) { try portfolio.companies.removeDependencies(company: "papertalk", models: [chatgpt]) }
+        #expect(try portfolio.companies.companyDetail("papertalk").dependencies == [gpt4])
     }
 
     @Test("exposing again replaces effect and providers; unexpose needs an exposure")
     func exposures() throws {
-        #expect(try portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]).value)
-        #expect(try !portfolio.setExposure(company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]).value)
-        #expect(try portfolio.companyDetail("papertalk").exposures == [
+        #expect(try portfolio.companies.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]).value)
+        #expect(try !portfolio.companies.setExposure(company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]).value)
+        #expect(try portfolio.companies.companyDetail("papertalk").exposures == [
             Exposure(capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai"])
         ])
         #expect(throws: LifelineError.self) {
-            try portfolio.setExposure(company: "papertalk", capability: "vision", effect: .advantage, providers: ["googel"])
+            try portfolio.companies.setExposure(company: "papertalk", capability: "vision", effect: .advantage, providers: ["googel"])
         }
         #expect(try count("exposures") == 1)
-        let error = #expect(throws: LifelineError.self) { try portfolio.removeExposure(company: "papertalk", capability: "vision") }
+        let error = #expect(throws: LifelineError.self) { try portfolio.companies.removeExposure(company: "papertalk", capability: "vision") }
         #expect(error?.message == "'papertalk' is not exposed to 'vision'")
-        try portfolio.removeExposure(company: "papertalk", capability: "file-upload")
+        try portfolio.companies.removeExposure(company: "papertalk", capability: "file-upload")
         #expect(try count("exposures") == 0 && count("exposure_providers") == 0)
     }
 

@@ -94,10 +94,10 @@ struct ReassessmentPropertyTests {
     }
 
     static func addCompany(_ plan: CompanyPlan, to portfolio: Portfolio) throws {
-        _ = try portfolio.addCompany(slug: plan.slug, fields: CompanyFields(tier: plan.tier, since: plan.since.iso, runwayMonths: String(plan.runway)))
-        _ = try portfolio.addDependencies(company: plan.slug, models: plan.dependencies)
+        _ = try portfolio.companies.addCompany(slug: plan.slug, fields: CompanyFields(tier: plan.tier, since: plan.since.iso, runwayMonths: String(plan.runway)))
+        _ = try portfolio.companies.addDependencies(company: plan.slug, models: plan.dependencies)
         for exposure in plan.exposures {
-            _ = try portfolio.setExposure(company: plan.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
+            _ = try portfolio.companies.setExposure(company: plan.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers)
         }
     }
 
@@ -375,15 +375,15 @@ struct ReassessmentPropertyTests {
         try fullRecomputeFindsNothingNew("adding companies")
         for company in plan.companies.prefix(6) {
             if let exposure = company.exposures.first {
-                _ = try portfolio.removeExposure(company: company.slug, capability: exposure.capability)
+                _ = try portfolio.companies.removeExposure(company: company.slug, capability: exposure.capability)
                 try fullRecomputeFindsNothingNew("unexposing \(company.slug)")
             }
-            _ = try portfolio.editCompany(slug: company.slug, fields: CompanyFields(tier: "12"))
+            _ = try portfolio.companies.editCompany(slug: company.slug, fields: CompanyFields(tier: "12"))
             try fullRecomputeFindsNothingNew("editing \(company.slug)")
-            _ = try portfolio.rebuildCompany(slug: company.slug, on: company.since.adding(days: 45), tier: nil, note: nil)
+            _ = try portfolio.companies.rebuildCompany(slug: company.slug, on: company.since.adding(days: 45), tier: nil, note: nil)
             try fullRecomputeFindsNothingNew("rebuilding \(company.slug)")
             if company.dependencies.count > 1 {
-                _ = try portfolio.removeDependencies(company: company.slug, models: [company.dependencies[0]])
+                _ = try portfolio.companies.removeDependencies(company: company.slug, models: [company.dependencies[0]])
                 try fullRecomputeFindsNothingNew("undepending \(company.slug)")
             }
         }

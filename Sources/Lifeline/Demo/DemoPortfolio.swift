@@ -102,7 +102,7 @@ public enum DemoPortfolio {
                     _ = try portfolio.catalogue.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
                 for release in try milestones() { _ = try portfolio.catalogue.logRelease(release, in: session) }
-                let existingCompanies = Set(try portfolio.companySummaries().map(\.company.slug))
+                let existingCompanies = Set(try portfolio.companies.companySummaries().map(\.company.slug))
                 for company in companies where !existingCompanies.contains(company.slug) {
                     try add(company, to: portfolio, in: session)
                 }
@@ -112,22 +112,22 @@ public enum DemoPortfolio {
     }
 
     private static func add(_ company: DemoCompany, to portfolio: Portfolio, in session: WriteSession) throws {
-        _ = try portfolio.addCompany(
+        _ = try portfolio.companies.addCompany(
             slug: company.slug,
             fields: CompanyFields(
                 name: company.name, tier: String(company.tier.months), since: company.since,
                 runwayMonths: String(company.runway), sector: company.sector, notes: company.notes),
             in: session)
         if !company.dependencies.isEmpty {
-            _ = try portfolio.addDependencies(
+            _ = try portfolio.companies.addDependencies(
                 company: company.slug, models: try company.dependencies.map(ModelReference.init(parsing:)), in: session)
         }
         for exposure in company.exposures {
-            _ = try portfolio.setExposure(
+            _ = try portfolio.companies.setExposure(
                 company: company.slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers,
                 in: session)
         }
-        try portfolio.addInvestment(
+        try portfolio.companies.addInvestment(
             company: company.slug, on: CivilDate(iso: company.investment.on)!, amount: try USDAmount.parse(company.investment.amount),
             round: company.investment.round, in: session)
     }

@@ -66,14 +66,14 @@ extension Portfolio {
             runwayMonths: merged["runway"]?.value, sector: merged["sector"]?.value, website: merged["website"]?.value,
             notes: merged["notes"]?.value)
         let fieldLocation = { (columns: [String]) in columns.compactMap { merged[$0]?.location }.first ?? first }
-        let exists = try companyExists(slug)
+        let exists = try companies.companyExists(slug)
         if exists {
             guard update else {
                 throw LifelineError(.badData, "\(first): company '\(slug)' already exists; use --update to change it")
             }
             if !fields.isEmpty {
                 try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                    _ = try editCompany(slug: slug, fields: fields, in: session)
+                    _ = try companies.editCompany(slug: slug, fields: fields, in: session)
                 }
             }
             summary.companiesUpdated.append(slug)
@@ -82,37 +82,37 @@ extension Portfolio {
                 throw LifelineError(.badData, "\(first): the new company '\(slug)' needs 'tier' and 'since'")
             }
             try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                _ = try addCompany(slug: slug, fields: fields, in: session)
+                _ = try companies.addCompany(slug: slug, fields: fields, in: session)
             }
             summary.companiesAdded.append(slug)
         }
         if let depends = merged["depends"] {
             try located(depends.location) {
                 let models = try Self.listItems(depends.value).map(ModelReference.init(parsing:))
-                if exists { try clearDependencies(company: slug, in: session) }
-                if !models.isEmpty { _ = try addDependencies(company: slug, models: models, in: session) }
+                if exists { try companies.clearDependencies(company: slug, in: session) }
+                if !models.isEmpty { _ = try companies.addDependencies(company: slug, models: models, in: session) }
                 summary.dependencies += Set(models).count
             }
         }
         if let exposures = merged["exposures"] {
             try located(exposures.location) {
                 let parsed = try Self.listItems(exposures.value).map(Exposure.init(cell:))
-                if exists { try clearExposures(company: slug, in: session) }
+                if exists { try companies.clearExposures(company: slug, in: session) }
                 for exposure in parsed {
-                    _ = try setExposure(
+                    _ = try companies.setExposure(
                         company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
                 }
                 summary.exposures += parsed.count
             }
         }
         let investmentRows = rows.filter { row in ["invested_usd", "invested_on", "round"].contains { row.values[$0] != nil } }
-        if update && !investmentRows.isEmpty { try removeInvestments(company: slug, in: session) }
+        if update && !investmentRows.isEmpty { try companies.removeInvestments(company: slug, in: session) }
         for row in investmentRows {
             try located(row.location) {
                 guard let amount = row.values["invested_usd"], let date = row.values["invested_on"] else {
                     throw LifelineError(.badData, "an investment needs both 'invested_usd' and 'invested_on'")
                 }
-                try addInvestment(
+                try companies.addInvestment(
                     company: slug, on: try CivilDate.parse(date, today: today, field: "invested_on date"),
                     amount: try USDAmount.parse(amount), round: row.values["round"], in: session)
                 summary.investments += 1

@@ -126,7 +126,7 @@ extension Portfolio {
         }
         var rows: [[PortfolioExport.Cell?]] = []
         let companies = CompanyReader()
-        try database.prepare(sql: "SELECT id, \(Self.companyColumns) FROM companies ORDER BY slug").forEachRow { row in
+        try database.prepare(sql: "SELECT id, \(Companies.companyColumns) FROM companies ORDER BY slug").forEachRow { row in
             let id: Int64 = try row.get("id")
             let company = try companies.company(from: row)
             let fields: [PortfolioExport.Cell?] = [

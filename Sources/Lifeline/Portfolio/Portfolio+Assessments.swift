@@ -64,7 +64,7 @@ extension Portfolio {
             // Sized once: grown a row at a time, 100,000 assessments were moved to a new
             // table at every doubling, a tenth of `company list`'s time.
             var assessments: [String: Assessment] = [:]
-            assessments.reserveCapacity(try companyCount())
+            assessments.reserveCapacity(try companies.companyCount())
             var computed = Reassessment.CompanySelection.all
             if let state = try reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
                 let due = try reassessment.companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)

@@ -6,7 +6,7 @@ extension Portfolio {
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
-            return try companySummaries().map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
+            return try companies.companySummaries().map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
         }
     }
 
@@ -14,8 +14,8 @@ extension Portfolio {
     public func companyPicture(_ slug: String, asOf: CivilDate) throws -> CompanyPicture {
         try read {
             CompanyPicture(
-                detail: try companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
-                recorded: try currentAssessment(slug), dismissals: try dismissals(company: slug))
+                detail: try companies.companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
+                recorded: try currentAssessment(slug), dismissals: try companies.dismissals(company: slug))
         }
     }
 }

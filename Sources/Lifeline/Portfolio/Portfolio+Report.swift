@@ -11,7 +11,7 @@ extension Portfolio {
     public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
         try read {
             try requireTrust()
-            let companiesBySlug = Dictionary(uniqueKeysWithValues: try companySummaries().map { ($0.company.slug, $0) })
+            let companiesBySlug = Dictionary(uniqueKeysWithValues: try companies.companySummaries().map { ($0.company.slug, $0) })
             let since = asOf.adding(days: -recentDays)
             let detailsFrom = withTimeline ? nil : since
             // Each company's opportunities are offered to the newest and then dropped:

@@ -29,6 +29,9 @@ public final class Portfolio {
     /// Providers, models, capabilities and releases.
     public var catalogue: ModelCatalogue { ModelCatalogue(portfolio: self) }
 
+    /// The companies, their links and the investor's judgements about them.
+    public var companies: Companies { Companies(portfolio: self) }
+
     /// Running the engine and recording what it finds.
     public var reassessment: Reassessment { Reassessment(portfolio: self) }
 

@@ -47,7 +47,7 @@ public struct Reassessment: PortfolioPart {
         since state: AssessmentState, asOf: CivilDate, record: Bool, progress: ((Int, Int) -> Void)?
     ) throws -> ReassessmentReport {
         let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
-        let companies = try portfolio.companyCount()
+        let companies = try portfolio.companies.companyCount()
         let report = try reassess(
             .ids(due), asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
             progress: progress)

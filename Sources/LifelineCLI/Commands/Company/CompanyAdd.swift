@@ -20,7 +20,7 @@ extension CompanyCommand {
         @OptionGroup var record: CompanyFieldOptions
 
         func run() throws {
-            let added = try global.portfolio().addCompany(slug: slug, fields: record.fields)
+            let added = try global.portfolio().companies.addCompany(slug: slug, fields: record.fields)
             let company = added.value
             Console.output("Added company \(company.slug) (\(company.name)): \(company.lifelineSummary).")
             AssessmentPresenter.printChanges(of: added.reassessment)

@@ -20,7 +20,7 @@ extension CompanyCommand {
 
         func run() throws {
             let (slug, references) = (target.slug, try target.references())
-            let result = try global.portfolio().addDependencies(company: slug, models: references)
+            let result = try global.portfolio().companies.addDependencies(company: slug, models: references)
             let added = result.value
             if !added.isEmpty {
                 Console.output("\(slug) now depends on \(added.map(\.description).joined(separator: ", ")).")

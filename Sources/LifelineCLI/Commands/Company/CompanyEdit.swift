@@ -21,7 +21,7 @@ extension CompanyCommand {
         @OptionGroup var record: CompanyFieldOptions
 
         func run() throws {
-            let edited = try global.portfolio().editCompany(slug: slug, fields: record.fields)
+            let edited = try global.portfolio().companies.editCompany(slug: slug, fields: record.fields)
             let company = edited.value
             Console.output("Updated company \(company.slug) (\(company.name)): \(company.lifelineSummary).")
             AssessmentPresenter.printChanges(of: edited.reassessment)

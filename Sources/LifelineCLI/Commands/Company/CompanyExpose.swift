@@ -32,7 +32,7 @@ extension CompanyCommand {
         var providers: [String] = []
 
         func run() throws {
-            let result = try global.portfolio().setExposure(
+            let result = try global.portfolio().companies.setExposure(
                 company: slug, capability: capability, effect: effect, providers: providers)
             let scope = providers.isEmpty ? "any provider" : Set(providers).sorted().joined(separator: ", ")
             Console.output("\(slug) is \(result.value ? "" : "now ")exposed to \(capability) (\(effect.rawValue), \(scope)).")

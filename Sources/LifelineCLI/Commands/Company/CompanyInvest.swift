@@ -28,7 +28,7 @@ extension CompanyCommand {
         func run() throws {
             let date = try CivilDate.parse(on, today: try Today.resolve(), field: "--on date")
             let money = try USDAmount.parse(amount)
-            try global.portfolio().addInvestment(company: slug, on: date, amount: money, round: round)
+            try global.portfolio().companies.addInvestment(company: slug, on: date, amount: money, round: round)
             Console.output("Recorded \(money)\(round.map { " (\($0))" } ?? "") in \(slug) on \(date).")
         }
     }

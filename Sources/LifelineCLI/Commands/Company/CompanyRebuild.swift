@@ -29,7 +29,7 @@ extension CompanyCommand {
         func run() throws {
             let portfolio = try global.portfolio()
             let date = try CivilDate.parse(on, today: portfolio.today, field: "--on date")
-            let result = try portfolio.rebuildCompany(slug: slug, on: date, tier: try tier.map(Company.Tier.parse), note: note)
+            let result = try portfolio.companies.rebuildCompany(slug: slug, on: date, tier: try tier.map(Company.Tier.parse), note: note)
             Console.output("Rebuilt \(slug): new lifeline, \(result.value.lifelineSummary).")
             AssessmentPresenter.printChanges(of: result.reassessment)
         }

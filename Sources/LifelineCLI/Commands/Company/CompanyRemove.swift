@@ -22,7 +22,7 @@ extension CompanyCommand {
         var yes = false
 
         func run() throws {
-            let removal = try global.portfolio().removeCompany(slug: slug, confirmed: yes)
+            let removal = try global.portfolio().companies.removeCompany(slug: slug, confirmed: yes)
             guard yes else {
                 let consequence = removal.dependentsDescription.map { "also removes \($0)" } ?? "removes nothing else"
                 throw Failure(.usage, "removing company '\(slug)' \(consequence); run again with --yes to confirm")

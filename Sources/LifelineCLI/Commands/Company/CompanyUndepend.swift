@@ -20,7 +20,7 @@ extension CompanyCommand {
 
         func run() throws {
             let (slug, references) = (target.slug, try target.references())
-            let result = try global.portfolio().removeDependencies(company: slug, models: references)
+            let result = try global.portfolio().companies.removeDependencies(company: slug, models: references)
             Console.output("\(slug) no longer depends on \(references.map(\.description).joined(separator: ", ")).")
             AssessmentPresenter.printChanges(of: result.reassessment)
         }

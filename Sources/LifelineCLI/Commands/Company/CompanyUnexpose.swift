@@ -20,7 +20,7 @@ extension CompanyCommand {
         var capability: String
 
         func run() throws {
-            let result = try global.portfolio().removeExposure(company: slug, capability: capability)
+            let result = try global.portfolio().companies.removeExposure(company: slug, capability: capability)
             Console.output("\(slug) is no longer exposed to \(capability).")
             AssessmentPresenter.printChanges(of: result.reassessment)
         }

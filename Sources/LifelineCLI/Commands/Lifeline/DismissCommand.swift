@@ -32,7 +32,7 @@ struct DismissCommand: ParsableCommand {
     func run() throws {
         let portfolio = try global.portfolio()
         let untilDate = try until.map { try CivilDate.parse($0, today: portfolio.today, field: "--until date") }
-        let result = try portfolio.dismiss(company: slug, releaseID: releaseID, reason: reason, until: untilDate)
+        let result = try portfolio.companies.dismiss(company: slug, releaseID: releaseID, reason: reason, until: untilDate)
         let span = untilDate.map { "until \($0)" } ?? "for good"
         Console.output("\(result.value ? "Dismissed" : "Updated dismissal of") release \(releaseID) for \(slug), \(span).")
         AssessmentPresenter.printChanges(of: result.reassessment)

@@ -22,10 +22,10 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let portfolio = try global.portfolio()
-        let company = try portfolio.company(slug)
-        let rebuilds = try portfolio.rebuilds(slug)
+        let company = try portfolio.companies.company(slug)
+        let rebuilds = try portfolio.companies.rebuilds(slug)
         let assessments = try portfolio.assessmentHistory(slug)
-        let dismissals = try portfolio.dismissals(company: slug)
+        let dismissals = try portfolio.companies.dismissals(company: slug)
 
         var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how"])
         for rebuild in rebuilds {

@@ -20,7 +20,7 @@ struct UndismissCommand: ParsableCommand {
     var releaseID: Int64
 
     func run() throws {
-        let result = try global.portfolio().undismiss(company: slug, releaseID: releaseID)
+        let result = try global.portfolio().companies.undismiss(company: slug, releaseID: releaseID)
         Console.output("Release \(releaseID) counts for \(slug) again.")
         AssessmentPresenter.printChanges(of: result.reassessment)
     }

@@ -3,7 +3,7 @@ import LifelineStorage
 
 /// What ties a company to the rest: its investments, the models it depends on and the
 /// capabilities it is exposed to.
-extension Portfolio {
+extension Companies {
     // MARK: Investments
 
     public func addInvestment(company slug: String, on date: CivilDate, amount: USDAmount, round: String?) throws {

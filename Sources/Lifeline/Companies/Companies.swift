@@ -1,8 +1,13 @@
 import LifelineCore
 import LifelineStorage
 
-/// Portfolio companies' own records: adding, editing, removing and reading them.
-extension Portfolio {
+/// The portfolio's companies: their records (here), what ties them to the catalogue
+/// and to money (`Companies+Links`: investments, dependencies, exposures), and the
+/// investor's judgements about their lifelines (`Companies+Lifelines`: rebuilds and
+/// dismissals).
+public struct Companies: PortfolioPart {
+    let portfolio: Portfolio
+
     /// Records a company. `tier` and `since` are required; the name defaults to the slug
     /// and the runway to 3 months.
     public func addCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
@@ -59,7 +64,7 @@ extension Portfolio {
     public func removeCompany(slug: String, confirmed: Bool) throws -> CompanyRemoval {
         // No other company's outcome depends on this one's rows.
         try transaction {
-            try reassessment.keepingAssessmentsCurrent {
+            try portfolio.reassessment.keepingAssessmentsCurrent {
                 let id = try names.companyID(slug)
                 let count = { (table: String) in
                     try self.database.fetchOne(sql: "SELECT count(*) FROM \(table) WHERE company_id = ?", arguments: [.integer(id)]) {

@@ -2,7 +2,7 @@ import LifelineCore
 import LifelineStorage
 
 /// Rebuilds and dismissals: the investor's own judgements about lifelines.
-extension Portfolio {
+extension Companies {
     /// Starts a new lifeline on `date` (rule 8): the current one is kept in `rebuilds`,
     /// the company's start (and, if given, tier) change, and it is reassessed.
     public func rebuildCompany(slug: String, on date: CivilDate, tier: Company.Tier?, note: String?) throws -> Reassessed<Company> {
@@ -19,7 +19,7 @@ extension Portfolio {
             try database.execute(
                 sql: """
                     INSERT INTO rebuilds (company_id, previous_start, previous_tier_months, rebuilt_on, tier_months, note, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL))
+                    VALUES (?, ?, ?, ?, ?, ?, \(Portfolio.nowSQL))
                     """,
                 arguments: [
                     .integer(id), .text(current.lifelineStart.iso), current.tier.months.sqlValue, .text(date.iso),
@@ -58,7 +58,7 @@ extension Portfolio {
         }
         return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") { session in
             let id = try session.names.companyID(slug)
-            let release = try catalogue.release(id: releaseID)
+            let release = try portfolio.catalogue.release(id: releaseID)
             try checkThreatens(companyID: id, slug: slug, release: release)
             let existed = try database.fetchOne(
                 sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
@@ -66,7 +66,7 @@ extension Portfolio {
             try database.execute(
                 sql: """
                     INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at)
-                    VALUES (?, ?, ?, ?, \(Self.nowSQL))
+                    VALUES (?, ?, ?, ?, \(Portfolio.nowSQL))
                     ON CONFLICT (company_id, release_id) DO UPDATE SET reason = excluded.reason, until = excluded.until,
                         recorded_at = excluded.recorded_at
                     """,
@@ -108,14 +108,14 @@ extension Portfolio {
              until: try row.get(3) as CivilDate?, recordedAt: try row.get(4) as String)
         }
         return try rows.map {
-            Dismissal(company: $0.company, release: try catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
+            Dismissal(company: $0.company, release: try portfolio.catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
         }
     }
 
     /// Refuses to dismiss a release that could not threaten the company anyway.
     private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
-        let company = try reassessment.companyFacts(.ids([companyID]))[0]
-        let known = try reassessment.releaseFacts(concerning: [company])
+        let company = try portfolio.reassessment.companyFacts(.ids([companyID]))[0]
+        let known = try portfolio.reassessment.releaseFacts(concerning: [company])
         guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
             throw LifelineError(
                 .badData,
