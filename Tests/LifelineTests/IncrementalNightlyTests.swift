@@ -41,7 +41,7 @@ struct IncrementalNightlyTests {
         /// the recorded ones could be used.
         func checkLiveAssessments(_ step: String) throws -> Bool {
             let portfolio = self.portfolio
-            let live = try portfolio.liveAssessments(asOf: today).mapValues(\.outcome)
+            let live = try portfolio.reports.liveAssessments(asOf: today).mapValues(\.outcome)
             var computed: [String: Assessment.Outcome] = [:]
             try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
                 computed[$0.company] = $0.outcome
@@ -90,7 +90,7 @@ struct IncrementalNightlyTests {
                 try Properties.addCompany(company, to: portfolio)
                 action = "adding \(company.slug)"
             case 5:
-                let threatened = try portfolio.currentAssessments().filter { $0.value.outcome.cause.threat != nil }.sorted { $0.key < $1.key }
+                let threatened = try portfolio.reports.currentAssessments().filter { $0.value.outcome.cause.threat != nil }.sorted { $0.key < $1.key }
                 guard let first = threatened.first, let threat = first.value.outcome.cause.threat else { continue }
                 let slug = first.key
                 _ = try portfolio.companies.dismiss(company: slug, releaseID: threat.releaseID, reason: "checked", until: world.today.adding(days: 20))
@@ -185,7 +185,7 @@ struct IncrementalNightlyTests {
             world.today = CivilDate(iso: day)!
             _ = try world.nightly("the nightly run of \(day)")
         }
-        #expect(try world.portfolio.currentAssessments()["late"]?.outcome.status == .atRisk)
+        #expect(try world.portfolio.reports.currentAssessments()["late"]?.outcome.status == .atRisk)
     }
 
     @Test("a release on the day of the current ending can still take its place")
@@ -196,9 +196,9 @@ struct IncrementalNightlyTests {
         _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-03-01", ["vision"]))
         try Self.company("tied", since: "2023-01-01", dependsOn: ["openai-a"], exposures: [("vision", .advantage), ("agents", .necessity)], in: world.portfolio)
         _ = try world.nightly("the first run")
-        #expect(try world.portfolio.currentAssessments()["tied"]?.outcome.status == .rebuild)
+        #expect(try world.portfolio.reports.currentAssessments()["tied"]?.outcome.status == .rebuild)
         _ = try world.portfolio.catalogue.logRelease(Self.release("openai-a", on: "2023-03-01", ["agents"]))
-        #expect(try world.portfolio.currentAssessments()["tied"]?.outcome.status == .replaced)
+        #expect(try world.portfolio.reports.currentAssessments()["tied"]?.outcome.status == .replaced)
     }
 
     @Test("a retirement before a lifeline's start can take away the fallback of a later one")
@@ -208,8 +208,8 @@ struct IncrementalNightlyTests {
         try Self.company("two-models", since: "2023-06-01", dependsOn: ["openai-a", "openai-b"], exposures: [("voice", .advantage)], in: world.portfolio)
         _ = try world.portfolio.catalogue.logRelease(Self.release("openai-a", on: "2023-08-01", []))
         _ = try world.nightly("the first run")
-        #expect(try world.portfolio.currentAssessments()["two-models"]?.outcome.status == .alive)
+        #expect(try world.portfolio.reports.currentAssessments()["two-models"]?.outcome.status == .alive)
         _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-05-01", []))
-        #expect(try world.portfolio.currentAssessments()["two-models"]?.outcome.status == .migrate)
+        #expect(try world.portfolio.reports.currentAssessments()["two-models"]?.outcome.status == .migrate)
     }
 }

@@ -104,7 +104,7 @@ struct ReassessmentPropertyTests {
     /// Each company's current outcome, with the cause named by what the release is
     /// (model, date, capability) rather than by its id, which depends on logging order.
     static func outcomes(_ portfolio: Portfolio) throws -> [String: String] {
-        try portfolio.currentAssessments().mapValues { stored in
+        try portfolio.reports.currentAssessments().mapValues { stored in
             let outcome = stored.outcome
             let cause = outcome.cause.threat.map { "\($0.model) \($0.releasedOn) \($0.capability ?? "retired") \($0.effect?.rawValue ?? "")" } ?? "tier"
             return "\(outcome.status.rawValue) \(outcome.lifelineStart) \(outcome.lifelineEnd) \(outcome.runwayEnd?.iso ?? "-") \(cause)"
@@ -140,8 +140,8 @@ struct ReassessmentPropertyTests {
         #expect(outcomes == (try Self.outcomes(second)))
         // One company's current assessment, read from its own history, is the one the
         // whole portfolio's list has for it.
-        let current = try first.currentAssessments()
-        for company in plan.companies { #expect(try first.currentAssessment(company.slug) == current[company.slug]) }
+        let current = try first.reports.currentAssessments()
+        for company in plan.companies { #expect(try first.reports.currentAssessment(company.slug) == current[company.slug]) }
     }
 
     @Test("what-if names exactly the companies whose outcome logging the release would change", arguments: [
@@ -162,13 +162,13 @@ struct ReassessmentPropertyTests {
             let shipped = Array(Self.capabilities.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)))
             let date = CivilDate(iso: "2023-01-01")!.adding(days: Int.random(in: 0...700, using: &random))
             let asOf = max(date, today)
-            let predicted = try portfolio.whatIf(model: model, capabilities: shipped, on: date, asOf: asOf)
+            let predicted = try portfolio.reports.whatIf(model: model, capabilities: shipped, on: date, asOf: asOf)
 
-            let before = try portfolio.liveAssessments(asOf: asOf)
+            let before = try portfolio.reports.liveAssessments(asOf: asOf)
             var after: [String: Assessment] = [:]
             try portfolio.rollingBack {
                 _ = try portfolio.catalogue.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
-                after = try portfolio.liveAssessments(asOf: asOf)
+                after = try portfolio.reports.liveAssessments(asOf: asOf)
             }
             let changed = after.filter { slug, assessment in before[slug]?.outcome != assessment.outcome }
             #expect(Set(predicted.map(\.after.company)) == Set(changed.keys), "\(model) \(shipped) \(date)")
@@ -185,8 +185,8 @@ struct ReassessmentPropertyTests {
     func leanReportAgrees(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
-        let full = try portfolio.report(asOf: today, withTimeline: true)
-        let lean = try portfolio.report(asOf: today, withTimeline: false)
+        let full = try portfolio.reports.report(asOf: today, withTimeline: true)
+        let lean = try portfolio.reports.report(asOf: today, withTimeline: false)
         let since = today.adding(days: -full.recentDays)
         // The window alone holds the newest opportunities here: the lean report's first
         // pass is the one that answers.
@@ -215,8 +215,8 @@ struct ReassessmentPropertyTests {
         let inline = try assessments(portfolio)
         #expect(try assessments(chunked) == inline)
         #expect(inline.map(\.companyID) == inline.map(\.companyID).sorted(), "in company id order")
-        let one = try portfolio.report(asOf: today, withTimeline: false)
-        let several = try chunked.report(asOf: today, withTimeline: false)
+        let one = try portfolio.reports.report(asOf: today, withTimeline: false)
+        let several = try chunked.reports.report(asOf: today, withTimeline: false)
         #expect(several.companies.map(\.assessment) == one.companies.map(\.assessment))
         #expect(several.newestOpportunities.map(\.company) == one.newestOpportunities.map(\.company))
         #expect(several.newestOpportunities.map(\.opportunity) == one.newestOpportunities.map(\.opportunity))
@@ -240,12 +240,12 @@ struct ReassessmentPropertyTests {
         let portfolio = Portfolio(database: database, today: today)
         _ = try portfolio.reassessment.reassessAll(asOf: today)
         for asOf in [today, CivilDate(iso: "2023-10-20")!, CivilDate(iso: "2023-08-15")!] {
-            let report = try portfolio.report(asOf: asOf, withTimeline: false)
+            let report = try portfolio.reports.report(asOf: asOf, withTimeline: false)
             let lastNightly = try #require(report.lastNightlyRun)
             // The history read whole, in date and run order (by company within a run).
             var expected: [(String, LifelineStatus?, StoredAssessment)] = []
             var previous: [String: LifelineStatus] = [:]
-            let history = try portfolio.storedAssessments(latestOnly: false, companyID: nil)
+            let history = try portfolio.reports.storedAssessments(latestOnly: false, companyID: nil)
             for stored in history.sorted(by: { ($0.asOf, $0.runID, $0.company) < ($1.asOf, $1.runID, $1.company) }) {
                 if stored.runID >= lastNightly.id && stored.asOf <= asOf { expected.append((stored.company, previous[stored.company], stored)) }
                 previous[stored.company] = stored.outcome.status

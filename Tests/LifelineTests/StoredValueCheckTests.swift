@@ -42,7 +42,7 @@ struct StoredValueCheckTests {
     func readingRefuses() throws {
         try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
         try database.execute(sql: "UPDATE assessments SET status = 'zombie' WHERE company_id = (SELECT id FROM companies WHERE slug = 'deckly')")
-        let error = #expect(throws: SQLiteError.self) { _ = try portfolio.currentAssessment("deckly") }
+        let error = #expect(throws: SQLiteError.self) { _ = try portfolio.reports.currentAssessment("deckly") }
         #expect(error?.message.hasPrefix("assessments.status holds 'zombie'") == true)
     }
 }

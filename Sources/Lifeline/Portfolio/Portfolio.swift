@@ -35,6 +35,9 @@ public final class Portfolio {
     /// Running the engine and recording what it finds.
     public var reassessment: Reassessment { Reassessment(portfolio: self) }
 
+    /// The report, assessments as of a date, what-ifs: reading only.
+    public var reports: Reports { Reports(portfolio: self) }
+
     /// Looks names up, remembering nothing: for reads and plain writes.
     var names: NameLookup { NameLookup(database: database) }
 

@@ -22,7 +22,7 @@ extension CompanyCommand {
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "runway_months", "sector",
                 "invested_usd", "dependencies", "exposures",
             ])
-            for listing in try portfolio.companyListings(asOf: portfolio.today) {
+            for listing in try portfolio.reports.companyListings(asOf: portfolio.today) {
                 let (summary, assessment) = (listing.summary, listing.assessment)
                 let company = summary.company
                 rows.append([

@@ -23,7 +23,7 @@ extension CompanyCommand {
 
         func run() throws {
             let portfolio = try global.portfolio()
-            let picture = try portfolio.companyPicture(slug, asOf: portfolio.today)
+            let picture = try portfolio.reports.companyPicture(slug, asOf: portfolio.today)
             let presenter = CompanyDetailPresenter(
                 detail: picture.detail, assessment: picture.assessment, recorded: picture.recorded, dismissals: picture.dismissals)
             Console.output(presenter.render(as: output.format))

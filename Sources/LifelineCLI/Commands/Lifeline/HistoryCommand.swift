@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
         let portfolio = try global.portfolio()
         let company = try portfolio.companies.company(slug)
         let rebuilds = try portfolio.companies.rebuilds(slug)
-        let assessments = try portfolio.assessmentHistory(slug)
+        let assessments = try portfolio.reports.assessmentHistory(slug)
         let dismissals = try portfolio.companies.dismissals(company: slug)
 
         var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how"])

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
-        let text = ReportRenderer.render(try portfolio.report(asOf: asOf, withTimeline: format == .html), as: format)
+        let text = ReportRenderer.render(try portfolio.reports.report(asOf: asOf, withTimeline: format == .html), as: format)
         guard let out else {
             Console.output(text)
             return

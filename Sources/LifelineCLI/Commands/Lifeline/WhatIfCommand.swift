@@ -36,7 +36,7 @@ struct WhatIfCommand: ParsableCommand {
         let reference = try ModelReference(parsing: model)
         let date = try on.map { try CivilDate.parse($0, today: portfolio.today, field: "--on date") } ?? portfolio.today
         let asOf = max(date, portfolio.today)
-        let impacts = try portfolio.whatIf(model: reference, capabilities: capabilities, on: date, asOf: asOf)
+        let impacts = try portfolio.reports.whatIf(model: reference, capabilities: capabilities, on: date, asOf: asOf)
         let endangered = impacts.filter(\.endsOrEndangers)
         let capital = endangered.reduce(Int64(0)) { $0 + $1.investedCents }
         var rows = Rows(columns: ["company", "status_before", "status_after", "lifeline_end", "invested_usd", "reason"])

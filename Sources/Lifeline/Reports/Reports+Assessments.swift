@@ -2,7 +2,7 @@ import LifelineCore
 import LifelineStorage
 
 /// Reading recorded assessments, and computing ones that are not recorded.
-extension Portfolio {
+extension Reports {
     /// Every company's current assessment: the one with the latest as-of date, ties
     /// going to the latest run. Companies never assessed are missing.
     public func currentAssessments() throws -> [String: StoredAssessment] {
@@ -64,12 +64,12 @@ extension Portfolio {
             // Sized once: grown a row at a time, 100,000 assessments were moved to a new
             // table at every doubling, a tenth of `company list`'s time.
             var assessments: [String: Assessment] = [:]
-            assessments.reserveCapacity(try companies.companyCount())
+            assessments.reserveCapacity(try portfolio.companies.companyCount())
             var computed = Reassessment.CompanySelection.all
-            if let state = try reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
-                let due = try reassessment.companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
+            if let state = try portfolio.reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
+                let due = try portfolio.reassessment.companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
                 var toCompute = Set<Int64>()
-                try reassessment.forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
+                try portfolio.reassessment.forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
                     guard !due.contains(id), let outcome = recorded else {
                         toCompute.insert(id)
                         return
@@ -81,7 +81,7 @@ extension Portfolio {
                 computed = .ids(toCompute)
             }
             if case .ids(let ids) = computed, ids.isEmpty { return assessments }
-            try reassessment.forEachAssessment(computed, asOf: asOf, warnDays: warnDays, details: false) { assessments[$0.company] = $0 }
+            try portfolio.reassessment.forEachAssessment(computed, asOf: asOf, warnDays: warnDays, details: false) { assessments[$0.company] = $0 }
             return assessments
         }
     }
@@ -91,7 +91,7 @@ extension Portfolio {
     public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment {
         try read {
             let id = try names.companyID(slug)
-            return try reassessment.computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
+            return try portfolio.reassessment.computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
         }
     }
 
@@ -113,8 +113,8 @@ extension Portfolio {
                     WHERE k.slug IN (SELECT value FROM json_each(?))
                     """,
                 arguments: [.text(Reassessment.jsonArray(slugs))]) { try $0.get(0) as Int64 })
-            let companies = try reassessment.companyFacts(.ids(exposed))
-            let index = Reassessment.ReleaseIndex(dateOrdered: try reassessment.releaseFacts(concerning: companies))
+            let companies = try portfolio.reassessment.companyFacts(.ids(exposed))
+            let index = Reassessment.ReleaseIndex(dateOrdered: try portfolio.reassessment.releaseFacts(concerning: companies))
             let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)][...]
             let invested = try investedCents()
             return companies.compactMap { company in

@@ -1,12 +1,12 @@
 import LifelineCore
 
 /// What `company list` and `company show` print, each read in one snapshot.
-extension Portfolio {
+extension Reports {
     /// Every company, by slug, with its totals and its assessment as of `asOf`.
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
-            return try companies.companySummaries().map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
+            return try portfolio.companies.companySummaries().map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
         }
     }
 
@@ -14,8 +14,8 @@ extension Portfolio {
     public func companyPicture(_ slug: String, asOf: CivilDate) throws -> CompanyPicture {
         try read {
             CompanyPicture(
-                detail: try companies.companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
-                recorded: try currentAssessment(slug), dismissals: try companies.dismissals(company: slug))
+                detail: try portfolio.companies.companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
+                recorded: try currentAssessment(slug), dismissals: try portfolio.companies.dismissals(company: slug))
         }
     }
 }

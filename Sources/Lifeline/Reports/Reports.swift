@@ -1,7 +1,13 @@
 import LifelineCore
 import LifelineStorage
 
-extension Portfolio {
+/// What the portfolio shows without changing it: the one-page report (here), every
+/// company's assessment - recorded, or computed as of a date - and what a hypothetical
+/// release would do (`Reports+Assessments`), and the pictures `company list` and
+/// `company show` print (`Reports+CompanyPictures`).
+public struct Reports: PortfolioPart {
+    let portfolio: Portfolio
+
     /// The portfolio as of `asOf`: every company assessed now (as the nightly job would),
     /// the recent releases and whom they hit, and the changes recorded since the latest
     /// nightly run. Reads one snapshot; writes nothing.
@@ -10,15 +16,15 @@ extension Portfolio {
     /// spares building and sorting millions.
     public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
         try read {
-            try requireTrust()
-            let companiesBySlug = Dictionary(uniqueKeysWithValues: try companies.companySummaries().map { ($0.company.slug, $0) })
+            try portfolio.requireTrust()
+            let companiesBySlug = Dictionary(uniqueKeysWithValues: try portfolio.companies.companySummaries().map { ($0.company.slug, $0) })
             let since = asOf.adding(days: -recentDays)
             let detailsFrom = withTimeline ? nil : since
             // Each company's opportunities are offered to the newest and then dropped:
             // kept for every company, they took gigabytes over 100,000 companies.
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
             var entries: [PortfolioReport.Entry] = []
-            try reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
+            try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
                 guard let summary = companiesBySlug[assessment.company] else { return }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
@@ -27,14 +33,14 @@ extension Portfolio {
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
                 // Too few in the window: the newest include older ones.
                 newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
-                try reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+                try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
                     guard companiesBySlug[assessment.company] != nil else { return }
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
-            let recent = try catalogue.releases(since: since).filter { $0.knownOn <= asOf }
+            let recent = try portfolio.catalogue.releases(since: since).filter { $0.knownOn <= asOf }
             // One pass over the threats, not one per recent release.
             let recentIDs = Set(recent.map(\.id))
             var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
