@@ -18,6 +18,8 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+# The documented session types `lifeline`: this binary, whatever its file is called.
+mkdir bin && ln -s "$bin" bin/lifeline
 export LIFELINE_TODAY=2023-12-01 LANG=C.UTF-8
 unset LIFELINE_DB
 
@@ -63,7 +65,7 @@ session() {
         esac
         step=$((step + 1))
         local base; base=$(printf '%s/%03d-session' "$out" "$step")
-        (cd "$db" && PATH="$(dirname "$bin"):$PATH" eval "$command") >"$base.out" 2>"$base.err" </dev/null
+        (cd "$db" && PATH="$work/bin:$PATH" eval "$command") >"$base.out" 2>"$base.err" </dev/null
         echo $? >"$base.rc"
         sed -i -E "$stamp" "$base.out" "$base.err"
     done

@@ -38,6 +38,9 @@ public final class Portfolio {
     /// The report, assessments as of a date, what-ifs: reading only.
     public var reports: Reports { Reports(portfolio: self) }
 
+    /// Catalogue imports, spreadsheets, export and restore.
+    public var onboarding: Onboarding { Onboarding(portfolio: self) }
+
     /// Looks names up, remembering nothing: for reads and plain writes.
     var names: NameLookup { NameLookup(database: database) }
 

@@ -54,7 +54,7 @@ extension CompanyCommand {
                 }
                 rows = try CompanyImportRow.fromCSV(text, fileName: fileName)
             }
-            let summary = try portfolio.importCompanies(rows, update: update, dryRun: dryRun)
+            let summary = try portfolio.onboarding.importCompanies(rows, update: update, dryRun: dryRun)
             let verb = dryRun ? "Would import" : "Imported"
             Console.output(
                 "\(verb) \(fileName): \(ImportPresenter.count(summary.companiesAdded.count, "company")) added, "

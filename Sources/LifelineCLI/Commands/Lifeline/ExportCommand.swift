@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw Failure(.ioFailure, "cannot create '\(directory)': \(String(cString: strerror(errno)))")
         }
-        let export = try portfolio.export()
+        let export = try portfolio.onboarding.export()
         for table in export.tables {
             try writeText(CSV.document(columns: table.columns, rows: table.rows.map { $0.map { $0?.text } }), to: "\(directory)/\(table.name).csv")
         }

@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
             let fileName = file == "-" ? "stdin" : String(file.split(separator: "/").last ?? Substring(file))
             let catalogue = try read(document, fileName, strict)
             let progress = ProgressLine(label: "importing")
-            let summary = try portfolio.importCatalogue(catalogue, asOf: asOf, dryRun: dryRun, progress: progress.update)
+            let summary = try portfolio.onboarding.importCatalogue(catalogue, asOf: asOf, dryRun: dryRun, progress: progress.update)
             progress.finish()
             ImportPresenter.print(summary)
         }

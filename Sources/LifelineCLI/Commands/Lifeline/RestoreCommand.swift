@@ -31,7 +31,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let opened = try global.openPortfolio(create: true)
         let portfolio = try opened.portfolio(today: try Today.resolve())
-        let summary = try portfolio.restore(files: files, directory: directory)
+        let summary = try portfolio.onboarding.restore(files: files, directory: directory)
         let counts = summary.counts.map { "\($0.rows) \($0.table.replacing("_", with: " "))" }.joined(separator: ", ")
         Console.output("Restored \(directory) into \(global.resolvedDatabasePath): \(counts).")
         Console.output("Run 'lifeline reassess' to assess the companies.")

@@ -48,7 +48,7 @@ public struct PortfolioExport: Sendable {
     ]
 }
 
-extension Portfolio {
+extension Onboarding {
     /// Reads every table of the export from one snapshot.
     public func export() throws -> PortfolioExport {
         try read {

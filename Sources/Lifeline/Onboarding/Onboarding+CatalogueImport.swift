@@ -1,7 +1,7 @@
 import LifelineCore
 import LifelineStorage
 
-extension Portfolio {
+extension Onboarding {
     /// Records what a catalogue says that the database does not know yet, in one
     /// transaction, then reassesses the companies it affects:
     /// - a model new to the database becomes a `launch` release dated its release date
@@ -15,13 +15,13 @@ extension Portfolio {
     public func importCatalogue(_ catalogue: Catalogue, asOf: CivilDate, dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         var summary = ImportSummary(catalogue: catalogue, isDryRun: dryRun)
         let apply = {
-            let result = try self.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)", holdingRows: true) { session in
+            let result = try portfolio.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)", holdingRows: true) { session in
                 try self.record(catalogue, asOf: asOf, into: &summary, progress: progress, in: session)
             }
             summary.reassessment = result.reassessment
         }
         if dryRun {
-            try rollingBack(apply)
+            try portfolio.rollingBack(apply)
         } else {
             try apply()
         }
@@ -34,7 +34,7 @@ extension Portfolio {
         let aliases = Dictionary(uniqueKeysWithValues: try database.fetchAll(
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
         ) { (try $0.get(0) as String, try $0.get(1) as String) })
-        var providers = Set(try self.catalogue.providers().map(\.slug))
+        var providers = Set(try portfolio.catalogue.providers().map(\.slug))
         try session.names.rememberEveryModel()
         let shipped = try capabilitiesShipped()
         let retired = Set(try database.fetchAll(
@@ -64,7 +64,7 @@ extension Portfolio {
             capabilities.sort()
             for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
             if !providers.contains(reference.provider) {
-                _ = try self.catalogue.addProvider(
+                _ = try portfolio.catalogue.addProvider(
                     slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider), in: session)
                 providers.insert(reference.provider)
                 summary.providersAdded.append(reference.provider)
@@ -75,16 +75,16 @@ extension Portfolio {
                     ifNew: true, importedFrom: source)
             }
             if try session.names.existingModelID(reference) == nil {
-                try self.catalogue.insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
+                try portfolio.catalogue.insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
                 summary.modelsAdded += 1
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
-                if case .logged = try self.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) { summary.launches += 1 }
+                if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) { summary.launches += 1 }
             } else {
                 let missing = capabilities.filter { !(shipped[reference]?.contains($0) ?? false) }
                 if !missing.isEmpty {
                     let date = entry.lastUpdated.flatMap { $0 <= asOf ? $0 : nil } ?? asOf
                     let note = "\(catalogue.name) now lists \(missing.joined(separator: ", ")) for this model"
-                    if case .logged = try self.catalogue.logRelease(request(.capability, date, missing, note), in: session) {
+                    if case .logged = try portfolio.catalogue.logRelease(request(.capability, date, missing, note), in: session) {
                         summary.capabilityReleases += 1
                     }
                 }
@@ -92,7 +92,7 @@ extension Portfolio {
             if let deprecation = entry.deprecation, !retired.contains(reference) {
                 var retirement = request(.retirement, deprecation, [], "\(catalogue.name) lists it as deprecated on \(deprecation)")
                 retirement.announcedOn = deprecation > asOf ? asOf : nil
-                if case .logged = try self.catalogue.logRelease(retirement, in: session) { summary.retirements += 1 }
+                if case .logged = try portfolio.catalogue.logRelease(retirement, in: session) { summary.retirements += 1 }
             }
         }
     }

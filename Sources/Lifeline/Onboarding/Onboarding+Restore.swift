@@ -6,14 +6,14 @@ public struct RestoreSummary: Sendable {
     public var counts: [(table: String, rows: Int)] = []
 }
 
-extension Portfolio {
+extension Onboarding {
     /// Loads an export (its CSV files, by table name) into this database, which must hold
     /// no portfolio yet. One transaction: everything loads, or nothing. Release ids are
     /// kept, so dismissals and recorded causes keep pointing at the same releases.
     /// Nothing is reassessed: run `reassess` (as of the export's date, to compare).
     public func restore(files: [String: String], directory: String) throws -> RestoreSummary {
         var summary = RestoreSummary()
-        _ = try batch(trigger: "restore", reassess: false) { session in
+        _ = try portfolio.batch(trigger: "restore", reassess: false) { session in
             try checkEmpty()
             for name in PortfolioExport.tableNames {
                 guard let text = files[name] else {
@@ -61,17 +61,17 @@ extension Portfolio {
         case "capabilities":
             let slug = try required("slug")
             if try database.fetchOne(sql: "SELECT 1 FROM capabilities WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil {
-                _ = try catalogue.addCapability(slug: slug, name: try required("name"), description: row["description"])
+                _ = try portfolio.catalogue.addCapability(slug: slug, name: try required("name"), description: row["description"])
             }
         case "capability_aliases":
             let alias = try required("alias")
             if try database.fetchOne(sql: "SELECT 1 FROM capability_aliases WHERE alias = ?", arguments: [.text(alias)], { _ in true }) == nil {
-                try catalogue.addCapabilityAlias(capability: try required("capability"), alias: alias)
+                try portfolio.catalogue.addCapabilityAlias(capability: try required("capability"), alias: alias)
             }
         case "providers":
-            _ = try catalogue.addProvider(slug: try required("slug"), name: row["name"], in: session)
+            _ = try portfolio.catalogue.addProvider(slug: try required("slug"), name: row["name"], in: session)
         case "models":
-            _ = try catalogue.addModel(
+            _ = try portfolio.catalogue.addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],
                 kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"), in: session)
         case "releases":
@@ -93,7 +93,7 @@ extension Portfolio {
         case "dismissals":
             let company = try session.names.companyID(try required("company"))
             guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
-            _ = try catalogue.release(id: releaseID)
+            _ = try portfolio.catalogue.release(id: releaseID)
             try database.execute(
                 sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
@@ -119,7 +119,7 @@ extension Portfolio {
         try database.execute(
             sql: """
                 INSERT INTO releases (id, model_id, kind, released_on, announced_on, note, source, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(Self.nowSQL)))
+                VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(Portfolio.nowSQL)))
                 """,
             arguments: [
                 .integer(id), .integer(modelID), .text(kind.rawValue), .text(releasedOn.iso), announced?.iso.sqlValue ?? .null,

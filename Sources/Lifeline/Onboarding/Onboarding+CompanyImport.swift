@@ -11,7 +11,7 @@ public struct CompanyImportSummary: Sendable {
     public var reassessment: ReassessmentReport?
 }
 
-extension Portfolio {
+extension Onboarding {
     /// Records the companies of a spreadsheet, validated exactly as the `company`
     /// commands validate, in one transaction followed by the reassessment of the
     /// companies it touches. The first bad row aborts everything, its message prefixed
@@ -24,12 +24,12 @@ extension Portfolio {
     public func importCompanies(_ rows: [CompanyImportRow], update: Bool, dryRun: Bool) throws -> CompanyImportSummary {
         var summary = CompanyImportSummary(isDryRun: dryRun)
         let apply = {
-            let result = try self.batch(trigger: "company import") { session in
+            let result = try portfolio.batch(trigger: "company import") { session in
                 try self.importCompanies(rows, update: update, into: &summary, in: session)
             }
             summary.reassessment = result.reassessment
         }
-        if dryRun { try rollingBack(apply) } else { try apply() }
+        if dryRun { try portfolio.rollingBack(apply) } else { try apply() }
         return summary
     }
 
@@ -66,14 +66,14 @@ extension Portfolio {
             runwayMonths: merged["runway"]?.value, sector: merged["sector"]?.value, website: merged["website"]?.value,
             notes: merged["notes"]?.value)
         let fieldLocation = { (columns: [String]) in columns.compactMap { merged[$0]?.location }.first ?? first }
-        let exists = try companies.companyExists(slug)
+        let exists = try portfolio.companies.companyExists(slug)
         if exists {
             guard update else {
                 throw LifelineError(.badData, "\(first): company '\(slug)' already exists; use --update to change it")
             }
             if !fields.isEmpty {
                 try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                    _ = try companies.editCompany(slug: slug, fields: fields, in: session)
+                    _ = try portfolio.companies.editCompany(slug: slug, fields: fields, in: session)
                 }
             }
             summary.companiesUpdated.append(slug)
@@ -82,55 +82,41 @@ extension Portfolio {
                 throw LifelineError(.badData, "\(first): the new company '\(slug)' needs 'tier' and 'since'")
             }
             try located(fieldLocation(["name", "tier", "since", "runway", "sector", "website", "notes"])) {
-                _ = try companies.addCompany(slug: slug, fields: fields, in: session)
+                _ = try portfolio.companies.addCompany(slug: slug, fields: fields, in: session)
             }
             summary.companiesAdded.append(slug)
         }
         if let depends = merged["depends"] {
             try located(depends.location) {
                 let models = try Self.listItems(depends.value).map(ModelReference.init(parsing:))
-                if exists { try companies.clearDependencies(company: slug, in: session) }
-                if !models.isEmpty { _ = try companies.addDependencies(company: slug, models: models, in: session) }
+                if exists { try portfolio.companies.clearDependencies(company: slug, in: session) }
+                if !models.isEmpty { _ = try portfolio.companies.addDependencies(company: slug, models: models, in: session) }
                 summary.dependencies += Set(models).count
             }
         }
         if let exposures = merged["exposures"] {
             try located(exposures.location) {
                 let parsed = try Self.listItems(exposures.value).map(Exposure.init(cell:))
-                if exists { try companies.clearExposures(company: slug, in: session) }
+                if exists { try portfolio.companies.clearExposures(company: slug, in: session) }
                 for exposure in parsed {
-                    _ = try companies.setExposure(
+                    _ = try portfolio.companies.setExposure(
                         company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
                 }
                 summary.exposures += parsed.count
             }
         }
         let investmentRows = rows.filter { row in ["invested_usd", "invested_on", "round"].contains { row.values[$0] != nil } }
-        if update && !investmentRows.isEmpty { try companies.removeInvestments(company: slug, in: session) }
+        if update && !investmentRows.isEmpty { try portfolio.companies.removeInvestments(company: slug, in: session) }
         for row in investmentRows {
             try located(row.location) {
                 guard let amount = row.values["invested_usd"], let date = row.values["invested_on"] else {
                     throw LifelineError(.badData, "an investment needs both 'invested_usd' and 'invested_on'")
                 }
-                try companies.addInvestment(
+                try portfolio.companies.addInvestment(
                     company: slug, on: try CivilDate.parse(date, today: today, field: "invested_on date"),
                     amount: try USDAmount.parse(amount), round: row.values["round"], in: session)
                 summary.investments += 1
             }
-        }
-    }
-
-    /// `a;b;c`, empty items ignored.
-    static func listItems(_ text: String) -> [String] {
-        text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-    }
-
-    /// Runs `body`, prefixing any error it throws with `location`.
-    func located<T>(_ location: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LifelineError {
-            throw LifelineError(error.kind == .usage ? .badData : error.kind, "\(location): \(error.message)")
         }
     }
 }
