@@ -59,7 +59,8 @@ extension ModelCatalogue {
         let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
         // Read before the insert, whose trigger forgets that the assessments are current.
         // (A batch looks up the companies concerned when it ends.)
-        let assessmentsCurrent = try session.kind == .direct && portfolio.reassessment.currentAssessmentState(warnDays: warnDays) != nil
+        let reassessment = portfolio.reassessment
+        let assessmentsCurrent = try session.kind == .direct && reassessment.currentAssessmentState(warnDays: warnDays) != nil
         let loggedAt = try releaseTimestamp(in: session)
         let releaseID: Int64
         if let held = session.held {
@@ -88,8 +89,8 @@ extension ModelCatalogue {
             session.logged(releaseID: releaseID)
         case .direct:
             session.affect(assessmentsCurrent
-                ? try portfolio.reassessment.companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
-                : try portfolio.reassessment.companiesConcerned(byRelease: releaseID))
+                ? try reassessment.companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
+                : try reassessment.companiesConcerned(byRelease: releaseID))
         }
         return .logged(release, createdModel: createdModel)
     }

@@ -108,7 +108,9 @@ extension Companies {
              until: try row.get(3) as CivilDate?, recordedAt: try row.get(4) as String)
         }
         return try rows.map {
-            Dismissal(company: $0.company, release: try portfolio.catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until, recordedAt: $0.recordedAt)
+            Dismissal(
+                company: $0.company, release: try portfolio.catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until,
+                recordedAt: $0.recordedAt)
         }
     }
 

@@ -99,7 +99,8 @@ public enum DemoPortfolio {
                 }
                 let existingModels = Set(try portfolio.catalogue.models().map(\.reference.description))
                 for model in models where !existingModels.contains(model.reference) {
-                    _ = try portfolio.catalogue.addModel(try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
+                    _ = try portfolio.catalogue.addModel(
+                        try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
                 for release in try milestones() { _ = try portfolio.catalogue.logRelease(release, in: session) }
                 let existingCompanies = Set(try portfolio.companies.companySummaries().map(\.company.slug))

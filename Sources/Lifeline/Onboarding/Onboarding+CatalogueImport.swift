@@ -75,10 +75,13 @@ extension Onboarding {
                     ifNew: true, importedFrom: source)
             }
             if try session.names.existingModelID(reference) == nil {
-                try portfolio.catalogue.insertModel(reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
+                try portfolio.catalogue.insertModel(
+                    reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
                 summary.modelsAdded += 1
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
-                if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) { summary.launches += 1 }
+                if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) {
+                    summary.launches += 1
+                }
             } else {
                 let missing = capabilities.filter { !(shipped[reference]?.contains($0) ?? false) }
                 if !missing.isEmpty {
