@@ -100,18 +100,20 @@ public struct Companies: PortfolioPart {
         try database.fetchOne(sql: "SELECT count(*) FROM companies") { try $0.get(0) as Int } ?? 0
     }
 
-    /// Every company with totals, by slug.
-    public func companySummaries() throws -> [CompanySummary] {
+    /// Every company with totals, by slug: the money invested up to `investedAsOf` - a
+    /// figure as of a date counts no investment made after it.
+    public func companySummaries(investedAsOf: CivilDate) throws -> [CompanySummary] {
         try read {
             try database.fetchAll(
                 sql: """
                     SELECT \(Self.companyColumns),
-                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id) AS invested_cents,
+                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i
+                         WHERE i.company_id = c.id AND i.invested_on <= ?) AS invested_cents,
                         (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id) AS dependency_count,
                         (SELECT count(*) FROM exposures e WHERE e.company_id = c.id) AS exposure_count
                     FROM companies c ORDER BY slug
                     """,
-                CompanyReader().summary(from:))
+                arguments: [.text(investedAsOf.iso)], CompanyReader().summary(from:))
         }
     }
 

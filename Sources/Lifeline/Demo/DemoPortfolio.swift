@@ -103,7 +103,7 @@ public enum DemoPortfolio {
                         try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
                 for release in try milestones() { _ = try portfolio.catalogue.logRelease(release, in: session) }
-                let existingCompanies = Set(try portfolio.companies.companySummaries().map(\.company.slug))
+                let existingCompanies = Set(try portfolio.companies.companySummaries(investedAsOf: asOf).map(\.company.slug))
                 for company in companies where !existingCompanies.contains(company.slug) {
                     try add(company, to: portfolio, in: session)
                 }

@@ -116,7 +116,7 @@ extension Reports {
             let companies = try portfolio.reassessment.companyFacts(.ids(exposed))
             let index = Reassessment.ReleaseIndex(dateOrdered: try portfolio.reassessment.releaseFacts(concerning: companies))
             let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)][...]
-            let invested = try investedCents()
+            let invested = try investedCents(asOf: asOf)
             return companies.compactMap { company in
                 let runs = index.releases(concerning: company, details: false)
                 let assess = { (runs: [ArraySlice<ReleaseFact>]) in
@@ -130,11 +130,11 @@ extension Reports {
         }
     }
 
-    /// US cents invested per company id.
-    func investedCents() throws -> [Int64: Int64] {
+    /// US cents invested per company id up to `asOf`: none made after it.
+    func investedCents(asOf: CivilDate) throws -> [Int64: Int64] {
         var result: [Int64: Int64] = [:]
-        try database.cachedStatement(sql: "SELECT company_id, sum(amount_cents) FROM investments GROUP BY company_id")
-            .forEachRow { result[try $0.get(0)] = try $0.get(1) }
+        try database.cachedStatement(sql: "SELECT company_id, sum(amount_cents) FROM investments WHERE invested_on <= ? GROUP BY company_id")
+            .bind([.text(asOf.iso)]).forEachRow { result[try $0.get(0)] = try $0.get(1) }
         return result
     }
 }

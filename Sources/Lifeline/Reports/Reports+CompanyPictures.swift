@@ -6,7 +6,7 @@ extension Reports {
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
-            return try portfolio.companies.companySummaries().map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
+            return try portfolio.companies.companySummaries(investedAsOf: asOf).map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
         }
     }
 

@@ -17,7 +17,7 @@ public struct Reports: PortfolioPart {
     public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
         try read {
             try portfolio.requireTrust()
-            let companiesBySlug = Dictionary(uniqueKeysWithValues: try portfolio.companies.companySummaries().map { ($0.company.slug, $0) })
+            let companiesBySlug = Dictionary(uniqueKeysWithValues: try portfolio.companies.companySummaries(investedAsOf: asOf).map { ($0.company.slug, $0) })
             let since = asOf.adding(days: -recentDays)
             let detailsFrom = withTimeline ? nil : since
             // Each company's opportunities are offered to the newest and then dropped:
