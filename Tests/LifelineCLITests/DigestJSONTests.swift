@@ -60,7 +60,33 @@ struct DigestJSONTests {
     func noChanges() throws {
         let (pieces, document) = try Self.written(Self.report(changes: 0))
         #expect(pieces.count == 1)
-        #expect(pieces[0].contains(#","changes":[]}"#))
+        #expect(pieces[0].contains(#","changes":[],"events":[]}"#))
         #expect((document["changes"] as? [Any])?.isEmpty == true)
+    }
+
+    /// The `events` of a digest printed as JSON.
+    static func events(of text: String) throws -> [[String: Any]]? {
+        let document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        return document?["events"] as? [[String: Any]]
+    }
+
+    @Test("events follow the changes, each with its kind, company, date, release and assessment")
+    func events() throws {
+        var report = Self.report(changes: 2)
+        let event = ReassessmentEvent(
+            kind: .runwayEnded, company: "company-1", on: CivilDate(iso: "2026-01-10")!, releaseID: 3,
+            model: ModelReference(provider: "openai", model: "gpt-1"), capabilities: ["file-upload"],
+            assessment: Self.change(1).current)
+        report = report.with(events: [event], since: CivilDate(iso: "2026-01-01")!)
+        let (_, document) = try Self.written(report)
+        #expect(document["events_since"] as? String == "2026-01-01")
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.count == 1)
+        #expect(events[0]["kind"] as? String == "runway-ended")
+        #expect(events[0]["company"] as? String == "company-1")
+        #expect(events[0]["on"] as? String == "2026-01-10")
+        #expect(events[0]["release_id"] as? Int == 3)
+        #expect(events[0]["capabilities"] as? [String] == ["file-upload"])
+        #expect((events[0]["assessment"] as? [String: Any])?["status"] as? String == Self.change(1).current.status.rawValue)
     }
 }

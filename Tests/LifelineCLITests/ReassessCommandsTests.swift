@@ -230,4 +230,42 @@ struct ReassessCommandsTests {
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(try DatabaseSnapshot(path: database) == before)
     }
+
+    @Test("the digest reports the events since the previous nightly run: runways, expired dismissals, announced releases")
+    func events() throws {
+        for (command, today) in [
+            (["company", "expose", "agentco", "office-integration", "--effect", "advantage"], "2023-06-01"),
+            (["model", "add", "openai/copilot", "--kind", "product"], "2023-06-01"),
+            (["release", "log", "openai/chatgpt", "--on", "2023-07-06", "--capability", "file-upload"], "2023-07-06"),
+            (["release", "log", "openai/copilot", "--on", "2023-11-01", "--announced", "2023-08-01", "--kind", "capability",
+              "--capability", "office-integration"], "2023-08-01"),
+            (["dismiss", "agentco", "2", "--reason", "not our market yet", "--until", "2023-12-01"], "2023-08-10"),
+        ] {
+            let result = try run(command, on: today)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        // The first nightly run has no previous one to count from: no events.
+        let first = try run(["reassess", "--format", "json"], on: "2023-08-15")
+        #expect(first.stdout.contains(#""events_since":null"#) && first.stdout.hasSuffix(#""events":[]}"# + "\n"), "\(first.stdout)")
+
+        let later = try run(["reassess"], on: "2023-12-05")
+        #expect(later.status == 0)
+        let lines = later.stdout.split(separator: "\n").map(String.init)
+        let section = try #require(lines.firstIndex(of: "Events since the nightly run of 2023-08-15 (3):"), "\(later.stdout)")
+        #expect(Array(lines[(section + 1)...]) == [
+            "  chatpdf: runway-ended on 2023-10-06 (release 1: openai/chatgpt file-upload); now replaced (openai/chatgpt shipped file-upload on 2023-07-06; runway to 2023-10-06)",
+            "  agentco: announced-landed on 2023-11-01 (release 2: openai/copilot office-integration); now rebuild (openai/copilot shipped office-integration on 2023-11-01; rebuild on it)",
+            "  agentco: dismissal-expired on 2023-12-01 (release 2: openai/copilot office-integration); now rebuild (openai/copilot shipped office-integration on 2023-11-01; rebuild on it)",
+        ])
+
+        // Nothing changed and nothing happened since: --quiet prints nothing. JSON lists the
+        // same events when asked again over the same period (a dry run records nothing).
+        let again = try run(["reassess", "--quiet"], on: "2023-12-05")
+        #expect(again.status == 0 && again.stdout.isEmpty, "\(again.stdout)")
+        let json = try run(["reassess", "--as-of", "2023-12-05", "--dry-run", "--format", "json"], on: "2023-12-05")
+        #expect(json.stdout.contains(#""events":[]"#))
+        let event = try #require(DigestJSONTests.events(
+            of: try run(["reassess", "--as-of", "2023-12-06", "--format", "json"], on: "2023-12-06").stdout))
+        #expect(event.isEmpty)
+    }
 }

@@ -28,16 +28,26 @@ public struct Reassessment: PortfolioPart {
         }
         let run = {
             try portfolio.requireTrust(always: full)
-            let state = try self.currentAssessmentState(warnDays: warnDays)
-            if !full, let state, asOf >= state.latestAsOf {
-                return try self.reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)
-            }
-            let latestRun = try self.latestRunAsOf()
-            let report = try self.reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress)
-            if !dryRun { try self.assessedEveryCompany(asOf: asOf, warnDays: warnDays, before: state, latestRunBefore: latestRun) }
-            return report
+            let previous = try self.previousNightlyAsOf(onOrBefore: asOf)
+            let report = try self.reassessEvery(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress)
+            guard let previous else { return report }
+            return report.with(events: try self.events(since: previous, asOf: asOf, changes: report.changes), since: previous)
         }
         return dryRun ? try read(run) : try transaction(run)
+    }
+
+    /// Every company as of `asOf`: incrementally while the assessments are current.
+    private func reassessEvery(
+        asOf: CivilDate, warnDays: Int, dryRun: Bool, full: Bool, progress: ((Int, Int) -> Void)?
+    ) throws -> ReassessmentReport {
+        let state = try currentAssessmentState(warnDays: warnDays)
+        if !full, let state, asOf >= state.latestAsOf {
+            return try reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)
+        }
+        let latestRun = try latestRunAsOf()
+        let report = try reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress)
+        if !dryRun { try assessedEveryCompany(asOf: asOf, warnDays: warnDays, before: state, latestRunBefore: latestRun) }
+        return report
     }
 
     /// The nightly run when the assessments are current: computes only the companies

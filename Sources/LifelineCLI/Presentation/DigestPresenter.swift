@@ -23,11 +23,25 @@ enum DigestPresenter {
             lines.append("\(status.rawValue) (\(group.count)):")
             lines += group
         }
+        if let since = report.eventsSince, !report.events.isEmpty {
+            lines.append("")
+            lines.append("Events since the nightly run of \(since) (\(report.events.count)):")
+            lines += report.events.map { "  " + line($0) }
+        }
         return lines.joined(separator: "\n")
     }
 
+    /// "papertalk: runway-ended on 2023-10-06 (release 2: openai/chatgpt file-upload); now replaced (...)"
+    static func line(_ event: ReassessmentEvent) -> String {
+        let release = (event.releaseID.map { "release \($0): " } ?? "") + "\(event.model)"
+            + (event.capabilities.isEmpty ? " retirement" : " " + event.capabilities.joined(separator: ", "))
+        let now = "now \(event.assessment.status.rawValue) (\(AssessmentPresenter.reason(event.assessment)))"
+        return "\(event.company): \(event.kind.rawValue) on \(event.on) (\(release)); \(now)"
+    }
+
     /// The digest as one JSON object - `run_id`, `as_of`, `warn_days`,
-    /// `companies_assessed`, `companies_computed`, then `changes` - and a newline, handed
+    /// `companies_assessed`, `companies_computed`, `events_since`, then `changes` and
+    /// `events` - and a newline, handed
     /// to `write` in pieces of about 64 KiB, a change at a time: a first run's 100,000
     /// changes built as one JSON tree, then one string, took the run's peak memory from
     /// 160 to 300 MiB.
@@ -43,7 +57,17 @@ enum DigestPresenter {
                 text = ""
             }
         }
-        write(text + "]}\n")
+        text += "],\"events\":" + JSONValue.array(report.events.map(json)).serialized()
+        write(text + "}\n")
+    }
+
+    static func json(_ event: ReassessmentEvent) -> JSONValue {
+        .object([
+            ("kind", .string(event.kind.rawValue)), ("company", .string(event.company)), ("on", .string(event.on.iso)),
+            ("release_id", event.releaseID.map(JSONValue.integer) ?? .null), ("model", .string(event.model.description)),
+            ("capabilities", .array(event.capabilities.map(JSONValue.string))),
+            ("assessment", AssessmentJSON.assessment(event.assessment)),
+        ])
     }
 
     private static func headerMembers(_ report: ReassessmentReport) -> [(String, JSONValue)] {
@@ -52,6 +76,7 @@ enum DigestPresenter {
             ("warn_days", .integer(Int64(report.warnDays))),
             ("companies_assessed", .integer(Int64(report.companiesAssessed))),
             ("companies_computed", .integer(Int64(report.companiesComputed))),
+            ("events_since", report.eventsSince.map { .string($0.iso) } ?? .null),
         ]
     }
 }

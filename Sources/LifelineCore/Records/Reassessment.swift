@@ -24,8 +24,16 @@ public struct ReassessmentReport: Equatable, Sendable {
     public let companiesComputed: Int
     /// Only the companies whose outcome changed, by company slug.
     public let changes: [AssessmentChange]
+    /// For a nightly run: what happened since the previous one (by date, then company).
+    public let events: [ReassessmentEvent]
+    /// The as-of date of the previous nightly run, which the events are counted from;
+    /// nil when there was none (then there are no events).
+    public let eventsSince: CivilDate?
 
-    package init(runID: Int64?, trigger: String, asOf: CivilDate, warnDays: Int, companiesAssessed: Int, companiesComputed: Int, changes: [AssessmentChange]) {
+    package init(
+        runID: Int64?, trigger: String, asOf: CivilDate, warnDays: Int, companiesAssessed: Int, companiesComputed: Int,
+        changes: [AssessmentChange], events: [ReassessmentEvent] = [], eventsSince: CivilDate? = nil
+    ) {
         self.runID = runID
         self.trigger = trigger
         self.asOf = asOf
@@ -33,6 +41,15 @@ public struct ReassessmentReport: Equatable, Sendable {
         self.companiesAssessed = companiesAssessed
         self.companiesComputed = companiesComputed
         self.changes = changes
+        self.events = events
+        self.eventsSince = eventsSince
+    }
+
+    /// The same report with the events since `since`.
+    package func with(events: [ReassessmentEvent], since: CivilDate?) -> ReassessmentReport {
+        ReassessmentReport(
+            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: companiesAssessed,
+            companiesComputed: companiesComputed, changes: changes, events: events, eventsSince: since)
     }
 
     package static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {

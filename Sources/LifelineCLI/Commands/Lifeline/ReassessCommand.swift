@@ -12,8 +12,11 @@ struct ReassessCommand: ParsableCommand {
             one, then prints the changes grouped by new status. Running it twice for the \
             same date records no changes the second time. --as-of in the past is a \
             backtest: only releases known by then count, and the present picture is kept. \
-            A date after today needs --dry-run. With --quiet it prints nothing when nothing \
-            changed, so cron mails only news. A second run while one is writing waits \
+            A date after today needs --dry-run. Beside the changes it reports the events \
+            since the previous nightly run: runways that ran out (runway-ended), \
+            dismissals that expired (dismissal-expired) and releases announced in advance \
+            that landed (announced-landed). With --quiet it prints nothing when nothing \
+            changed and nothing happened, so cron mails only news. A second run while one is writing waits \
             --busy-timeout seconds, then exits 75. When the recorded assessments are \
             current (nothing was written but by lifeline since the last run), only the \
             companies whose outcome can have moved since are computed; --full computes \
@@ -30,7 +33,7 @@ struct ReassessCommand: ParsableCommand {
     var asOf: String?
     @Flag(help: "Compute and print, but record nothing.")
     var dryRun = false
-    @Flag(help: "Print nothing when nothing changed.")
+    @Flag(help: "Print nothing when nothing changed and no event happened.")
     var quiet = false
     @Flag(help: "Compute every company, not only those whose outcome can have moved since the last run.")
     var full = false
@@ -44,7 +47,7 @@ struct ReassessCommand: ParsableCommand {
         let progress = ProgressLine(label: "reassessing")
         let report = try portfolio.reassessment.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress.update)
         progress.finish()
-        if quiet && report.changes.isEmpty { return }
+        if quiet && report.changes.isEmpty && report.events.isEmpty { return }
         switch output.format {
         case .json, .jsonl:
             DigestPresenter.writeJSON(report, to: Console.outputWithoutNewline)
