@@ -224,6 +224,16 @@ struct RecordsCommandsTests {
         (["release", "list", "--capability", "long-contxt"], 65, "unknown capability 'long-contxt'; did you mean 'long-context'?"),
         (["release", "list", "--since", "2023-02-30"], 65, "invalid --since date '2023-02-30'"),
         (["release", "show", "99"], 65, "no release 99; 'lifeline release list' lists them"),
+        (["dismiss", "papertalk", "--reason", "x"], 64, "give a release id or --capability, not both"),
+        (["dismiss", "papertalk", "1", "--capability", "file-upload", "--reason", "x"], 64, "give a release id or --capability, not both"),
+        (["dismiss", "papertalk", "1", "--provider", "openai", "--reason", "x"], 64, "--provider goes with --capability"),
+        (["dismiss", "papertalk", "--capability", "vison", "--reason", "x"], 65, "unknown capability 'vison'; did you mean 'vision'?"),
+        (["dismiss", "papertalk", "--capability", "vision", "--reason", "x"], 65,
+         "no release threatens 'papertalk' with vision; the releases that threaten it: 1 (file-upload)"),
+        (["dismiss", "papertalk", "--capability", "file-upload", "--provider", "anthropic", "--reason", "x"], 65,
+         "no release from anthropic threatens 'papertalk' with file-upload; the releases that threaten it: 1 (file-upload)"),
+        (["dismiss", "papertalk", "--capability", "file-upload", "--provider", "opnai", "--reason", "x"], 65,
+         "unknown provider 'opnai'; did you mean 'openai'?"),
         (["release", "show", "one"], 64, ""),
         (["release", "remove", "99", "--yes"], 65, "no release 99"),
     ]
@@ -268,5 +278,21 @@ struct RecordsCommandsTests {
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command.joined(separator: " ")) --help has no example")
         }
+    }
+
+    @Test("dismiss by what a threat is: every release shipping the capability, from the providers named; show lists the threats")
+    func dismissByCapability() throws {
+        let show = try ok("company", "show", "papertalk")
+        #expect(show.contains("""
+            Threats (release ids for 'lifeline dismiss'):
+            release_id  released_on  model           capability   effect     role   dismissed_until
+            ----------  -----------  --------------  -----------  ---------  -----  ---------------
+                     1  2023-07-06   openai/chatgpt  file-upload  necessity  later
+            """), "\(show)")
+        #expect(try ok("dismiss", "papertalk", "--capability", "file-upload", "--provider", "openai", "--reason", "on-premise")
+            == "Dismissed file-upload for papertalk, for good: release 1.\n")
+        #expect(try ok("sql", "SELECT release_id, role FROM v_company_threats", "--format", "csv") == "release_id,role\n1,dismissed\n")
+        let json = try ok("company", "show", "papertalk", "--format", "json")
+        #expect(json.contains(#""threats":[{"release_id":1,"released_on":"2023-07-06","announced_on":null,"model":"openai/chatgpt","capability":"file-upload","effect":"necessity","dismissed_until":null,"role":"dismissed"}]"#))
     }
 }

@@ -60,20 +60,63 @@ extension Companies {
             let id = try session.names.companyID(slug)
             let release = try portfolio.catalogue.release(id: releaseID)
             try checkThreatens(companyID: id, slug: slug, release: release)
-            let existed = try database.fetchOne(
-                sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
-                arguments: [.integer(id), .integer(releaseID)]) { _ in true } ?? false
-            try database.execute(
-                sql: """
-                    INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at)
-                    VALUES (?, ?, ?, ?, \(Portfolio.nowSQL))
-                    ON CONFLICT (company_id, release_id) DO UPDATE SET reason = excluded.reason, until = excluded.until,
-                        recorded_at = excluded.recorded_at
-                    """,
-                arguments: [.integer(id), .integer(releaseID), .text(reason), until?.iso.sqlValue ?? .null])
+            let existed = try recordDismissal(companyID: id, releaseID: releaseID, reason: reason, until: until)
             session.affect([id])
             return !existed
         }
+    }
+
+    /// Dismisses every current threat of `capability` to the company - by what it is, not
+    /// by release id - from `providers` only when given: each release that ships it
+    /// among the company's threats (`v_company_threats`). Returns their ids.
+    public func dismiss(
+        company slug: String, capability: String, providers: [String], reason: String, until: CivilDate?
+    ) throws -> Reassessed<[Int64]> {
+        let reason = try TextField.oneLine(reason, field: "reason", maximumLength: 2000)
+        if let until, until <= today {
+            throw LifelineError(.badData, "--until \(until) is not after today (\(today)); the dismissal would never hold")
+        }
+        return try writeAndReassess(trigger: "dismiss \(slug) \(capability)") { session in
+            let id = try session.names.companyID(slug)
+            let capability = try session.names.capabilitySlug(capability)
+            for provider in providers { _ = try session.names.providerID(provider) }
+            let threats = try portfolio.reports.threats(of: slug)
+            let releaseIDs = Array(Set(threats.filter {
+                $0.capability == capability && (providers.isEmpty || providers.contains($0.model.provider))
+            }.map(\.releaseID))).sorted()
+            guard !releaseIDs.isEmpty else {
+                let scope = providers.isEmpty ? "" : " from \(providers.joined(separator: ", "))"
+                throw LifelineError(.badData, "no release\(scope) threatens '\(slug)' with \(capability)" + Self.threatsHint(threats))
+            }
+            for releaseID in releaseIDs {
+                _ = try recordDismissal(companyID: id, releaseID: releaseID, reason: reason, until: until)
+            }
+            session.affect([id])
+            return releaseIDs
+        }
+    }
+
+    /// Records or replaces a dismissal; returns true when there was one already.
+    private func recordDismissal(companyID: Int64, releaseID: Int64, reason: String, until: CivilDate?) throws -> Bool {
+        let existed = try database.fetchOne(
+            sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
+            arguments: [.integer(companyID), .integer(releaseID)]) { _ in true } ?? false
+        try database.execute(
+            sql: """
+                INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at)
+                VALUES (?, ?, ?, ?, \(Portfolio.nowSQL))
+                ON CONFLICT (company_id, release_id) DO UPDATE SET reason = excluded.reason, until = excluded.until,
+                    recorded_at = excluded.recorded_at
+                """,
+            arguments: [.integer(companyID), .integer(releaseID), .text(reason), until?.iso.sqlValue ?? .null])
+        return existed
+    }
+
+    /// "; the releases that threaten it: 5 (file-upload), 12 (office-integration)", or that none does.
+    static func threatsHint(_ threats: [CompanyThreat]) -> String {
+        guard !threats.isEmpty else { return "; no release threatens it" }
+        return "; the releases that threaten it: "
+            + threats.map { "\($0.releaseID) (\($0.capability ?? "retirement of \($0.model)"))" }.joined(separator: ", ")
     }
 
     @discardableResult
@@ -121,7 +164,8 @@ extension Companies {
         guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
             throw LifelineError(
                 .badData,
-                "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on")
+                "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on"
+                    + Self.threatsHint(try portfolio.reports.threats(of: slug)))
         }
     }
 }

@@ -15,7 +15,8 @@ extension Reports {
         try read {
             CompanyPicture(
                 detail: try portfolio.companies.companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
-                recorded: try currentAssessment(slug), dismissals: try portfolio.companies.dismissals(company: slug))
+                recorded: try currentAssessment(slug), dismissals: try portfolio.companies.dismissals(company: slug),
+                threats: try threats(of: slug))
         }
     }
 }

@@ -11,6 +11,8 @@ struct CompanyDetailPresenter {
     /// The latest recorded assessment, to say when it no longer matches today's.
     let recorded: StoredAssessment?
     let dismissals: [Dismissal]
+    /// Every open threat to the current lifeline (`v_company_threats`).
+    let threats: [CompanyThreat]
 
     func render(as format: OutputFormat) -> String {
         switch format {
@@ -48,6 +50,14 @@ struct CompanyDetailPresenter {
                 .object([
                     ("release_id", .integer(dismissal.release.id)), ("reason", .string(dismissal.reason)),
                     ("until", JSONValue(dismissal.until?.iso)),
+                ])
+            })),
+            ("threats", .array(threats.map { threat in
+                .object([
+                    ("release_id", .integer(threat.releaseID)), ("released_on", .string(threat.releasedOn.iso)),
+                    ("announced_on", JSONValue(threat.announcedOn?.iso)), ("model", .string(threat.model.description)),
+                    ("capability", JSONValue(threat.capability)), ("effect", JSONValue(threat.effect?.rawValue)),
+                    ("dismissed_until", JSONValue(threat.dismissedUntil?.iso)), ("role", .string(threat.role.rawValue)),
                 ])
             })),
         ])
@@ -104,6 +114,15 @@ struct CompanyDetailPresenter {
             adopt.append([.text(opportunity.releasedOn.iso), .text(opportunity.model.description), .text(opportunity.capability)])
         }
         parts.append(heading("Adopt (new capabilities on models it builds on)") + "\n" + (adopt.values.isEmpty ? "(none)" : writer.render(adopt)))
+        var open = Rows(columns: ["release_id", "released_on", "model", "capability", "effect", "role", "dismissed_until"])
+        for threat in threats {
+            open.append([
+                .integer(threat.releaseID), .text(threat.releasedOn.iso), .text(threat.model.description),
+                OutputValue(threat.capability ?? "retirement"), OutputValue(threat.effect?.rawValue), .text(threat.role.rawValue),
+                OutputValue(threat.dismissedUntil?.iso),
+            ])
+        }
+        parts.append(heading("Threats (release ids for 'lifeline dismiss')") + "\n" + (open.values.isEmpty ? "(none)" : writer.render(open)))
         let dismissed = DismissalPresenter.rows(dismissals)
         parts.append(heading("Dismissed threats") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
         return parts.joined(separator: "\n\n")

@@ -8,12 +8,18 @@ public struct CompanyPicture: Sendable {
     /// The latest recorded assessment, to say when it no longer matches.
     public let recorded: StoredAssessment?
     public let dismissals: [Dismissal]
+    /// Every open threat to the current lifeline, as of the latest date assessed
+    /// (`v_company_threats`), in date order.
+    public let threats: [CompanyThreat]
 
-    package init(detail: CompanyDetail, assessment: Assessment, recorded: StoredAssessment?, dismissals: [Dismissal]) {
+    package init(
+        detail: CompanyDetail, assessment: Assessment, recorded: StoredAssessment?, dismissals: [Dismissal], threats: [CompanyThreat]
+    ) {
         self.detail = detail
         self.assessment = assessment
         self.recorded = recorded
         self.dismissals = dismissals
+        self.threats = threats
     }
 }
 

@@ -25,7 +25,8 @@ extension CompanyCommand {
             let portfolio = try global.portfolio()
             let picture = try portfolio.reports.companyPicture(slug, asOf: portfolio.today)
             let presenter = CompanyDetailPresenter(
-                detail: picture.detail, assessment: picture.assessment, recorded: picture.recorded, dismissals: picture.dismissals)
+                detail: picture.detail, assessment: picture.assessment, recorded: picture.recorded, dismissals: picture.dismissals,
+                threats: picture.threats)
             Console.output(presenter.render(as: output.format))
         }
     }
