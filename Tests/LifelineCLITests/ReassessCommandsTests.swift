@@ -162,7 +162,9 @@ struct ReassessCommandsTests {
 
             """)
         let history = try run(["history", "agentco"], on: "2023-08-02").stdout
-        #expect(history.contains("2023-06-01                6  2023-08-01  rebuilt: Now built on the Assistants API"))
+        // The old lifeline ended when the agents release landed; the rebuild began the next.
+        #expect(history.contains("2023-06-01                6  2023-07-01  rebuild  2023-08-01  Now built on the Assistants API"), "\(history)")
+        #expect(history.contains("2023-08-01                6              running"))
         #expect(history.contains("2023-07-01  rebuild"))
         #expect(history.contains("company rebuild agentco"))
         let early = try run(["company", "rebuild", "agentco", "--on", "2023-07-15"], on: "2023-08-02")

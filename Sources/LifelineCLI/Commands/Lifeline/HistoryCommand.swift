@@ -8,33 +8,41 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show a company's lifelines, recorded assessments and dismissals over time.",
         discussion: """
-            csv, tsv and jsonl print the assessments alone, one row each.
+            Each lifeline with the date it really ended and how (rebuild, replaced, \
+            migrate, elapsed; rebuilt when the company rebuilt before anything ended it), \
+            and the date the next one began. Assessments are listed by as-of date, then \
+            run: one for each as-of date - the last recorded for it, as backfilling facts \
+            leaves a trail of statuses dated the day they were typed - or every one with \
+            --all. csv, tsv and jsonl print the assessments alone, one row each.
 
-            Example:
+            Examples:
               lifeline history papertalk
+              lifeline history papertalk --all --format csv
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The company's slug.")
     var slug: String
+    @Flag(help: "Every recorded assessment, not only the last of each as-of date.")
+    var all = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let portfolio = try global.portfolio()
         let company = try portfolio.companies.company(slug)
         let rebuilds = try portfolio.companies.rebuilds(slug)
-        let assessments = try portfolio.reports.assessmentHistory(slug)
+        let recorded = try portfolio.reports.assessmentHistory(slug)
+        let assessments = all ? recorded : StoredAssessment.lastOfEachDate(recorded)
         let dismissals = try portfolio.companies.dismissals(company: slug)
 
-        var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how"])
-        for rebuild in rebuilds {
+        var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how", "next_began", "note"])
+        for period in LifelinePeriod.periods(current: company, rebuilds: rebuilds, assessments: recorded) {
             lifelines.append([
-                .text(rebuild.previousStart.iso), OutputValue(rebuild.previousTierMonths), .text(rebuild.rebuiltOn.iso),
-                .text("rebuilt" + (rebuild.note.map { ": \($0)" } ?? "")),
+                .text(period.start.iso), OutputValue(period.tierMonths), OutputValue(period.endedOn?.iso),
+                .text(period.how ?? "running"), OutputValue(period.nextBegan?.iso), OutputValue(period.note),
             ])
         }
-        lifelines.append([.text(company.lifelineStart.iso), OutputValue(company.tier.months), .null, .text("current")])
 
         var history = Rows(columns: ["as_of", "status", "lifeline_end", "days_remaining", "cause", "run", "trigger"])
         for assessment in assessments {
