@@ -37,6 +37,14 @@ enum AssessmentPresenter {
         }
     }
 
+    /// What ends the lifeline, in a column: "openai/chatgpt file-upload (necessity)",
+    /// "openai/gpt-4 retirement", or "tier" when nothing comes before its natural end.
+    static func cause(_ outcome: Assessment.Outcome) -> String {
+        guard let threat = outcome.cause.threat else { return "tier" }
+        return threat.isRetirement
+            ? "\(threat.model) retirement" : "\(threat.model) \(threat.capability ?? "") (\(threat.effect?.rawValue ?? ""))"
+    }
+
     /// "openai/chatgpt shipped file-upload on 2023-07-06"
     static func shipped(_ threat: Threat) -> String {
         "\(threat.model) shipped \(threat.capability ?? "a retirement") on \(threat.releasedOn)"

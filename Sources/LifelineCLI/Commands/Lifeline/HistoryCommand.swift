@@ -46,11 +46,10 @@ struct HistoryCommand: ParsableCommand {
 
         var history = Rows(columns: ["as_of", "status", "lifeline_end", "days_remaining", "cause", "run", "trigger"])
         for assessment in assessments {
-            let threat = assessment.outcome.cause.threat
-            let cause = threat.map { $0.isRetirement ? "\($0.model) retirement" : "\($0.model) \($0.capability ?? "") (\($0.effect?.rawValue ?? ""))" } ?? "tier"
             history.append([
                 .text(assessment.asOf.iso), .text(assessment.outcome.status.rawValue), .text(assessment.outcome.lifelineEnd.iso),
-                OutputValue(assessment.daysRemaining), .text(cause), .integer(assessment.runID), .text(assessment.trigger),
+                OutputValue(assessment.daysRemaining), .text(AssessmentPresenter.cause(assessment.outcome)),
+                .integer(assessment.runID), .text(assessment.trigger),
             ])
         }
         let dismissed = DismissalPresenter.rows(dismissals)
