@@ -1,11 +1,14 @@
 import LifelineCore
 import LifelineStorage
 
-/// The portfolio as recorded in one database: the repository the CLI talks to.
+/// The portfolio as recorded in one database: the repository the CLI talks to. It holds
+/// the connection, the day changes are reassessed as of, and the transactions; its five
+/// parts (`catalogue`, `companies`, `reassessment`, `reports`, `onboarding`) do the work.
 ///
-/// Every method that writes runs in one `BEGIN IMMEDIATE` transaction: it either
-/// happens whole or, on any error, not at all. Names that users type are resolved to
-/// rows here, and an unknown one fails with a "did you mean" suggestion.
+/// Every command that writes runs in one `BEGIN IMMEDIATE` transaction, through a
+/// `WriteSession`: it either happens whole or, on any error, not at all. Names that users
+/// type are resolved to rows by `NameLookup`, and an unknown one fails with a "did you
+/// mean" suggestion.
 public final class Portfolio {
     let database: Database
     /// The date changes are reassessed as of, and that `today`/`yesterday` mean.
