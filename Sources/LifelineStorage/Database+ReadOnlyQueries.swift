@@ -5,7 +5,8 @@ import Glibc
 /// time, refusing anything that could change a database or reach another file, and
 /// with a time limit. Three layers, as Datasette does, rather than one clever trick:
 /// the connection itself is `SQLITE_OPEN_READONLY`; an authorizer refuses ATTACH,
-/// DETACH and pragmas that are not plain reads; and `sqlite3_stmt_readonly` must hold.
+/// DETACH, pragmas that are not plain reads and functions outside SQLite's core
+/// (`ReadOnlyAuthorizer.allowedFunctions`); and `sqlite3_stmt_readonly` must hold.
 extension Database {
     /// Compiles `sql` as one read-only query, or throws an `SQLiteError` with
     /// `SQLITE_AUTH` (or `SQLITE_READONLY`) and a message that says why it was refused.
@@ -24,7 +25,9 @@ extension Database {
         let statement: Statement
         do {
             statement = try prepare(sql: sql)
-        } catch let error as SQLiteError where error.primaryCode == SQLITE_AUTH {
+        } catch let error as SQLiteError where error.primaryCode == SQLITE_AUTH || authorizer.refusal != nil {
+            // A function denied fails as a plain error ("not authorized to use function"):
+            // the authorizer's own reason says more either way.
             throw SQLiteError(extendedCode: SQLITE_AUTH, message: authorizer.refusal ?? error.message, sql: sql)
         }
         guard statement.columnCount > 0 else {
@@ -72,6 +75,32 @@ final class ReadOnlyAuthorizer {
         "quick_check", "table_info", "table_list", "table_xinfo",
     ]
 
+    /// The functions a query may call: SQLite's core scalar, date, math, JSON, aggregate
+    /// and window functions (SQLite 3.40's built-in list, `pragma_function_list`), and
+    /// no other. Not `load_extension`, `sqlite_log`, nor what an extension or a build
+    /// option registers: `fts3_tokenizer` leaks a memory address with one argument and
+    /// installs an arbitrary pointer with two.
+    static let allowedFunctions: Set<String> = [
+        // core
+        "abs", "changes", "char", "coalesce", "format", "glob", "hex", "ifnull", "iif", "instr", "last_insert_rowid", "length",
+        "like", "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "printf", "quote", "random", "randomblob",
+        "replace", "round", "rtrim", "sign", "soundex", "sqlite_compileoption_get", "sqlite_compileoption_used",
+        "sqlite_source_id", "sqlite_version", "substr", "substring", "subtype", "total_changes", "trim", "typeof", "unicode",
+        "unlikely", "upper", "zeroblob",
+        // date and time
+        "current_date", "current_time", "current_timestamp", "date", "datetime", "julianday", "strftime", "time", "unixepoch",
+        // math
+        "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh", "degrees", "exp", "floor",
+        "ln", "log", "log10", "log2", "mod", "pi", "pow", "power", "radians", "sin", "sinh", "sqrt", "tan", "tanh", "trunc",
+        // JSON, and its -> and ->> operators
+        "json", "json_array", "json_array_length", "json_extract", "json_group_array", "json_group_object", "json_insert",
+        "json_object", "json_patch", "json_quote", "json_remove", "json_replace", "json_set", "json_type", "json_valid",
+        "->", "->>",
+        // aggregate and window
+        "avg", "count", "group_concat", "sum", "total", "cume_dist", "dense_rank", "first_value", "lag", "last_value", "lead",
+        "nth_value", "ntile", "percent_rank", "rank", "row_number",
+    ]
+
     private(set) var refusal: String?
 
     func decide(action: Int32, first: String?, second: String?) -> Int32 {
@@ -79,6 +108,13 @@ final class ReadOnlyAuthorizer {
         case SQLITE_ATTACH, SQLITE_DETACH:
             refusal = "ATTACH and DETACH are not allowed: a query may read this database only"
             return SQLITE_DENY
+        case SQLITE_FUNCTION:
+            let name = (second ?? "").lowercased()
+            guard Self.allowedFunctions.contains(name) else {
+                refusal = "the function \(name)() is not allowed: queries may call SQLite's core, date, math, JSON and aggregate functions only"
+                return SQLITE_DENY
+            }
+            return SQLITE_OK
         case SQLITE_PRAGMA:
             let name = (first ?? "").lowercased()
             guard Self.readingPragmas.contains(name), second == nil || Self.withArgument.contains(name) else {

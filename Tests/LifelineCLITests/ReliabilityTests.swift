@@ -194,6 +194,26 @@ struct ReliabilityTests {
         #expect(try run(["backup", "/nonexistent-dir/x.db"]).status == 74)
     }
 
+    @Test("a backup onto the live database is refused, by its path, a link, a hard link, or as its -wal or -shm")
+    func backupOntoItself() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("link.db"), withDestinationPath: database)
+        try FileManager.default.linkItem(atPath: database, toPath: scratch.file("hard.db"))
+        try FileManager.default.createDirectory(atPath: scratch.file("sub"), withIntermediateDirectories: true)
+        let before = try scratch.bytes("p.db")
+        for (target, which) in [
+            ("p.db", ""), (database, ""), ("./sub/../p.db", ""), ("link.db", ""), ("hard.db", ""), ("p.db-wal", " (its -wal file)"),
+            ("p.db-shm", " (its -shm file)"),
+        ] {
+            let refused = try run(["backup", target, "--force"])
+            #expect(refused.status == 64, "\(target): \(refused.stderr)")
+            #expect(refused.stderr == "lifeline: error: refused: '\(target)' is the database itself\(which); a backup onto it would destroy it - choose another file\n")
+        }
+        #expect(try scratch.bytes("p.db") == before)
+        try checkSound()
+        #expect(try run(["backup", "sub/p.db"]).status == 0, "a file of the same name elsewhere is another file")
+    }
+
     @Test("doctor: 0 for a healthy database, 1 with the problems of a broken one; computing refuses it")
     func doctor() throws {
         #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)

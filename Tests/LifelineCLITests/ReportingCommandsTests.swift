@@ -72,6 +72,13 @@ struct ReportingCommandsTests {
         #expect(unbound.stderr == "lifeline: error: the query needs --param tier=VALUE\n")
         #expect(try run(["sql", "--file", "q.sql", "--param", "tier=6", "--param", "x=1"]).status == 64)
         #expect(try run(["sql", "--file", "nope.sql"]).status == 66)
+        // Only plain decimals are numbers: 'nan' and '007' are text, as the user meant.
+        let typed = try run(["sql", "SELECT typeof(:a), typeof(:b), typeof(:c), typeof(:d), :d", "--param", "a=nan", "--param", "b=007",
+                             "--param", "c=-2.5", "--param-text", "d=42", "--format", "csv"])
+        #expect(typed.stdout == "typeof(:a),typeof(:b),typeof(:c),typeof(:d),:d\ntext,text,real,text,42\n", "\(typed.stderr)")
+        let twice = try run(["sql", "SELECT :a", "--param", "a=1", "--param-text", "a=1"])
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "lifeline: error: a is given twice; give each parameter once\n")
     }
 
     @Test("it can never write: each attempt is refused and the file is unchanged byte for byte", arguments: [

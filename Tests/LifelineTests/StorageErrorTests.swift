@@ -35,15 +35,27 @@ struct StorageErrorTests {
         #expect(LifelineError(explaining: Other()) == nil)
     }
 
+    @Test("only plain decimal numbers bind as numbers", arguments: [
+        ("42", SQLValue.integer(42)), ("-7", .integer(-7)), ("0", .integer(0)), ("0.5", .real(0.5)), ("-12.25", .real(-12.25)),
+        ("007", .text("007")), ("1e3", .text("1e3")), ("0x1f", .text("0x1f")), ("inf", .text("inf")), ("nan", .text("nan")),
+        ("+5", .text("+5")), (".5", .text(".5")), ("5.", .text("5.")), ("-", .text("-")), ("", .text("")),
+        ("1_000", .text("1_000")), ("99999999999999999999", .text("99999999999999999999")),
+    ])
+    func plainNumbers(text: String, bound: SQLValue) throws {
+        #expect(try ReadOnlyPortfolio.arguments(["p": QueryParameter(text)], for: ["p"]) == ["p": bound])
+        #expect(try ReadOnlyPortfolio.arguments(["p": QueryParameter(text, isText: true)], for: ["p"]) == ["p": .text(text)])
+    }
+
     @Test("a query's parameters: typed by their look, every one needed and used")
     func queryParameters() throws {
-        let bound = try ReadOnlyPortfolio.arguments(["n": "42", "x": "1.5", "t": "0042a"], for: ["n", "x", "t"])
+        let bound = try ReadOnlyPortfolio.arguments(
+            ["n": QueryParameter("42"), "x": QueryParameter("1.5"), "t": QueryParameter("0042a")], for: ["n", "x", "t"])
         #expect(bound == ["n": .integer(42), "x": .real(1.5), "t": .text("0042a")])
         #expect(throws: LifelineError(.usage, "the query needs --param days=VALUE")) {
             try ReadOnlyPortfolio.arguments([:], for: ["days"])
         }
         #expect(throws: LifelineError(.usage, "the query has no parameter :days")) {
-            try ReadOnlyPortfolio.arguments(["days": "9"], for: [])
+            try ReadOnlyPortfolio.arguments(["days": QueryParameter("9")], for: [])
         }
         #expect(throws: LifelineError(.usage, "use named parameters (:name) with --param, not ?")) {
             try ReadOnlyPortfolio.arguments([:], for: [nil])

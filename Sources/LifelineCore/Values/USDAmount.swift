@@ -90,7 +90,7 @@ public struct USDAmount: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension String {

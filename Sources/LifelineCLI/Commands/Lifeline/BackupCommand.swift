@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import Lifeline
 
 /// `lifeline backup`: a consistent copy of the database, safe while others write.
@@ -10,7 +9,8 @@ struct BackupCommand: ParsableCommand {
         discussion: """
             Uses SQLite's online backup API: the copy is one snapshot of the database, \
             written beside FILE and renamed into place, so FILE is never half a backup. \
-            An existing FILE is kept unless --force.
+            An existing FILE is kept unless --force; the database itself (by any path, \
+            link or hard link) and its -wal and -shm files are refused.
 
             Example:
               lifeline backup /backups/portfolio-$(date +%F).db
@@ -24,10 +24,7 @@ struct BackupCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if access(file, F_OK) == 0 && !force {
-            throw Failure(.usage, "'\(file)' exists; add --force to overwrite it")
-        }
-        try global.openReadOnly().backup(to: file)
+        try global.openReadOnly().backup(to: file, overwriting: force)
         Console.output("Backed up \(global.resolvedDatabasePath) to \(file) (\(Portfolio.bytesDescription(of: file))).")
     }
 }

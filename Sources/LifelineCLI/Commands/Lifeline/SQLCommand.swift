@@ -11,8 +11,9 @@ struct SQLCommand: ParsableCommand {
             It can never write: the database is opened read-only, and anything that is \
             not a single query that reads - INSERT, UPDATE, DELETE, DDL, ATTACH, pragmas \
             that set something, VACUUM, several statements - is refused with the reason. \
-            :NAME parameters take --param NAME=VALUE (a value that looks like a number is \
-            bound as one). A query still running after --timeout seconds is interrupted.
+            :NAME parameters take --param NAME=VALUE (a plain decimal number - 42, -7, \
+            0.5 - is bound as a number; 007, 1e3, 0x1f, inf and nan stay text) or \
+            --param-text NAME=VALUE (always text). A query still running after --timeout seconds is interrupted.
 
             Examples:
               lifeline sql "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
@@ -32,8 +33,12 @@ struct SQLCommand: ParsableCommand {
     var saved: String?
     @Flag(help: "List the saved queries.")
     var list = false
-    @Option(name: .customLong("param"), help: ArgumentHelp("A value for :NAME in the query (repeatable).", valueName: "NAME=VALUE"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("A value for :NAME in the query, a number when it is a plain decimal one (repeatable).", valueName: "NAME=VALUE"))
     var parameters: [String] = []
+    @Option(name: .customLong("param-text"), help: ArgumentHelp("A value for :NAME bound as text, whatever it looks like (repeatable).", valueName: "NAME=VALUE"))
+    var textParameters: [String] = []
     @Option(help: ArgumentHelp("Interrupt the query after this many seconds.", valueName: "seconds"))
     var timeout: Double = 30
     @OptionGroup var output: OutputOptions
@@ -70,14 +75,18 @@ struct SQLCommand: ParsableCommand {
         return query ?? ""
     }
 
-    /// The `--param NAME=VALUE` values by name (the query says which it needs).
-    private func parameterValues() throws -> [String: String] {
-        var values: [String: String] = [:]
-        for parameter in parameters {
-            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
-                throw Failure(.usage, "--param takes NAME=VALUE, not '\(parameter)'")
+    /// The `--param` and `--param-text` values by name (the query says which it needs).
+    private func parameterValues() throws -> [String: QueryParameter] {
+        var values: [String: QueryParameter] = [:]
+        for (option, given, isText) in [("--param", parameters, false), ("--param-text", textParameters, true)] {
+            for parameter in given {
+                guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                    throw Failure(.usage, "\(option) takes NAME=VALUE, not '\(parameter)'")
+                }
+                let name = String(parameter[..<equals])
+                guard values[name] == nil else { throw Failure(.usage, "\(name) is given twice; give each parameter once") }
+                values[name] = QueryParameter(String(parameter[parameter.index(after: equals)...]), isText: isText)
             }
-            values[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
         }
         return values
     }
