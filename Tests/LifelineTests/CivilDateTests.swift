@@ -7,11 +7,23 @@ struct CivilDateTests {
     static let today = CivilDate(year: 2024, month: 3, day: 1)!
 
     @Test("real dates parse and print back unchanged", arguments: [
-        "2024-02-29", "2023-02-28", "2000-02-29", "1900-01-01", "2199-12-31", "2023-12-31", "2023-01-01",
+        "2024-02-29", "2023-02-28", "2000-02-29", "1900-01-01", "2188-12-31", "2023-12-31", "2023-01-01",
     ])
     func validDates(text: String) throws {
         #expect(CivilDate(iso: text)?.iso == text)
         #expect(try CivilDate.parse(text, today: Self.today).iso == text)
+    }
+
+    @Test("a date lifeline stores may reach 2199; one a user enters, 2188, so that what is computed from it stays readable")
+    func enterableYears() throws {
+        #expect(CivilDate(iso: "2199-12-31") != nil)
+        let late = #expect(throws: LifelineError.self) { try CivilDate.parse("2189-01-01", today: Self.today, field: "--since date") }
+        #expect(late?.message == "invalid --since date '2189-01-01': the year must be from 1900 to 2188 (lifeline adds up to 11 years to it)")
+        let today = #expect(throws: LifelineError.self) { try CivilDate.parse("today", today: CivilDate(iso: "2199-12-31")!) }
+        #expect(today?.message.hasSuffix("the year must be from 1900 to 2188 (lifeline adds up to 11 years to it)") == true)
+        // The latest date a user may enter, plus the longest tier and runway, is still a date.
+        let latest = CivilDate(year: 2188, month: 12, day: 31)!
+        #expect(CivilDate(iso: latest.adding(months: 12 + 120).iso) != nil)
     }
 
     @Test("impossible and malformed dates are refused with a reason", arguments: [
@@ -31,7 +43,7 @@ struct CivilDateTests {
         let day = #expect(throws: LifelineError.self) { try CivilDate.parse("2023-02-29", today: Self.today) }
         #expect(day?.message.hasSuffix("no such day in the calendar") == true)
         let year = #expect(throws: LifelineError.self) { try CivilDate.parse("1066-10-14", today: Self.today) }
-        #expect(year?.message.contains("from 1900 to 2199") == true)
+        #expect(year?.message.contains("from 1900 to 2188") == true)
         let shape = #expect(throws: LifelineError.self) { try CivilDate.parse("5 May", today: Self.today) }
         #expect(shape?.message.hasSuffix("use YYYY-MM-DD, 'today' or 'yesterday'") == true)
     }

@@ -182,4 +182,13 @@ struct PortfolioTests {
         let missing = #expect(throws: LifelineError.self) { try portfolio.catalogue.removeRelease(id: 999, confirmed: true) }
         #expect(missing?.message == "no release 999; 'lifeline release list' lists them")
     }
+
+    @Test("a release too late for its consequences to be dated is refused, from any source")
+    func releaseTooLate() throws {
+        let request = ReleaseRequest(
+            model: ModelReference(provider: "openai", model: "chatgpt"), releasedOn: CivilDate(iso: "2195-01-01")!,
+            capabilities: ["vision"], importedFrom: "import: test")
+        let error = #expect(throws: LifelineError.self) { try portfolio.catalogue.logRelease(request) }
+        #expect(error?.message == "a release dated 2195-01-01 cannot be recorded: the year must be from 1900 to 2188 (lifeline adds up to 11 years to it)")
+    }
 }

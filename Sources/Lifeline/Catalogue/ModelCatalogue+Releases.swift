@@ -17,6 +17,11 @@ extension ModelCatalogue {
     func logRelease(_ request: ReleaseRequest, in session: WriteSession) throws -> ReleaseLogOutcome {
         let note = try request.note.map { try TextField.notes($0, field: "note") }
         let source = try request.importedFrom ?? request.source.map { try TextField.url($0, field: "source") }
+        for date in [request.releasedOn] + (request.announcedOn.map { [$0] } ?? []) where !CivilDate.enterableYears.contains(date.year) {
+            throw LifelineError(
+                .badData,
+                "a release dated \(date) cannot be recorded: the year must be from \(CivilDate.enterableYears.lowerBound) to \(CivilDate.enterableYears.upperBound) (lifeline adds up to 11 years to it)")
+        }
         if let announced = request.announcedOn, announced > request.releasedOn {
             throw LifelineError(
                 .badData,

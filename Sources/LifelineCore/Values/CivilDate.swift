@@ -12,6 +12,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// catch a mistyped year such as `0223` or `20233`.
     public static let supportedYears = 1900...2199
 
+    /// The years a user may enter. lifeline adds up to 11 years to a date it is given (a
+    /// 12-month tier, then a runway of up to 120 months), and every date it computes must
+    /// stay within `supportedYears`: a start on 2199-12-31 once made an end in 2200 that
+    /// every later command refused to read.
+    public static let enterableYears = supportedYears.lowerBound...(supportedYears.upperBound - 11)
+
     /// Returns nil unless year, month and day form a real date in `supportedYears`.
     public init?(year: Int, month: Int, day: Int) {
         guard Self.supportedYears.contains(year), (1...12).contains(month),
@@ -148,19 +154,25 @@ extension CivilDate {
     ///
     /// - Throws: `LifelineError` (bad data) naming the option and what is accepted.
     public static func parse(_ text: String, today: CivilDate, field: String = "date") throws -> CivilDate {
+        let yearRange = "the year must be from \(enterableYears.lowerBound) to \(enterableYears.upperBound)"
+        let date: CivilDate
         switch text.lowercased() {
-        case "today": return today
-        case "yesterday": return today.adding(days: -1)
-        default: break
+        case "today": date = today
+        case "yesterday": date = today.adding(days: -1)
+        default:
+            guard let parsed = CivilDate(iso: text) else {
+                let shapeIsRight = text.utf8.count == 10 && text.split(separator: "-").count == 3
+                if shapeIsRight, let year = Int(text.prefix(4)), !supportedYears.contains(year) {
+                    throw LifelineError(.badData, "invalid \(field) '\(text)': \(yearRange)")
+                }
+                let reason = shapeIsRight ? "no such day in the calendar" : "use YYYY-MM-DD, 'today' or 'yesterday'"
+                throw LifelineError(.badData, "invalid \(field) '\(text)': \(reason)")
+            }
+            date = parsed
         }
-        if let date = CivilDate(iso: text) { return date }
-        let shapeIsRight = text.utf8.count == 10 && text.split(separator: "-").count == 3
-        let reason = shapeIsRight
-            ? "no such day in the calendar"
-            : "use YYYY-MM-DD, 'today' or 'yesterday'"
-        if shapeIsRight, let year = Int(text.prefix(4)), !supportedYears.contains(year) {
-            throw LifelineError(.badData, "invalid \(field) '\(text)': the year must be from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
+        guard enterableYears.contains(date.year) else {
+            throw LifelineError(.badData, "invalid \(field) '\(text)': \(yearRange) (lifeline adds up to 11 years to it)")
         }
-        throw LifelineError(.badData, "invalid \(field) '\(text)': \(reason)")
+        return date
     }
 }
