@@ -35,6 +35,7 @@ public enum PortfolioDatabase {
                 .missingInput,
                 "no lifeline database at '\(path)'; create one with 'lifeline init --db \(path)'")
         }
+        if existed && !create { try refuseEmpty(path) }
         let database = try Database(
             path: path,
             configuration: .init(
@@ -50,6 +51,7 @@ public enum PortfolioDatabase {
         guard fileExists(path) else {
             throw LifelineError(.missingInput, "no lifeline database at '\(path)'")
         }
+        try refuseEmpty(path)
         return ReadOnlyPortfolio(database: try Database(
             path: path,
             configuration: .init(mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)))
@@ -57,5 +59,13 @@ public enum PortfolioDatabase {
 
     private static func fileExists(_ path: String) -> Bool {
         access(path, F_OK) == 0
+    }
+
+    /// A 0-byte file is not a lifeline database: SQLite would make it one on the first
+    /// write, and only `init` creates databases.
+    private static func refuseEmpty(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
+        throw LifelineError(.badData, "'\(path)' is an empty file, not a lifeline database; create one with 'lifeline init --db \(path)'")
     }
 }

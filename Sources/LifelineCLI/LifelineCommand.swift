@@ -31,10 +31,21 @@ struct LifelineCommand: ParsableCommand {
         ]
     )
 
+    /// More than any command needs: a company's models or a release's capabilities are a
+    /// handful each.
+    static let maximumArguments = 1_000
+
     /// Runs the command and turns every failure of lifeline's own into one line on
     /// stderr and a sysexits(3) exit code. The argument parser's errors (usage, help,
     /// version) keep its own message, usage line and exit code 64.
     static func main() {
+        // swift-argument-parser's parsing is quadratic in repeated options: 10,000
+        // `--capability` took 12 s before any of lifeline's code ran.
+        if CommandLine.arguments.count > maximumArguments {
+            Console.error(
+                "lifeline: error: \(CommandLine.arguments.count - 1) arguments are too many (at most \(maximumArguments)); put long lists in a file ('company import', 'sql --file')")
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

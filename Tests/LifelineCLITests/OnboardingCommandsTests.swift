@@ -208,6 +208,32 @@ struct OnboardingCommandsTests {
         let broken = try run(["restore", "out"], db: "d.db")
         #expect(broken.status == 65)
         #expect(broken.stderr.hasPrefix("lifeline: error: providers.csv:3: invalid provider slug 'Bad Slug'"))
-        #expect(try DatabaseSnapshot(path: scratch.file("d.db")).tables["providers"]?.isEmpty == true)
+        // A failed restore into a new file leaves nothing behind, not an empty database.
+        for file in ["d.db", "d.db-wal", "d.db-shm"] { #expect(!scratch.exists(file), "\(file)") }
+        // Into an existing empty database, it leaves that database as it was.
+        try ok(["init"], db: "e.db")
+        let empty = try DatabaseSnapshot(path: scratch.file("e.db"))
+        #expect(try run(["restore", "out"], db: "e.db").status == 65)
+        #expect(try DatabaseSnapshot(path: scratch.file("e.db")) == empty)
+        // An export onto an earlier one is refused without --force, and changes nothing.
+        let again = try run(["export", "--out", "out"], db: "a.db")
+        #expect(again.status == 64)
+        #expect(again.stderr == "lifeline: error: 'out/capabilities.csv' exists; add --force to overwrite the export in 'out'\n")
+        #expect(try String(contentsOfFile: scratch.file("out/providers.csv"), encoding: .utf8).hasSuffix("Bad Slug,x\n"))
+        #expect(try run(["export", "--out", "out", "--force"], db: "a.db").status == 0)
+    }
+
+    @Test("a 0-byte file is not a lifeline database: commands refuse it and leave it empty; init makes it one")
+    func emptyFile() throws {
+        FileManager.default.createFile(atPath: scratch.file("empty.db"), contents: nil)
+        for command in [["company", "list"], ["sql", "SELECT 1"], ["doctor"], ["reassess"]] {
+            let refused = try run(command, db: "empty.db")
+            #expect(refused.status == 65, "\(command)")
+            let path = scratch.file("empty.db")
+            #expect(refused.stderr == "lifeline: error: '\(path)' is an empty file, not a lifeline database; create one with 'lifeline init --db \(path)'\n")
+        }
+        #expect(try scratch.bytes("empty.db").isEmpty)
+        try ok(["init"], db: "empty.db")
+        #expect(try run(["company", "list"], db: "empty.db").status == 0)
     }
 }

@@ -299,4 +299,15 @@ struct RecordsCommandsTests {
         let json = try ok("company", "show", "papertalk", "--format", "json")
         #expect(json.contains(#""threats":[{"release_id":1,"released_on":"2023-07-06","announced_on":null,"model":"openai/chatgpt","capability":"file-upload","effect":"necessity","dismissed_until":null,"role":"dismissed"}]"#))
     }
+
+    @Test("a command line of thousands of arguments is refused at once, not parsed for seconds; repeats are looked up once")
+    func tooManyArguments() throws {
+        let repeated = Array(repeating: ["--capability", "vision"], count: 1_000).flatMap { $0 }
+        let refused = try lifeline(["release", "log", "openai/chatgpt", "--on", "2023-11-30"] + repeated)
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "lifeline: error: 2005 arguments are too many (at most 1000); put long lists in a file ('company import', 'sql --file')\n")
+        let some = Array(repeating: ["--capability", "vision"], count: 400).flatMap { $0 }
+        #expect(try lifeline(["release", "log", "openai/chatgpt", "--on", "2023-11-30"] + some).status == 0)
+        #expect(try ok("release", "show", "2", "--format", "json").contains(#""capabilities":["vision"]"#))
+    }
 }

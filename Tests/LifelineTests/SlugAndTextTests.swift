@@ -110,4 +110,14 @@ struct SuggestionTests {
         #expect(Suggestion.editDistance(scalars(""), scalars("abc")) == 3)
         #expect(Suggestion.editDistance(scalars("kitten"), scalars("sitting")) == 3)
     }
+
+    @Test("a note is, notes are: the message agrees with the field")
+    func notesGrammar() {
+        let note = #expect(throws: LifelineError.self) { try TextField.notes(String(repeating: "x", count: 10_001), field: "note") }
+        #expect(note?.message == "the note is longer than 10000 characters")
+        let notes = #expect(throws: LifelineError.self) { try TextField.notes(" ", field: "notes") }
+        #expect(notes?.message == "the notes are empty")
+        let control = #expect(throws: LifelineError.self) { try TextField.notes("a\u{7}b", field: "note") }
+        #expect(control?.message == "the note contains control characters")
+    }
 }

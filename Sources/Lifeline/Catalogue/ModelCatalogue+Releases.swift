@@ -39,7 +39,9 @@ extension ModelCatalogue {
         }
         let kind = request.kind ?? (createdModel ? .launch : .capability)
         var capabilityIDs: [Int64] = []
-        for name in request.capabilities {
+        // Each name looked up once, in the order given: 10,000 repeats of one name took 12 s.
+        var seen = Set<String>()
+        for name in request.capabilities where seen.insert(name).inserted {
             let id = try names.capabilityID(name)
             if !capabilityIDs.contains(id) { capabilityIDs.append(id) }
         }

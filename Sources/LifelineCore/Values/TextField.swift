@@ -23,12 +23,14 @@ public enum TextField {
 
     /// Notes: several lines allowed (newline and tab), at most 10,000 characters.
     public static func notes(_ text: String, field: String = "notes") throws -> String {
-        guard !text.trimmingSpaces().isEmpty else { throw LifelineError(.badData, "the \(field) are empty") }
+        // "the notes are", "the note is": the field may be either.
+        let (be, contain) = field.hasSuffix("s") ? ("are", "contain") : ("is", "contains")
+        guard !text.trimmingSpaces().isEmpty else { throw LifelineError(.badData, "the \(field) \(be) empty") }
         guard text.unicodeScalars.count <= 10_000 else {
-            throw LifelineError(.badData, "the \(field) are longer than 10000 characters")
+            throw LifelineError(.badData, "the \(field) \(be) longer than 10000 characters")
         }
         guard !text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else {
-            throw LifelineError(.badData, "the \(field) contain control characters")
+            throw LifelineError(.badData, "the \(field) \(contain) control characters")
         }
         return text
     }

@@ -22,12 +22,18 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The directory to write (created if missing; default: lifeline-export-DATE).", valueName: "dir"))
     var out: String?
+    @Flag(help: "Overwrite the files of an earlier export in the directory.")
+    var force = false
 
     func run() throws {
         let portfolio = try global.portfolio()
         let directory = out ?? "lifeline-export-\(portfolio.today)"
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw Failure(.ioFailure, "cannot create '\(directory)': \(String(cString: strerror(errno)))")
+        }
+        let files = PortfolioExport.tableNames.map { "\($0).csv" } + ["portfolio.json"]
+        if !force, let existing = files.first(where: { access("\(directory)/\($0)", F_OK) == 0 }) {
+            throw Failure(.usage, "'\(directory)/\(existing)' exists; add --force to overwrite the export in '\(directory)'")
         }
         let export = try portfolio.onboarding.export()
         for table in export.tables {

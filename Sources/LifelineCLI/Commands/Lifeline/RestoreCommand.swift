@@ -29,11 +29,25 @@ struct RestoreCommand: ParsableCommand {
             guard access(path, F_OK) == 0 else { throw Failure(.missingInput, "\(directory) has no \(name).csv; is it a lifeline export?") }
             files[name] = try readText(path: path, what: "export file")
         }
-        let opened = try global.openPortfolio(create: true)
-        let portfolio = try opened.portfolio(today: try Today.resolve())
-        let summary = try portfolio.onboarding.restore(files: files, directory: directory)
+        let summary = try restoring(into: global.resolvedDatabasePath) {
+            let opened = try global.openPortfolio(create: true)
+            return try opened.portfolio(today: try Today.resolve()).onboarding.restore(files: files, directory: directory)
+        }
         let counts = summary.counts.map { "\($0.rows) \($0.table.replacing("_", with: " "))" }.joined(separator: ", ")
         Console.output("Restored \(directory) into \(global.resolvedDatabasePath): \(counts).")
         Console.output("Run 'lifeline reassess' to assess the companies.")
+    }
+
+    /// Runs the restore; when it fails into a database this command created, removes the
+    /// file (and its -wal and -shm): a failed restore leaves nothing behind.
+    private func restoring(into path: String, _ body: () throws -> RestoreSummary) throws -> RestoreSummary {
+        let existed = access(path, F_OK) == 0
+        do {
+            // The connection is closed when `body` returns or throws, before the removal.
+            return try body()
+        } catch {
+            if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+            throw error
+        }
     }
 }
