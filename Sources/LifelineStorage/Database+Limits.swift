@@ -12,6 +12,15 @@ extension Database {
         set { sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, Int32(clamping: newValue)) }
     }
 
+    /// The largest string or blob, in bytes, a statement may make or read
+    /// (`SQLITE_LIMIT_LENGTH`): past it the statement fails with `SQLITE_TOOBIG`
+    /// (`SQLiteError.isTooBig`). Setting it can only lower it.
+    /// See https://www.sqlite.org/limits.html#max_length
+    public var valueLengthLimit: Int {
+        get { Int(sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, -1)) }
+        set { sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, Int32(clamping: newValue)) }
+    }
+
     /// Runs `body` with the page cache allowed to grow to `kibibytes`, then sets back the
     /// size it had.
     ///

@@ -57,6 +57,9 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
     /// or no date has (`Row.unknownValue`). The data is wrong, not the program.
     public var isMismatch: Bool { primaryCode == SQLITE_MISMATCH }
 
+    /// True when a string or blob grew past the connection's length limit.
+    public var isTooBig: Bool { primaryCode == SQLITE_TOOBIG }
+
     /// True when a statement was stopped by a time limit (`Database.withTimeLimit`).
     public var isInterrupted: Bool { primaryCode == SQLITE_INTERRUPT }
 

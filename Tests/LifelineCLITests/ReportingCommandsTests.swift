@@ -76,6 +76,10 @@ struct ReportingCommandsTests {
         let typed = try run(["sql", "SELECT typeof(:a), typeof(:b), typeof(:c), typeof(:d), :d", "--param", "a=nan", "--param", "b=007",
                              "--param", "c=-2.5", "--param-text", "d=42", "--format", "csv"])
         #expect(typed.stdout == "typeof(:a),typeof(:b),typeof(:c),typeof(:d),:d\ntext,text,real,text,42\n", "\(typed.stderr)")
+        let huge = try run(["sql", "SELECT length(randomblob(50000000))"])
+        #expect(huge.status == 65)
+        #expect(huge.stderr == "lifeline: error: a value of the result would be larger than 16 MiB, the most one value may be; select less\n")
+        #expect(try run(["sql", "SELECT length(randomblob(1000000))", "--format", "csv"]).stdout == "length(randomblob(1000000))\n1000000\n")
         let twice = try run(["sql", "SELECT :a", "--param", "a=1", "--param-text", "a=1"])
         #expect(twice.status == 64)
         #expect(twice.stderr == "lifeline: error: a is given twice; give each parameter once\n")

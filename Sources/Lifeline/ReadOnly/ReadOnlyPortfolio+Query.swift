@@ -30,7 +30,8 @@ extension ReadOnlyPortfolio {
     /// needs a value and every value a parameter (exit 64). A query still running after `timeLimitSeconds` is
     /// interrupted (exit 75: try again with more time).
     public func query(_ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double) throws -> QueryResult {
-        try LifelineError.explaining {
+        database.valueLengthLimit = Self.valueLimitBytes
+        return try LifelineError.explaining {
             let statement = try refusing { try database.prepareReadOnlyQuery(sql: sql) }
             try statement.bind(try Self.arguments(parameters, for: statement.parameterNames))
             var rows: [[QueryValue]] = []
@@ -73,11 +74,18 @@ extension ReadOnlyPortfolio {
         return Double(text).map(SQLValue.real)
     }
 
+    /// The largest value a query may make or return: `SELECT randomblob(50000000)` took
+    /// 2.2 GB of memory before its rows were printed.
+    static let valueLimitBytes = 16 << 20
+
     /// SQLite's refusals of a user's query, in lifeline's words: the query is the bad
     /// data. A lock held elsewhere and an interruption are left to `explaining`.
     private func refusing<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as SQLiteError where error.isTooBig {
+            throw LifelineError(
+                .badData, "a value of the result would be larger than \(Self.valueLimitBytes >> 20) MiB, the most one value may be; select less")
         } catch let error as SQLiteError where !error.isBusy && !error.isInterrupted {
             throw LifelineError(.badData, "refused: \(error.message)")
         }
