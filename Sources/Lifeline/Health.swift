@@ -33,6 +33,12 @@ extension ReadOnlyPortfolio {
         let unknownValues = try StoredValueCheck.all.compactMap { try $0.problem(in: database) }
         report.facts.append(("stored values", unknownValues.isEmpty ? "ok" : "\(unknownValues.count) column(s) with unknown values"))
         report.problems += unknownValues.map { "stored value: \($0)" }
+        // total() adds in floating point: it cannot overflow where sum() would.
+        let invested = try database.fetchOne(sql: "SELECT total(amount_cents) FROM investments") { try $0.get(0) as Double } ?? 0
+        if invested > Double(USDAmount.maximumTotalCents) {
+            report.problems.append(
+                "investments: they add up to more than \(USDAmount.text(cents: USDAmount.maximumTotalCents)), the most lifeline adds up; some amount is wrong")
+        }
         let statuses = try Schema.migrator().status(of: database)
         let applied = statuses.filter { $0.state == .applied }.count
         report.facts.append(("schema", "version \(statuses.filter { $0.state != .pending }.map(\.version).max() ?? 0), \(applied) of \(Schema.migrations.count) migrations applied"))

@@ -30,6 +30,11 @@ extension LifelineError {
             self.init(.ioFailure, "input/output failure: \(error.message)")
         } else if error.isMismatch {
             self.init(.badData, "the database holds a value lifeline cannot read: \(error.message); 'lifeline doctor' lists every such value")
+        } else if error.message == "integer overflow" {
+            // Only a sum can overflow: amounts written by hand past what lifeline accepts.
+            self.init(
+                .badData,
+                "the amounts recorded add up to more than lifeline can count (written by hand?); 'lifeline doctor' lists the problem")
         } else if error.isConstraintViolation {
             self.init(.badData, "refused by the database: \(error.message)")
         } else {

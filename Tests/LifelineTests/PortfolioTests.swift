@@ -191,4 +191,37 @@ struct PortfolioTests {
         let error = #expect(throws: LifelineError.self) { try portfolio.catalogue.logRelease(request) }
         #expect(error?.message == "a release dated 2195-01-01 cannot be recorded: the year must be from 1900 to 2188 (lifeline adds up to 11 years to it)")
     }
+
+    @Test("the portfolio's total may not pass what lifeline adds up: the investment that would is refused")
+    func investmentsBounded() throws {
+        _ = try portfolio.companies.addCompany(slug: "whale", fields: CompanyFields(tier: "12", since: "2023-01-01"))
+        let trillion = try USDAmount.parse("1000B")
+        let on = CivilDate(iso: "2024-01-15")!
+        _ = try portfolio.batch(trigger: "test", reassess: false) { session in
+            for _ in 0..<1_000 { try portfolio.companies.addInvestment(company: "whale", on: on, amount: trillion, round: nil, in: session) }
+        }
+        let error = #expect(throws: LifelineError.self) {
+            try portfolio.companies.addInvestment(company: "whale", on: on, amount: try USDAmount.parse("0.01"), round: nil)
+        }
+        #expect(error?.message == "this investment would bring the portfolio's total over $1,000,000,000,000,000, the most lifeline adds up; check the amount")
+        #expect(try portfolio.companies.companyDetail("whale").totalInvestedCents == USDAmount.maximumTotalCents)
+        #expect(try portfolio.reports.report(asOf: on, withTimeline: false).totalInvestedCents == USDAmount.maximumTotalCents)
+    }
+
+    @Test("amounts written by hand past what can be added up: an error that says so, and doctor names it")
+    func overflowByHand() throws {
+        _ = try portfolio.companies.addCompany(slug: "whale", fields: CompanyFields(tier: "12", since: "2023-01-01"))
+        try portfolio.database.executeScript(sql: """
+            INSERT INTO investments (company_id, invested_on, amount_cents)
+            SELECT id, '2024-01-15', 5000000000000000000 FROM companies WHERE slug = 'whale';
+            INSERT INTO investments (company_id, invested_on, amount_cents)
+            SELECT id, '2024-01-16', 5000000000000000000 FROM companies WHERE slug = 'whale';
+            """)
+        let error = #expect(throws: (any Error).self) { _ = try portfolio.companies.companySummaries(investedAsOf: CivilDate(iso: "2024-02-01")!) }
+        #expect(LifelineError(explaining: error!)?.message
+            == "the amounts recorded add up to more than lifeline can count (written by hand?); 'lifeline doctor' lists the problem")
+        #expect(try ReadOnlyPortfolio(database: portfolio.database).healthReport().problems.contains {
+            $0.hasPrefix("investments: they add up to more than $1,000,000,000,000,000")
+        })
+    }
 }

@@ -13,6 +13,14 @@ extension Companies {
     func addInvestment(company slug: String, on date: CivilDate, amount: USDAmount, round: String?, in session: WriteSession) throws {
         let round = try round.map { try TextField.oneLine($0, field: "round", maximumLength: 100) }
         let id = try session.names.companyID(slug)
+        let total = try session.investedCents
+            ?? database.fetchOne(sql: "SELECT coalesce(sum(amount_cents), 0) FROM investments") { try $0.get(0) as Int64 } ?? 0
+        guard total <= USDAmount.maximumTotalCents - amount.cents else {
+            throw LifelineError(
+                .badData,
+                "this investment would bring the portfolio's total over \(USDAmount.text(cents: USDAmount.maximumTotalCents)), the most lifeline adds up; check the amount")
+        }
+        session.investedCents = total + amount.cents
         try database.execute(
             sql: "INSERT INTO investments (company_id, invested_on, round, amount_cents) VALUES (?, ?, ?, ?)",
             arguments: [.integer(id), .text(date.iso), round.sqlValue, .integer(amount.cents)])
@@ -21,6 +29,7 @@ extension Companies {
     /// For spreadsheet imports with `--update`, which replace a company's investments.
     func removeInvestments(company slug: String, in session: WriteSession) throws {
         try database.execute(sql: "DELETE FROM investments WHERE company_id = ?", arguments: [.integer(try session.names.companyID(slug))])
+        session.investedCents = nil
     }
 
     // MARK: Dependencies

@@ -27,6 +27,10 @@ final class WriteSession {
     /// Models and releases held back, to be written many to a statement when the
     /// session ends (see `HeldRows`); nil when rows are written as they come.
     var held: HeldRows?
+    /// The portfolio's total investments so far in the session, once read: an import of
+    /// many investments checks each against `USDAmount.maximumTotalCents` without
+    /// summing the table each time. Nil until read, and after investments are removed.
+    var investedCents: Int64?
     /// The `logged_at` of the session's releases: they land in one transaction, at one
     /// instant (read from SQLite's clock when the first is logged).
     var loggedAt: String?

@@ -85,7 +85,7 @@ struct CompanyDetailPresenter {
             ("tier", .text("\(company.tier.months) months")), ("lifeline start", .text(company.lifelineStart.iso)),
             ("runway", .text("\(company.runwayMonths) months")), ("sector", OutputValue(company.sector)),
             ("website", OutputValue(company.website)), ("notes", OutputValue(company.notes)),
-            ("invested", .text(USDAmount(cents: detail.totalInvestedCents)?.description ?? "\(detail.totalInvestedCents) cents")),
+            ("invested", .text(USDAmount.text(cents: detail.totalInvestedCents))),
         ]
         for (field, value) in pairs where value != .null { fields.append([.text(field), value]) }
 

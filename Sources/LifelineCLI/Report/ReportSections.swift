@@ -100,7 +100,7 @@ struct ReportSections {
 }
 
 enum Money {
-    static func text(_ cents: Int64) -> String { USDAmount(cents: cents)?.description ?? "\(cents / 100) USD" }
+    static func text(_ cents: Int64) -> String { USDAmount.text(cents: cents) }
 }
 
 extension OutputValue {

@@ -5,6 +5,12 @@ public struct USDAmount: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The largest amount accepted: a trillion dollars. Anything larger is a typo.
     public static let maximumCents: Int64 = 1_000_000_000_000 * 100
 
+    /// The most a whole portfolio may hold: a thousand of the largest amounts. Every sum
+    /// lifeline makes - a company's, a status's, the portfolio's - stays at or below it,
+    /// far from what 64 bits can count: 92,301 investments of a trillion dollars once
+    /// overflowed the sums of every reading command.
+    public static let maximumTotalCents: Int64 = maximumCents * 1_000
+
     public init?(cents: Int64) {
         guard (0...Self.maximumCents).contains(cents) else { return nil }
         self.cents = cents
@@ -16,7 +22,11 @@ public struct USDAmount: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: USDAmount, rhs: USDAmount) -> Bool { lhs.cents < rhs.cents }
 
     /// `$1,500,000` or `$1,500,000.50`.
-    public var description: String {
+    public var description: String { Self.text(cents: cents) }
+
+    /// Any non-negative whole cents as `$1,500,000.50`: sums too, which may pass
+    /// `maximumCents`.
+    public static func text(cents: Int64) -> String {
         let whole = String(cents / 100)
         var grouped = ""
         for (index, digit) in whole.enumerated() {

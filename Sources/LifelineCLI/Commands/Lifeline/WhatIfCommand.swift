@@ -57,7 +57,7 @@ struct WhatIfCommand: ParsableCommand {
             Console.output(headline)
             rows.print(as: .table)
             Console.output("")
-            Console.output("It would end or put at risk \(endangered.count) of \(impacts.count) compan\(impacts.count == 1 ? "y" : "ies"), with \(USDAmount(cents: capital)?.description ?? "?") invested.")
+            Console.output("It would end or put at risk \(endangered.count) of \(impacts.count) compan\(impacts.count == 1 ? "y" : "ies"), with \(USDAmount.text(cents: capital)) invested.")
         case .json:
             Console.output(JSONValue.object([
                 ("model", .string(reference.description)), ("released_on", .string(date.iso)), ("as_of", .string(asOf.iso)),
