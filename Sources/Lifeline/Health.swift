@@ -24,43 +24,68 @@ extension ReadOnlyPortfolio {
         report.facts.append(("file size", Portfolio.bytes(database.fileSize)))
         report.facts.append(("write-ahead log", Portfolio.bytes(database.writeAheadLogSize)))
         report.facts.append(("sqlite", Database.sqliteVersion))
-        let integrity = try database.integrityCheck()
-        report.facts.append(("integrity check", integrity == ["ok"] ? "ok" : "\(integrity.count) problem(s)"))
-        if integrity != ["ok"] { report.problems += integrity.map { "integrity: \($0)" } }
-        let violations = try database.foreignKeyViolations()
-        report.facts.append(("foreign keys", violations.isEmpty ? "ok" : "\(violations.count) broken reference(s)"))
-        report.problems += violations.map { "foreign key: \($0)" }
-        let unknownValues = try StoredValueCheck.all.compactMap { try $0.problem(in: database) }
-        report.facts.append(("stored values", unknownValues.isEmpty ? "ok" : "\(unknownValues.count) column(s) with unknown values"))
-        report.problems += unknownValues.map { "stored value: \($0)" }
-        // total() adds in floating point: it cannot overflow where sum() would.
-        let invested = try database.fetchOne(sql: "SELECT total(amount_cents) FROM investments") { try $0.get(0) as Double } ?? 0
-        if invested > Double(USDAmount.maximumTotalCents) {
-            report.problems.append(
-                "investments: they add up to more than \(USDAmount.text(cents: USDAmount.maximumTotalCents)), the most lifeline adds up; some amount is wrong")
+        // On a damaged file any check may hit a page SQLite cannot read - even the
+        // integrity check, which this SQLite then stops with an error instead of listing
+        // what it found: that is a finding like any other, and the other checks go on.
+        func checking(_ what: String, _ body: () throws -> Void) throws {
+            do {
+                try body()
+            } catch let error as SQLiteError where error.isCorrupt {
+                report.facts.append((what, "cannot be read"))
+                report.problems.append("\(what): cannot be read, the file is damaged (\(error.message))")
+            }
         }
-        let statuses = try Schema.migrator().status(of: database)
-        let applied = statuses.filter { $0.state == .applied }.count
-        report.facts.append(("schema", "version \(statuses.filter { $0.state != .pending }.map(\.version).max() ?? 0), \(applied) of \(Schema.migrations.count) migrations applied"))
-        for status in statuses where status.state != .applied {
-            report.problems.append("migration \(status.version) (\(status.name)) is \(status.state.rawValue)")
+        try checking("integrity check") {
+            let integrity = try database.integrityCheck()
+            report.facts.append(("integrity check", integrity == ["ok"] ? "ok" : "\(integrity.count) problem(s)"))
+            if integrity != ["ok"] { report.problems += integrity.map { "integrity: \($0)" } }
+        }
+        try checking("foreign keys") {
+            let violations = try database.foreignKeyViolations()
+            report.facts.append(("foreign keys", violations.isEmpty ? "ok" : "\(violations.count) broken reference(s)"))
+            report.problems += violations.map { "foreign key: \($0)" }
+        }
+        try checking("stored values") {
+            let unknownValues = try StoredValueCheck.all.compactMap { try $0.problem(in: database) }
+            report.facts.append(("stored values", unknownValues.isEmpty ? "ok" : "\(unknownValues.count) column(s) with unknown values"))
+            report.problems += unknownValues.map { "stored value: \($0)" }
+        }
+        try checking("investments") {
+            // total() adds in floating point: it cannot overflow where sum() would.
+            let invested = try database.fetchOne(sql: "SELECT total(amount_cents) FROM investments") { try $0.get(0) as Double } ?? 0
+            if invested > Double(USDAmount.maximumTotalCents) {
+                report.problems.append(
+                    "investments: they add up to more than \(USDAmount.text(cents: USDAmount.maximumTotalCents)), the most lifeline adds up; some amount is wrong")
+            }
+        }
+        try checking("schema") {
+            let statuses = try Schema.migrator().status(of: database)
+            let applied = statuses.filter { $0.state == .applied }.count
+            report.facts.append(("schema", "version \(statuses.filter { $0.state != .pending }.map(\.version).max() ?? 0), \(applied) of \(Schema.migrations.count) migrations applied"))
+            for status in statuses where status.state != .applied {
+                report.problems.append("migration \(status.version) (\(status.name)) is \(status.state.rawValue)")
+            }
         }
         if database.writeAheadLogSize > 256 << 20 {
             report.problems.append("the write-ahead log is over 256 MiB: a reader has held it open for long; it shrinks when readers finish")
         }
         for table in ["providers", "models", "capabilities", "releases", "companies", "investments", "assessments", "reassessment_runs"] {
-            let count = try database.fetchOne(sql: "SELECT count(*) FROM \(table)") { try $0.get(0) as Int } ?? 0
-            report.facts.append((table.replacing("_", with: " "), String(count)))
+            try checking(table.replacing("_", with: " ")) {
+                let count = try database.fetchOne(sql: "SELECT count(*) FROM \(table)") { try $0.get(0) as Int } ?? 0
+                report.facts.append((table.replacing("_", with: " "), String(count)))
+            }
         }
-        let nightly = try database.fetchOne(
-            sql: "SELECT as_of || ' (run ' || id || ', ' || finished_at || ')' FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
-        ) { try $0.get(0) as String }
-        report.facts.append(("last nightly run", nightly ?? "never"))
-        let currentSince = try database.fetchOne(sql: "SELECT current_since FROM assessment_state") { try $0.get(0) as String? } ?? nil
-        report.facts.append((
-            "assessments",
-            currentSince.map { "current since \($0): the nightly run computes only what can have changed" }
-                ?? "not known to be current: the next nightly run computes every company"))
+        try checking("last nightly run") {
+            let nightly = try database.fetchOne(
+                sql: "SELECT as_of || ' (run ' || id || ', ' || finished_at || ')' FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
+            ) { try $0.get(0) as String }
+            report.facts.append(("last nightly run", nightly ?? "never"))
+            let currentSince = try database.fetchOne(sql: "SELECT current_since FROM assessment_state") { try $0.get(0) as String? } ?? nil
+            report.facts.append((
+                "assessments",
+                currentSince.map { "current since \($0): the nightly run computes only what can have changed" }
+                    ?? "not known to be current: the next nightly run computes every company"))
+        }
         return report
     }
 }

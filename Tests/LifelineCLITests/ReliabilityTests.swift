@@ -194,6 +194,23 @@ struct ReliabilityTests {
         #expect(try run(["backup", "/nonexistent-dir/x.db"]).status == 74)
     }
 
+    @Test("doctor on a damaged index page: exit 1 listing what it found, not exit 65; the other checks still run")
+    func doctorOnDamage() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        try byHand("PRAGMA wal_checkpoint(TRUNCATE);")
+        let pageSize = Int(try sql("PRAGMA page_size")[0])!
+        let root = Int(try sql("SELECT rootpage FROM sqlite_schema WHERE name = 'releases_by_date'")[0])!
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: database))
+        try file.seek(toOffset: UInt64((root - 1) * pageSize + 8))
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 200))
+        try file.close()
+        let doctor = try run(["doctor"])
+        #expect(doctor.status == 1, "\(doctor.stderr)")
+        #expect(doctor.stderr.contains("lifeline: problem: integrity"), "\(doctor.stderr)")
+        #expect(doctor.stdout.contains("companies          7"))
+        #expect(try run(["release", "list"]).status == 65)
+    }
+
     @Test("a backup onto the live database is refused, by its path, a link, a hard link, or as its -wal or -shm")
     func backupOntoItself() throws {
         #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
