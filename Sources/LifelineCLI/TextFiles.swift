@@ -1,8 +1,18 @@
 import FoundationEssentials
 import Glibc
 
+/// Refuses a directory where a file is wanted: reading one fails with the system's
+/// "Inappropriate ioctl for device" (or "Is a directory"), which says nothing useful.
+func refuseDirectory(_ path: String, what: String) throws {
+    var status = stat()
+    if path != "-", stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+        throw Failure(.missingInput, "cannot read \(what) '\(path)': it is a directory, not a file")
+    }
+}
+
 /// Reads a whole text file, with a one-line error a user can act on.
 func readText(path: String, what: String) throws -> String {
+    try refuseDirectory(path, what: what)
     guard let data = FileManager.default.contents(atPath: path) else {
         throw Failure(.missingInput, "cannot read \(what) '\(path)': \(String(cString: strerror(errno)))")
     }
@@ -34,6 +44,7 @@ func writeText(_ text: String, to path: String) throws {
 /// `limit` (a catalogue of thousands of models is a few MiB; a file of gigabytes is a
 /// mistake, not an input).
 func readBytes(path: String, what: String, limit: Int = 256 << 20) throws -> [UInt8] {
+    try refuseDirectory(path, what: what)
     let file: UnsafeMutablePointer<FILE>? = path == "-" ? fdopen(dup(STDIN_FILENO), "r") : fopen(path, "r")
     guard let file else {
         throw Failure(.missingInput, "cannot read \(what) '\(path)': \(String(cString: strerror(errno)))")

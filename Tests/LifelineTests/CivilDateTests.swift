@@ -44,6 +44,8 @@ struct CivilDateTests {
         #expect(day?.message.hasSuffix("no such day in the calendar") == true)
         let year = #expect(throws: LifelineError.self) { try CivilDate.parse("1066-10-14", today: Self.today) }
         #expect(year?.message.contains("from 1900 to 2188") == true)
+        let newline = #expect(throws: LifelineError.self) { try CivilDate.parse("2023-01-01\n", today: Self.today, field: "--on date") }
+        #expect(newline?.message == "invalid --on date '2023-01-01\\u{a}': use YYYY-MM-DD, 'today' or 'yesterday'", "one line, the newline shown")
         let shape = #expect(throws: LifelineError.self) { try CivilDate.parse("5 May", today: Self.today) }
         #expect(shape?.message.hasSuffix("use YYYY-MM-DD, 'today' or 'yesterday'") == true)
     }

@@ -35,7 +35,7 @@ extension ReadOnlyPortfolio {
             let statement = try refusing { try database.prepareReadOnlyQuery(sql: sql) }
             try statement.bind(try Self.arguments(parameters, for: statement.parameterNames))
             var rows: [[QueryValue]] = []
-            try refusing {
+            try failing {
                 try database.withTimeLimit(seconds: timeLimitSeconds) {
                     try statement.forEachRow { rows.append($0.values) }
                 }
@@ -81,13 +81,23 @@ extension ReadOnlyPortfolio {
     /// SQLite's refusals of a user's query, in lifeline's words: the query is the bad
     /// data. A lock held elsewhere and an interruption are left to `explaining`.
     private func refusing<T>(_ body: () throws -> T) throws -> T {
+        try explainingQueryErrors(body) { "refused: \($0)" }
+    }
+
+    /// The same for a query that was accepted and failed while it ran (`SELECT
+    /// 9223372036854775807 + 1`): not a refusal.
+    private func failing<T>(_ body: () throws -> T) throws -> T {
+        try explainingQueryErrors(body) { "the query failed: \($0)" }
+    }
+
+    private func explainingQueryErrors<T>(_ body: () throws -> T, _ wording: (String) -> String) throws -> T {
         do {
             return try body()
         } catch let error as SQLiteError where error.isTooBig {
             throw LifelineError(
                 .badData, "a value of the result would be larger than \(Self.valueLimitBytes >> 20) MiB, the most one value may be; select less")
         } catch let error as SQLiteError where !error.isBusy && !error.isInterrupted {
-            throw LifelineError(.badData, "refused: \(error.message)")
+            throw LifelineError(.badData, wording(error.message))
         }
     }
 }

@@ -163,15 +163,16 @@ extension CivilDate {
             guard let parsed = CivilDate(iso: text) else {
                 let shapeIsRight = text.utf8.count == 10 && text.split(separator: "-").count == 3
                 if shapeIsRight, let year = Int(text.prefix(4)), !supportedYears.contains(year) {
-                    throw LifelineError(.badData, "invalid \(field) '\(text)': \(yearRange)")
+                    throw LifelineError(.badData, "invalid \(field) '\(Slug.printable(text))': \(yearRange)")
                 }
                 let reason = shapeIsRight ? "no such day in the calendar" : "use YYYY-MM-DD, 'today' or 'yesterday'"
-                throw LifelineError(.badData, "invalid \(field) '\(text)': \(reason)")
+                // A newline typed into a date is shown as \u{a}, so the message stays one line.
+                throw LifelineError(.badData, "invalid \(field) '\(Slug.printable(text))': \(reason)")
             }
             date = parsed
         }
         guard enterableYears.contains(date.year) else {
-            throw LifelineError(.badData, "invalid \(field) '\(text)': \(yearRange) (lifeline adds up to 11 years to it)")
+            throw LifelineError(.badData, "invalid \(field) '\(Slug.printable(text))': \(yearRange) (lifeline adds up to 11 years to it)")
         }
         return date
     }
