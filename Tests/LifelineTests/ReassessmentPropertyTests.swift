@@ -390,4 +390,22 @@ struct ReassessmentPropertyTests {
         // Reassessing everything for real now records no change either: idempotence.
         #expect(try portfolio.reassessment.reassessAll(asOf: today).changes.isEmpty)
     }
+
+    @Test("after a backtest pulls the incremental window back, a night with many releases to look up computes everyone, as --full would")
+    func incrementalAfterBacktest() throws {
+        let today = CivilDate(iso: "2024-06-30")!
+        let portfolio = try Self.loggedPortfolio(seed: 21, today: today)
+        #expect(Plan(seed: 21).releases.count > Reassessment.mostReleasesLookedUp)
+        _ = try portfolio.reassessment.reassessAll(asOf: today.adding(days: -1))
+        _ = try portfolio.reassessment.reassessAll(asOf: CivilDate(iso: "2023-01-15")!)  // a backtest
+        let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
+        let nightly = try portfolio.reassessment.reassessAll(asOf: today)
+        #expect(nightly.companiesComputed == nightly.companiesAssessed, "too many releases to look up one by one")
+        #expect(nightly.changes == full.changes)
+        // The rule itself: past `mostReleasesLookedUp` releases known in the period, every
+        // company is due; a quiet night names its few.
+        let reassessment = portfolio.reassessment
+        #expect(try reassessment.companiesDue(since: CivilDate(iso: "2023-01-15")!, asOf: today, warnDays: 30) == nil)
+        #expect(try reassessment.companiesDue(since: today.adding(days: -1), asOf: today, warnDays: 30) != nil)
+    }
 }

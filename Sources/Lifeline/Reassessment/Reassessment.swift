@@ -59,7 +59,7 @@ public struct Reassessment: PortfolioPart {
         let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
         let companies = try portfolio.companies.companyCount()
         let report = try reassess(
-            .ids(due), asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
+            due.map(CompanySelection.ids) ?? .all, asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
             progress: progress)
         if record {
             try saveAssessmentState(AssessmentState(

@@ -66,8 +66,9 @@ extension Reports {
             var assessments: [String: Assessment] = [:]
             assessments.reserveCapacity(try portfolio.companies.companyCount())
             var computed = Reassessment.CompanySelection.all
-            if let state = try portfolio.reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf {
+            if let state = try portfolio.reassessment.currentAssessmentState(warnDays: warnDays), asOf >= state.latestAsOf,
                 let due = try portfolio.reassessment.companiesDue(since: state.currentSince, asOf: asOf, warnDays: warnDays)
+            {
                 var toCompute = Set<Int64>()
                 try portfolio.reassessment.forEachLatestOutcome(.all, asOf: asOf, includingNeverAssessed: true) { id, slug, recorded in
                     guard !due.contains(id), let outcome = recorded else {
