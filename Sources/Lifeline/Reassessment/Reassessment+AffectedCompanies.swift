@@ -55,13 +55,7 @@ extension Reassessment {
     /// minutes where computing everyone takes seconds. An incremental run must never
     /// cost more than a full one.
     func companiesDue(since: CivilDate, asOf: CivilDate, warnDays: Int) throws -> Set<Int64>? {
-        var due = Set<Int64>()
-        try database.cachedStatement(sql: """
-            SELECT DISTINCT company_id FROM assessments WHERE lifeline_end > ?1
-            AND (lifeline_end <= ?2 OR (lifeline_end > ?3 AND lifeline_end <= ?4) OR (lifeline_start > ?1 AND lifeline_start <= ?2))
-            """).bind([
-                .text(since.iso), .text(asOf.iso), .text(since.adding(days: warnDays).iso), .text(asOf.adding(days: warnDays).iso),
-            ]).forEachRow { due.insert(try $0.get(0)) }
+        // First, as it may settle everything: the releases that became known.
         let newlyKnown = try database.cachedStatement(sql: """
             SELECT id, kind, released_on FROM releases
             WHERE coalesce(announced_on, released_on) > ?1 AND coalesce(announced_on, released_on) <= ?2
@@ -69,6 +63,13 @@ extension Reassessment {
             (id: try row.get(0) as Int64, kind: try row.get(1) as Release.Kind, releasedOn: try row.get(2) as CivilDate)
         }
         guard newlyKnown.count <= Self.mostReleasesLookedUp else { return nil }
+        var due = Set<Int64>()
+        try database.cachedStatement(sql: """
+            SELECT DISTINCT company_id FROM assessments WHERE lifeline_end > ?1
+            AND (lifeline_end <= ?2 OR (lifeline_end > ?3 AND lifeline_end <= ?4) OR (lifeline_start > ?1 AND lifeline_start <= ?2))
+            """).bind([
+                .text(since.iso), .text(asOf.iso), .text(since.adding(days: warnDays).iso), .text(asOf.adding(days: warnDays).iso),
+            ]).forEachRow { due.insert(try $0.get(0)) }
         for release in newlyKnown {
             due.formUnion(try companiesThreatened(byRelease: release.id, on: release.releasedOn, isRetirement: release.kind == .retirement))
         }
