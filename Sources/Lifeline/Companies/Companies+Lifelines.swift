@@ -9,7 +9,7 @@ extension Companies {
         let note = try note.map { try TextField.notes($0, field: "note") }
         return try writeAndReassess(trigger: "company rebuild \(slug)") { session in
             let id = try session.names.companyID(slug)
-            let current = try company(slug)
+            let current = try company(id: id)
             guard date > current.lifelineStart else {
                 throw LifelineError(
                     .badData,
@@ -29,7 +29,7 @@ extension Companies {
                 sql: "UPDATE companies SET lifeline_start = ?, tier_months = ? WHERE id = ?",
                 arguments: [.text(date.iso), newTier.months.sqlValue, .integer(id)])
             session.affect([id])
-            return try company(slug)
+            return try company(id: id)
         }
     }
 

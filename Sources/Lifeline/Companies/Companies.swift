@@ -47,7 +47,7 @@ public struct Companies: PortfolioPart {
             throw LifelineError(.usage, "nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes")
         }
         let id = try session.names.companyID(slug)
-        let edited = try fields.applied(to: try company(slug), today: today)
+        let edited = try fields.applied(to: try company(id: id), today: today)
         try database.execute(
             sql: """
                 UPDATE companies SET name = ?2, tier_months = ?3, lifeline_start = ?4, runway_months = ?5,
@@ -86,8 +86,12 @@ public struct Companies: PortfolioPart {
 
     /// One company's record.
     public func company(_ slug: String) throws -> Company {
-        let id = try names.companyID(slug)
-        return try database.fetchOne(
+        try company(id: try names.companyID(slug))
+    }
+
+    /// The record of a company whose id the caller has just resolved.
+    func company(id: Int64) throws -> Company {
+        try database.fetchOne(
             sql: "SELECT \(Self.companyColumns) FROM companies WHERE id = ?", arguments: [.integer(id)], CompanyReader().company(from:))!
     }
 
@@ -128,7 +132,7 @@ public struct Companies: PortfolioPart {
                 Investment(investedOn: try row.get(0), round: try row.get(1), amountCents: try row.get(2))
             }
             return CompanyDetail(
-                company: try company(slug), investments: investments, dependencies: try dependencies(companyID: id, sorted: true),
+                company: try company(id: id), investments: investments, dependencies: try dependencies(companyID: id, sorted: true),
                 exposures: try exposures(companyID: id))
         }
     }

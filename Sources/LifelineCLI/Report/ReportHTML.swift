@@ -42,10 +42,10 @@ struct ReportHTML {
     private func summaryCards() -> String {
         let cards = report.statusSummary.map { line in
             "<div class=\"card \(line.status.rawValue)\"><span class=\"count\">\(line.companies)</span>"
-                + "<span class=\"status\">\(line.status.rawValue)</span><span class=\"money\">\(Money.text(line.investedCents))</span></div>"
+                + "<span class=\"status\">\(line.status.rawValue)</span><span class=\"money\">\(USDAmount.text(cents: line.investedCents))</span></div>"
         }
-        let risk = "<div class=\"card risk\"><span class=\"count\">\(Money.text(report.capitalAtRiskCents))</span>"
-            + "<span class=\"status\">capital at risk</span><span class=\"money\">of \(Money.text(report.totalInvestedCents))</span></div>"
+        let risk = "<div class=\"card risk\"><span class=\"count\">\(USDAmount.text(cents: report.capitalAtRiskCents))</span>"
+            + "<span class=\"status\">capital at risk</span><span class=\"money\">of \(USDAmount.text(cents: report.totalInvestedCents))</span></div>"
         return "<section class=\"cards\">" + (cards + [risk]).joined() + "</section>"
     }
 
@@ -55,7 +55,7 @@ struct ReportHTML {
         let isMoney = rows.columns.map { $0.hasSuffix("_usd") }
         let body = rows.values.map { row in
             "<tr>" + zip(row, isMoney).map { value, isMoney in
-                let text = isMoney ? value.cents.map(Money.text) ?? value.plainText : value.plainText
+                let text = isMoney ? value.cents.map { USDAmount.text(cents: $0) } ?? value.plainText : value.plainText
                 let classes = (value.isNumeric ? ["number"] : []) + (text.count > 32 ? ["long"] : [])
                 return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(HTML.escape(text))</td>"
             }.joined() + "</tr>"

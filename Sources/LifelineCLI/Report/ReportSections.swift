@@ -7,13 +7,13 @@ struct ReportSections {
 
     var headline: String {
         let count = report.companies.count
-        return "Portfolio as of \(report.asOf): \(count) compan\(count == 1 ? "y" : "ies"), \(Money.text(report.totalInvestedCents)) invested."
+        return "Portfolio as of \(report.asOf): \(count) compan\(count == 1 ? "y" : "ies"), \(USDAmount.text(cents: report.totalInvestedCents)) invested."
     }
 
     var capitalAtRisk: String {
         let total = report.totalInvestedCents
         let share = total == 0 ? 0 : Double(report.capitalAtRiskCents) * 100 / Double(total)
-        return "Capital at risk (at risk or ended): \(Money.text(report.capitalAtRiskCents)) of \(Money.text(total)) (\(OutputNumber.text((share * 10).rounded() / 10))%)."
+        return "Capital at risk (at risk or ended): \(USDAmount.text(cents: report.capitalAtRiskCents)) of \(USDAmount.text(cents: total)) (\(OutputNumber.text((share * 10).rounded() / 10))%)."
     }
 
     var statusSummary: Rows {
@@ -97,10 +97,6 @@ struct ReportSections {
             ("Opportunities to adopt", opportunities), (changesTitle, changes),
         ]
     }
-}
-
-enum Money {
-    static func text(_ cents: Int64) -> String { USDAmount.text(cents: cents) }
 }
 
 extension OutputValue {
