@@ -118,11 +118,11 @@ extension Portfolio {
     /// The tables whose foreign keys are checked even while the assessments are current:
     /// not every write to them forgets that state. A model inserted by hand changes no
     /// outcome until something refers to it (its provider must still exist then);
-    /// investments, aliases and rebuilds never change one. Small tables, or one row per
+    /// investments and aliases never change one. Small tables, or one row per
     /// company. `assessments` is not among them: lifeline's own record, which it inserts
     /// 100,000 rows at a time, and whose rows inserted by hand call for `reassess --full`
     /// (docs/schema.md). SchemaTests checks that triggers watch every other reference.
-    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases", "rebuilds"]
+    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases"]
 
     /// The size of the file at `path`, for messages.
     public static func bytesDescription(of path: String) -> String {

@@ -85,7 +85,7 @@ struct ReassessCommandsTests {
             "reassess 2023-06-15 0", "reassess 2023-06-16 0", "reassess 2023-07-03 1", "reassess 2023-07-06 0",
             "reassess 2023-07-06 0", "reassess 2023-10-20 1", "reassess 2023-11-06 1",
         ])
-        #expect(try sql("SELECT DISTINCT rules_version FROM reassessment_runs", as: Int.self) == [1])
+        #expect(try sql("SELECT DISTINCT rules_version FROM reassessment_runs", as: Int.self) == [2])
         let statuses = try sql("""
             SELECT a.as_of || ' ' || a.status FROM assessments a JOIN companies c ON c.id = a.company_id
             WHERE c.slug = 'chatpdf' ORDER BY a.as_of, a.run_id
@@ -163,8 +163,8 @@ struct ReassessCommandsTests {
             """)
         let history = try run(["history", "agentco"], on: "2023-08-02").stdout
         // The old lifeline ended when the agents release landed; the rebuild began the next.
-        #expect(history.contains("2023-06-01                6  2023-07-01  rebuild  2023-08-01  Now built on the Assistants API"), "\(history)")
-        #expect(history.contains("2023-08-01                6              running"))
+        #expect(history.contains("2023-06-01                6  added    2023-07-01  rebuild  2023-08-01"), "\(history)")
+        #expect(history.contains("2023-08-01                6  rebuilt              running              Now built on the Assistants API"), "\(history)")
         #expect(history.contains("2023-07-01  rebuild"))
         #expect(history.contains("company rebuild agentco"))
         let early = try run(["company", "rebuild", "agentco", "--on", "2023-07-15"], on: "2023-08-02")

@@ -254,7 +254,7 @@ struct ReliabilityTests {
         "a value edited by hand that lifeline does not know is an error naming table, column and value, never a default",
         arguments: [
             ("UPDATE assessments SET status = 'zombie' WHERE id = (SELECT max(id) FROM assessments)",
-             "assessments.status holds 'zombie', expected one of alive, at-risk, elapsed, rebuild, replaced, migrate",
+             "assessments.status holds 'zombie', expected one of alive, at-risk, elapsed, rebuild, replaced, migrate, closed",
              "assessments.status: 1 row holds a value lifeline does not know (such as 'zombie')", ["report", "reassess"]),
             ("UPDATE releases SET released_on = '2023-02-30' WHERE id = 3",
              "releases.released_on holds '2023-02-30', expected a date (YYYY-MM-DD)",

@@ -48,7 +48,7 @@ struct DemoAndViewsTests {
     @Test("the platform stays in its tier: alive, at risk or elapsed by date")
     func platform() throws {
         let statuses = try ["2023-06-01", "2024-02-15", "2024-06-01"].map { date in
-            try portfolio.reports.liveAssessment("modelverse", asOf: CivilDate(iso: date)!).status
+            try portfolio.reports.liveAssessment("modelverse", asOf: CivilDate(iso: date)!)?.status
         }
         #expect(statuses == [.alive, .atRisk, .elapsed])
     }

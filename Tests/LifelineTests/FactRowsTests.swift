@@ -38,9 +38,9 @@ struct FactRowsTests {
         _ = try portfolio.companies.setExposure(company: "older", capability: "agents", effect: .necessity, providers: ["openai"])
         let facts = try portfolio.reassessment.companyFacts(.all)
         #expect(facts.map(\.slug) == ["older", "newer"])
-        #expect(facts[0].exposures.map(\.capability) == ["agents", "vision"])
-        #expect(facts[0].exposures[0].providers == ["openai"])
-        #expect(facts[1].exposures.map(\.capability) == ["vision"])
+        #expect(facts[0].lifelines[0].exposures.map(\.capability) == ["agents", "vision"])
+        #expect(facts[0].lifelines[0].exposures[0].providers == ["openai"])
+        #expect(facts[1].lifelines[0].exposures.map(\.capability) == ["vision"])
         #expect(try portfolio.reassessment.companyFacts(.ids([facts[0].id])) == [facts[0]])
     }
 }

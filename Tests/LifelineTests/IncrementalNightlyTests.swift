@@ -179,10 +179,13 @@ struct IncrementalNightlyTests {
     @Test("a lifeline that starts with its end within the warning window is at-risk from its start")
     func startingAtRisk() throws {
         var world = try World(seed: 0)
-        try Self.company("late", since: "2023-02-01", dependsOn: ["openai-a"], exposures: [("vision", .advantage)], in: world.portfolio)
         _ = try world.portfolio.catalogue.logRelease(Self.release("openai-b", on: "2023-02-15", ["vision"], announced: "2023-01-02"))
-        for day in ["2023-01-10", "2023-01-20", "2023-02-05"] {
+        for day in ["2023-01-10", "2023-01-20", "2023-02-01", "2023-02-05"] {
             world.today = CivilDate(iso: day)!
+            // Added on its first day, between two nightly runs.
+            if day == "2023-02-01" {
+                try Self.company("late", since: day, dependsOn: ["openai-a"], exposures: [("vision", .advantage)], in: world.portfolio)
+            }
             _ = try world.nightly("the nightly run of \(day)")
         }
         #expect(try world.portfolio.reports.currentAssessments()["late"]?.outcome.status == .atRisk)

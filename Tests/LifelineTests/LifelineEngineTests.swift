@@ -27,8 +27,9 @@ struct LifelineEngineTests {
         ReleaseFact(id: id, model: model, kind: kind, releasedOn: date(day), announcedOn: announced.map(date), capabilities: capabilities)
     }
 
+    /// The assessment of a company in the portfolio as of `asOf` (a nil one stops the test).
     func assess(_ company: CompanyFacts, _ releases: [ReleaseFact], asOf: String, warnDays: Int = 30) -> Assessment {
-        LifelineEngine.assess(company, releases: releases, asOf: Self.date(asOf), warnDays: warnDays)
+        LifelineEngine.assess(company, releases: releases, asOf: Self.date(asOf), warnDays: warnDays)!
     }
 
     // MARK: Rules 1 and 2: start and natural end
@@ -213,10 +214,65 @@ struct LifelineEngineTests {
         #expect(result.outcome.runwayEnd == nil)
     }
 
-    @Test("alive when the lifeline has not begun")
+    // MARK: Rule 1: the lifeline in force
+
+    @Test("before its first lifeline began, a company is not in the portfolio: no assessment")
     func notBegun() {
-        let result = assess(Self.company(since: "2024-01-01"), [], asOf: "2023-12-01")
-        #expect(result.status == .alive)
+        #expect(LifelineEngine.assess(Self.company(since: "2024-01-01"), releases: [], asOf: Self.date("2023-12-31")) == nil)
+        #expect(LifelineEngine.assess(Self.company(since: "2024-01-01"), releases: [], asOf: Self.date("2024-01-01")) != nil)
+    }
+
+    /// Deck of the trial: tier 6 from 2023-03-01, exposed to office integration; ended
+    /// by a release on 2023-06-01, rebuilt on 2024-06-01 with an exposure to agents only.
+    static let deck = CompanyFacts(id: 1, slug: "deck", lifelines: [
+        LifelineFacts(
+            start: date("2023-03-01"), tier: .sixMonths, runwayMonths: 3,
+            exposures: [ExposureFact(capability: "office-integration", effect: .advantage)]),
+        LifelineFacts(
+            start: date("2024-06-01"), tier: .sixMonths, runwayMonths: 3, exposures: [ExposureFact(capability: "agents", effect: .necessity)]),
+    ])
+
+    @Test("a backtest uses the lifeline in force then, with its own exposures: rebuild since the threat, not the later lifeline")
+    func lifelineInForce() {
+        let copilot = Self.release(1, ModelReference(provider: "microsoft", model: "copilot"), on: "2023-06-01", ["office-integration"])
+        let agents = Self.release(2, Self.gpt4, on: "2023-09-01", ["agents"])
+        let during = assess(Self.deck, [copilot, agents], asOf: "2023-12-01")
+        #expect(during.status == .rebuild)
+        #expect(during.outcome.lifelineStart == Self.date("2023-03-01"))
+        #expect(during.outcome.cause.threat?.releaseID == 1, "agents did not threaten the first lifeline")
+        let after = assess(Self.deck, [copilot, agents], asOf: "2024-07-01")
+        #expect(after.status == .alive)
+        #expect(after.outcome.lifelineStart == Self.date("2024-06-01"))
+        #expect(after.outcome.lifelineEnd == Self.date("2024-12-01"), "releases before the new start do not count")
+    }
+
+    // MARK: Rule 10: closed
+
+    @Test("closed from its closing date; before it, the lifeline as usual")
+    func closedFromItsDate() {
+        let company = CompanyFacts(
+            id: 1, slug: "co", lifelines: Self.company(since: "2023-01-01", tier: .twelveMonths).lifelines, closedOn: Self.date("2023-06-01"))
+        #expect(assess(company, [], asOf: "2023-05-31").status == .alive)
+        let closed = assess(company, [], asOf: "2023-06-01")
+        #expect(closed.status == .closed)
+        #expect(closed.outcome.cause == .closed)
+        #expect(closed.outcome.lifelineEnd == Self.date("2023-06-01"))
+        #expect(closed.outcome.runwayEnd == nil)
+    }
+
+    @Test("a closed company keeps the threat that ended its lifeline first, and only a threat before the closing")
+    func closedAfterAThreat() {
+        let company = CompanyFacts(
+            id: 1, slug: "co",
+            lifelines: Self.company(since: "2023-01-01", exposures: [ExposureFact(capability: "file-upload", effect: .necessity)]).lifelines,
+            closedOn: Self.date("2023-03-01"))
+        let before = Self.release(1, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        let ended = assess(company, [before], asOf: "2023-04-01")
+        #expect(ended.status == .closed)
+        #expect(ended.outcome.cause.threat?.releaseID == 1)
+        #expect(ended.outcome.lifelineEnd == Self.date("2023-02-01"))
+        let after = Self.release(2, Self.chatgpt, on: "2023-03-15", ["file-upload"])
+        #expect(assess(company, [after], asOf: "2023-04-01").outcome.cause == .closed)
     }
 
     // MARK: Rule 7: opportunities
@@ -242,7 +298,7 @@ struct LifelineEngineTests {
         let company = Self.company(exposures: [ExposureFact(capability: "function-calling", effect: .advantage)])
         let old = Self.release(1, Self.gpt4, on: "2023-02-01", ["function-calling"])
         #expect(assess(company, [old], asOf: "2023-03-01").status == .rebuild)
-        let rebuilt = Self.company(since: "2023-03-01", tier: .sixMonths, exposures: company.exposures)
+        let rebuilt = Self.company(since: "2023-03-01", tier: .sixMonths, exposures: company.lifelines[0].exposures)
         #expect(assess(rebuilt, [old], asOf: "2023-03-10").status == .alive)
         let new = Self.release(2, Self.claude, on: "2023-05-01", ["function-calling"])
         let result = assess(rebuilt, [old, new], asOf: "2023-05-02")

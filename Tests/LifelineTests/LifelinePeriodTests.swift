@@ -7,9 +7,9 @@ import Testing
 struct LifelinePeriodTests {
     static func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 
-    static let deck = Company(
-        slug: "deck", name: "Deck", tier: .sixMonths, lifelineStart: date("2024-06-01"), runwayMonths: 3, sector: nil, website: nil,
-        notes: nil)
+    static func lifeline(_ start: String, began: LifelineRecord.Beginning = .added, note: String? = nil) -> LifelineRecord {
+        LifelineRecord(start: date(start), tier: .sixMonths, runwayMonths: 3, began: began, note: note)
+    }
 
     static func assessed(_ asOf: String, start: String, status: LifelineStatus, end: String, run: Int64) -> StoredAssessment {
         let threat = Threat(
@@ -26,34 +26,43 @@ struct LifelinePeriodTests {
 
     @Test("a rebuilt lifeline ended when its cause landed, not when the rebuild came; the current one runs")
     func rebuiltAfterAThreat() {
-        let rebuild = Rebuild(
-            previousStart: Self.date("2023-03-01"), previousTierMonths: 6, rebuiltOn: Self.date("2024-06-01"), tierMonths: 6, note: "on Copilot")
-        let periods = LifelinePeriod.periods(current: Self.deck, rebuilds: [rebuild], assessments: [
+        let lifelines = [Self.lifeline("2023-03-01"), Self.lifeline("2024-06-01", began: .rebuilt, note: "on Copilot")]
+        let periods = LifelinePeriod.periods(lifelines: lifelines, closing: nil, assessments: [
             Self.assessed("2023-03-01", start: "2023-03-01", status: .alive, end: "2023-09-01", run: 1),
             Self.assessed("2023-06-01", start: "2023-03-01", status: .rebuild, end: "2023-06-01", run: 2),
             Self.assessed("2024-06-01", start: "2024-06-01", status: .alive, end: "2024-12-01", run: 3),
         ])
         #expect(periods == [
-            LifelinePeriod(
-                start: Self.date("2023-03-01"), tierMonths: 6, endedOn: Self.date("2023-06-01"), how: "rebuild",
-                nextBegan: Self.date("2024-06-01"), note: "on Copilot"),
-            LifelinePeriod(start: Self.date("2024-06-01"), tierMonths: 6, endedOn: nil, how: nil, nextBegan: nil, note: nil),
+            LifelinePeriod(record: lifelines[0], endedOn: Self.date("2023-06-01"), how: "rebuild", nextBegan: Self.date("2024-06-01")),
+            LifelinePeriod(record: lifelines[1], endedOn: nil, how: nil, nextBegan: nil),
         ])
     }
 
-    @Test("a lifeline nothing had ended ends with the rebuild; an elapsed current one says so")
-    func rebuiltBeforeAnythingEndedIt() {
-        let rebuild = Rebuild(
-            previousStart: Self.date("2023-03-01"), previousTierMonths: 6, rebuiltOn: Self.date("2023-05-01"), tierMonths: 6, note: nil)
-        let company = Company(
-            slug: "deck", name: "Deck", tier: .sixMonths, lifelineStart: Self.date("2023-05-01"), runwayMonths: 3, sector: nil,
-            website: nil, notes: nil)
-        let periods = LifelinePeriod.periods(current: company, rebuilds: [rebuild], assessments: [
+    @Test("a lifeline nothing had ended ends when the next began, as that one began; an elapsed current one says so")
+    func supersededBeforeAnythingEndedIt() {
+        let lifelines = [Self.lifeline("2023-03-01"), Self.lifeline("2023-05-01", began: .rebuilt), Self.lifeline("2023-07-01", began: .renewed)]
+        let periods = LifelinePeriod.periods(lifelines: lifelines, closing: nil, assessments: [
             Self.assessed("2023-03-01", start: "2023-03-01", status: .alive, end: "2023-09-01", run: 1),
-            Self.assessed("2023-12-01", start: "2023-05-01", status: .elapsed, end: "2023-11-01", run: 2),
+            Self.assessed("2024-02-01", start: "2023-07-01", status: .elapsed, end: "2024-01-01", run: 2),
         ])
-        #expect(periods.map(\.how) == ["rebuilt", "elapsed"])
-        #expect(periods.map(\.endedOn) == [Self.date("2023-05-01"), Self.date("2023-11-01")])
+        #expect(periods.map(\.how) == ["rebuilt", "renewed", "elapsed"])
+        #expect(periods.map(\.endedOn) == [Self.date("2023-05-01"), Self.date("2023-07-01"), Self.date("2024-01-01")])
+    }
+
+    @Test("a closed company's current lifeline ended with the closing, unless a threat or the tier ended it first")
+    func closed() {
+        let lifelines = [Self.lifeline("2023-03-01")]
+        let closing = Closing(closedOn: Self.date("2023-05-01"), reason: .shutdown, note: nil)
+        let running = LifelinePeriod.periods(lifelines: lifelines, closing: closing, assessments: [
+            Self.assessed("2023-03-01", start: "2023-03-01", status: .alive, end: "2023-09-01", run: 1),
+        ])
+        #expect(running.map(\.how) == ["closed"])
+        #expect(running.map(\.endedOn) == [Self.date("2023-05-01")])
+        let endedFirst = LifelinePeriod.periods(lifelines: lifelines, closing: closing, assessments: [
+            Self.assessed("2023-06-01", start: "2023-03-01", status: .rebuild, end: "2023-04-01", run: 1),
+        ])
+        #expect(endedFirst.map(\.how) == ["rebuild"])
+        #expect(endedFirst.map(\.endedOn) == [Self.date("2023-04-01")])
     }
 
     @Test("one assessment per as-of date, the last recorded for it, in as-of order")

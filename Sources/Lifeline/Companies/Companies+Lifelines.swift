@@ -1,171 +1,167 @@
 import LifelineCore
 import LifelineStorage
 
-/// Rebuilds and dismissals: the investor's own judgements about lifelines.
+/// A company's lifelines (docs/engine.md, "Lifelines"): rebuilds and renewals start a
+/// new one, closing takes the company out of the portfolio.
 extension Companies {
-    /// Starts a new lifeline on `date` (rule 8): the current one is kept in `rebuilds`,
-    /// the company's start (and, if given, tier) change, and it is reassessed.
+    /// Starts a new lifeline on `date` after a threat ended the current one (rule 8).
     public func rebuildCompany(slug: String, on date: CivilDate, tier: Company.Tier?, note: String?) throws -> Reassessed<Company> {
+        try startLifeline(slug: slug, on: date, began: .rebuilt, tier: tier, runwayMonths: nil, note: note)
+    }
+
+    /// Starts a new lifeline on `date` after the investor reviewed the company, usually
+    /// once its lifeline elapsed (rule 8).
+    public func renewCompany(
+        slug: String, on date: CivilDate, tier: Company.Tier?, runwayMonths: Int?, note: String?
+    ) throws -> Reassessed<Company> {
+        try startLifeline(slug: slug, on: date, began: .renewed, tier: tier, runwayMonths: runwayMonths, note: note)
+    }
+
+    /// The current lifeline becomes an earlier one, with a copy of its exposures and
+    /// dependencies, and a new one starts on `date` with the same ones (and the tier and
+    /// runway given, or the current ones).
+    private func startLifeline(
+        slug: String, on date: CivilDate, began: LifelineRecord.Beginning, tier: Company.Tier?, runwayMonths: Int?, note: String?
+    ) throws -> Reassessed<Company> {
         let note = try note.map { try TextField.notes($0, field: "note") }
-        return try writeAndReassess(trigger: "company rebuild \(slug)") { session in
+        let verb = began == .rebuilt ? "rebuild" : "renew"
+        return try writeAndReassess(trigger: "company \(verb) \(slug)") { session in
             let id = try session.names.companyID(slug)
-            let current = try company(id: id)
-            guard date > current.lifelineStart else {
+            let current = try lifelines(companyID: id).last!
+            guard date > current.start else {
                 throw LifelineError(
                     .badData,
-                    "a rebuild must come after the current lifeline's start (\(current.lifelineStart)); to correct the start, use 'lifeline company edit \(slug) --since'")
+                    "a \(verb) must come after the current lifeline's start (\(current.start)); to correct the start, use 'lifeline company edit \(slug) --since'")
             }
-            let newTier = tier ?? current.tier
+            try Self.checkNotAfterToday(date, today: today, what: "a \(verb)")
+            if let closing = try closing(companyID: id) {
+                throw LifelineError(
+                    .badData, "'\(slug)' was closed on \(closing.closedOn) (\(closing.reason.rawValue)); 'lifeline company reopen \(slug)' first")
+            }
             try database.execute(
                 sql: """
-                    INSERT INTO rebuilds (company_id, previous_start, previous_tier_months, rebuilt_on, tier_months, note, recorded_at)
+                    UPDATE companies SET lifeline_start = ?, tier_months = ?, runway_months = ?, lifeline_began = ?, lifeline_note = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    .text(date.iso), (tier ?? current.tier).months.sqlValue, (runwayMonths ?? current.runwayMonths).sqlValue,
+                    .text(began.rawValue), note.sqlValue, .integer(id),
+                ])
+            try database.execute(
+                sql: """
+                    INSERT INTO earlier_lifelines (company_id, starts_on, tier_months, runway_months, began, note, superseded_at)
                     VALUES (?, ?, ?, ?, ?, ?, \(Portfolio.nowSQL))
                     """,
                 arguments: [
-                    .integer(id), .text(current.lifelineStart.iso), current.tier.months.sqlValue, .text(date.iso),
-                    newTier.months.sqlValue, note.sqlValue,
+                    .integer(id), .text(current.start.iso), current.tier.months.sqlValue, current.runwayMonths.sqlValue,
+                    .text(current.began.rawValue), current.note.sqlValue,
                 ])
-            try database.execute(
-                sql: "UPDATE companies SET lifeline_start = ?, tier_months = ? WHERE id = ?",
-                arguments: [.text(date.iso), newTier.months.sqlValue, .integer(id)])
+            try keepLinks(ofCompany: id, inEarlierLifeline: database.lastInsertedRowID)
             session.affect([id])
             return try company(id: id)
         }
     }
 
-    /// The company's earlier lifelines, oldest first.
-    public func rebuilds(_ slug: String) throws -> [Rebuild] {
-        try database.fetchAll(
-            sql: """
-                SELECT previous_start, previous_tier_months, rebuilt_on, tier_months, note FROM rebuilds
-                WHERE company_id = ? ORDER BY rebuilt_on, id
-                """,
-            arguments: [.integer(try names.companyID(slug))]
-        ) { row in
-            Rebuild(
-                previousStart: try row.get(0) as CivilDate, previousTierMonths: try row.get(1), rebuiltOn: try row.get(2) as CivilDate,
-                tierMonths: try row.get(3), note: try row.get(4))
-        }
-    }
-
-    /// Records that release `releaseID` does not threaten the company, until `until`
-    /// (exclusive) or for good (rule 9). Dismissing it again replaces reason and date.
-    /// Returns true when the dismissal is new.
-    public func dismiss(company slug: String, releaseID: Int64, reason: String, until: CivilDate?) throws -> Reassessed<Bool> {
-        let reason = try TextField.oneLine(reason, field: "reason", maximumLength: 2000)
-        if let until, until <= today {
-            throw LifelineError(.badData, "--until \(until) is not after today (\(today)); the dismissal would never hold")
-        }
-        return try writeAndReassess(trigger: "dismiss \(slug) \(releaseID)") { session in
-            let id = try session.names.companyID(slug)
-            let release = try portfolio.catalogue.release(id: releaseID)
-            try checkThreatens(companyID: id, slug: slug, release: release)
-            let existed = try recordDismissal(companyID: id, releaseID: releaseID, reason: reason, until: until)
-            session.affect([id])
-            return !existed
-        }
-    }
-
-    /// Dismisses every current threat of `capability` to the company - by what it is, not
-    /// by release id - from `providers` only when given: each release that ships it
-    /// among the company's threats (`v_company_threats`). Returns their ids.
-    public func dismiss(
-        company slug: String, capability: String, providers: [String], reason: String, until: CivilDate?
-    ) throws -> Reassessed<[Int64]> {
-        let reason = try TextField.oneLine(reason, field: "reason", maximumLength: 2000)
-        if let until, until <= today {
-            throw LifelineError(.badData, "--until \(until) is not after today (\(today)); the dismissal would never hold")
-        }
-        return try writeAndReassess(trigger: "dismiss \(slug) \(capability)") { session in
-            let id = try session.names.companyID(slug)
-            let capability = try session.names.capabilitySlug(capability)
-            for provider in providers { _ = try session.names.providerID(provider) }
-            let threats = try portfolio.reports.threats(of: slug)
-            let releaseIDs = Array(Set(threats.filter {
-                $0.capability == capability && (providers.isEmpty || providers.contains($0.model.provider))
-            }.map(\.releaseID))).sorted()
-            guard !releaseIDs.isEmpty else {
-                let scope = providers.isEmpty ? "" : " from \(providers.joined(separator: ", "))"
-                throw LifelineError(.badData, "no release\(scope) threatens '\(slug)' with \(capability)" + Self.threatsHint(threats))
-            }
-            for releaseID in releaseIDs {
-                _ = try recordDismissal(companyID: id, releaseID: releaseID, reason: reason, until: until)
-            }
-            session.affect([id])
-            return releaseIDs
-        }
-    }
-
-    /// Records or replaces a dismissal; returns true when there was one already.
-    private func recordDismissal(companyID: Int64, releaseID: Int64, reason: String, until: CivilDate?) throws -> Bool {
-        let existed = try database.fetchOne(
-            sql: "SELECT 1 FROM dismissals WHERE company_id = ? AND release_id = ?",
-            arguments: [.integer(companyID), .integer(releaseID)]) { _ in true } ?? false
+    /// Copies the company's current exposures (with their provider scopes) and
+    /// dependencies to an earlier lifeline.
+    func keepLinks(ofCompany companyID: Int64, inEarlierLifeline lifelineID: Int64) throws {
+        let ids: [SQLValue] = [.integer(lifelineID), .integer(companyID)]
         try database.execute(
             sql: """
-                INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at)
-                VALUES (?, ?, ?, ?, \(Portfolio.nowSQL))
-                ON CONFLICT (company_id, release_id) DO UPDATE SET reason = excluded.reason, until = excluded.until,
-                    recorded_at = excluded.recorded_at
+                INSERT INTO earlier_lifeline_exposures (lifeline_id, capability_id, effect)
+                SELECT ?1, capability_id, effect FROM exposures WHERE company_id = ?2
                 """,
-            arguments: [.integer(companyID), .integer(releaseID), .text(reason), until?.iso.sqlValue ?? .null])
-        return existed
-    }
-
-    /// "; the releases that threaten it: 5 (file-upload), 12 (office-integration)", or that none does.
-    static func threatsHint(_ threats: [CompanyThreat]) -> String {
-        guard !threats.isEmpty else { return "; no release threatens it" }
-        return "; the releases that threaten it: "
-            + threats.map { "\($0.releaseID) (\($0.capability ?? "retirement of \($0.model)"))" }.joined(separator: ", ")
-    }
-
-    @discardableResult
-    public func undismiss(company slug: String, releaseID: Int64) throws -> Reassessed<Void> {
-        try writeAndReassess(trigger: "undismiss \(slug) \(releaseID)") { session in
-            let id = try session.names.companyID(slug)
-            try database.execute(
-                sql: "DELETE FROM dismissals WHERE company_id = ? AND release_id = ?", arguments: [.integer(id), .integer(releaseID)])
-            guard database.changes > 0 else {
-                throw LifelineError(.badData, "release \(releaseID) is not dismissed for '\(slug)'")
-            }
-            session.affect([id])
-        }
-    }
-
-    /// Dismissals, of one company or of all, by company then release date.
-    public func dismissals(company slug: String? = nil) throws -> [Dismissal] {
-        var filter = ""
-        var arguments: [SQLValue] = []
-        if let slug {
-            filter = "WHERE d.company_id = ?"
-            arguments.append(.integer(try names.companyID(slug)))
-        }
-        let rows = try database.fetchAll(
+            arguments: ids)
+        try database.execute(
             sql: """
-                SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
-                JOIN companies c ON c.id = d.company_id \(filter) ORDER BY c.slug, d.release_id
+                INSERT INTO earlier_lifeline_exposure_providers (exposure_id, provider_id)
+                SELECT le.id, ep.provider_id FROM earlier_lifeline_exposures le
+                JOIN exposures e ON e.company_id = ?2 AND e.capability_id = le.capability_id
+                JOIN exposure_providers ep ON ep.exposure_id = e.id
+                WHERE le.lifeline_id = ?1
                 """,
-            arguments: arguments
-        ) { row in
-            (company: try row.get(0) as String, releaseID: try row.get(1) as Int64, reason: try row.get(2) as String,
-             until: try row.get(3) as CivilDate?, recordedAt: try row.get(4) as String)
-        }
-        return try rows.map {
-            Dismissal(
-                company: $0.company, release: try portfolio.catalogue.release(id: $0.releaseID), reason: $0.reason, until: $0.until,
-                recordedAt: $0.recordedAt)
+            arguments: ids)
+        try database.execute(
+            sql: "INSERT INTO earlier_lifeline_dependencies (lifeline_id, model_id) SELECT ?1, model_id FROM dependencies WHERE company_id = ?2",
+            arguments: ids)
+    }
+
+    /// Records that the company left the portfolio on `date`: `closed` from then on.
+    public func closeCompany(slug: String, on date: CivilDate, reason: ClosingReason, note: String?) throws -> Reassessed<Closing> {
+        let note = try note.map { try TextField.notes($0, field: "note") }
+        return try writeAndReassess(trigger: "company close \(slug)") { session in
+            let id = try session.names.companyID(slug)
+            if let closing = try closing(companyID: id) {
+                throw LifelineError(
+                    .badData,
+                    "'\(slug)' is already closed, on \(closing.closedOn) (\(closing.reason.rawValue)); 'lifeline company reopen \(slug)' undoes it")
+            }
+            let start = try lifelines(companyID: id).last!.start
+            guard date >= start else {
+                throw LifelineError(.badData, "--on \(date) is before the current lifeline's start (\(start)); a company closes during its current lifeline")
+            }
+            try Self.checkNotAfterToday(date, today: today, what: "a closing")
+            try database.execute(
+                sql: "INSERT INTO closures (company_id, closed_on, reason, note, recorded_at) VALUES (?, ?, ?, ?, \(Portfolio.nowSQL))",
+                arguments: [.integer(id), .text(date.iso), .text(reason.rawValue), note.sqlValue])
+            session.affect([id])
+            return Closing(closedOn: date, reason: reason, note: note)
         }
     }
 
-    /// Refuses to dismiss a release that could not threaten the company anyway.
-    private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
-        let company = try portfolio.reassessment.companyFacts(.ids([companyID]))[0]
-        let known = try portfolio.reassessment.releaseFacts(concerning: [company])
-        guard !LifelineEngine.threats(from: ReleaseFact(release), to: company, knownReleases: known).isEmpty else {
-            throw LifelineError(
-                .badData,
-                "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on"
-                    + Self.threatsHint(try portfolio.reports.threats(of: slug)))
+    /// Undoes a close: the company is back in the portfolio as if it had never left.
+    public func reopenCompany(slug: String) throws -> Reassessed<Closing> {
+        try writeAndReassess(trigger: "company reopen \(slug)") { session in
+            let id = try session.names.companyID(slug)
+            guard let closing = try closing(companyID: id) else {
+                throw LifelineError(.badData, "'\(slug)' is not closed; nothing to reopen")
+            }
+            try database.execute(sql: "DELETE FROM closures WHERE company_id = ?", arguments: [.integer(id)])
+            session.affect([id])
+            return closing
+        }
+    }
+
+    /// No lifeline starts, and no company closes, after today: a future date would be a
+    /// guess recorded as a fact. Record it on the day.
+    static func checkNotAfterToday(_ date: CivilDate, today: CivilDate, what: String) throws {
+        guard date <= today else {
+            throw LifelineError(.badData, "\(date) is after today (\(today)): \(what) is recorded on or after the day it happens")
+        }
+    }
+
+    // MARK: Read
+
+    /// The company's lifelines, oldest first; the last is the current one.
+    public func lifelines(_ slug: String) throws -> [LifelineRecord] {
+        try read { try lifelines(companyID: try names.companyID(slug)) }
+    }
+
+    func lifelines(companyID: Int64) throws -> [LifelineRecord] {
+        try database.fetchAll(
+            sql: """
+                SELECT starts_on, tier_months, runway_months, began, note FROM earlier_lifelines WHERE company_id = ?1
+                UNION ALL
+                SELECT lifeline_start, tier_months, runway_months, lifeline_began, lifeline_note FROM companies WHERE id = ?1
+                ORDER BY 1
+                """,
+            arguments: [.integer(companyID)]
+        ) { row in
+            LifelineRecord(
+                start: try row.get(0), tier: try row.get(1), runwayMonths: try row.get(2), began: try row.get(3), note: try row.get(4))
+        }
+    }
+
+    /// When and why the company left the portfolio; nil while it is in it.
+    public func closing(_ slug: String) throws -> Closing? {
+        try read { try closing(companyID: try names.companyID(slug)) }
+    }
+
+    func closing(companyID: Int64) throws -> Closing? {
+        try database.fetchOne(
+            sql: "SELECT closed_on, reason, note FROM closures WHERE company_id = ?", arguments: [.integer(companyID)]
+        ) { row in
+            Closing(closedOn: try row.get(0), reason: try row.get(1), note: try row.get(2))
         }
     }
 }

@@ -44,7 +44,7 @@ public struct PortfolioExport: Sendable {
 
     /// The order restore loads them in (each refers only to earlier ones).
     public static let tableNames = [
-        "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "rebuilds", "dismissals",
+        "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "lifelines", "closures", "dismissals",
     ]
 }
 
@@ -85,11 +85,12 @@ extension Onboarding {
                         FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id ORDER BY r.id
                         """),
                 try companiesTable(),
+                try lifelinesTable(),
                 try table(
-                    "rebuilds", ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
+                    "closures", ["company", "closed_on", "reason", "note", "recorded_at"],
                     sql: """
-                        SELECT c.slug, b.previous_start, b.previous_tier_months, b.rebuilt_on, b.tier_months, b.note, b.recorded_at
-                        FROM rebuilds b JOIN companies c ON c.id = b.company_id ORDER BY c.slug, b.rebuilt_on, b.id
+                        SELECT c.slug, x.closed_on, x.reason, x.note, x.recorded_at
+                        FROM closures x JOIN companies c ON c.id = x.company_id ORDER BY c.slug
                         """),
                 try table(
                     "dismissals", ["company", "release_id", "reason", "until", "recorded_at"],
@@ -147,6 +148,47 @@ extension Onboarding {
             }
         }
         return PortfolioExport.Table(name: "companies", columns: CompanyImportRow.columns, rows: rows)
+    }
+
+    /// Every lifeline of every company, oldest first: the earlier ones with the
+    /// dependencies and exposures they had, in the spreadsheet's cell formats, and the
+    /// current one (no superseded_at; its lists are the company's, in companies.csv).
+    private func lifelinesTable() throws -> PortfolioExport.Table {
+        let dependencies = try byCompany(sql: """
+            SELECT d.lifeline_id, p.slug || '/' || m.slug FROM earlier_lifeline_dependencies d JOIN models m ON m.id = d.model_id
+            JOIN providers p ON p.id = m.provider_id ORDER BY d.lifeline_id, p.slug, m.slug
+            """) { try $0.get(1) as String }
+        let exposures = try byCompany(sql: """
+            SELECT e.lifeline_id, k.slug, e.effect,
+                (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM earlier_lifeline_exposure_providers ep
+                 JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
+            FROM earlier_lifeline_exposures e JOIN capabilities k ON k.id = e.capability_id ORDER BY e.lifeline_id, k.slug
+            """) { row in
+            Exposure(
+                capability: try row.get(1), effect: try row.get(2),
+                providers: (try row.get(3) as String?)?.split(separator: ",").map(String.init) ?? []).cell
+        }
+        var rows: [[PortfolioExport.Cell?]] = []
+        try database.prepare(sql: """
+            SELECT l.id, c.slug, l.starts_on, l.tier_months, l.runway_months, l.began, l.note, l.superseded_at
+            FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
+            UNION ALL
+            SELECT NULL, slug, lifeline_start, tier_months, runway_months, lifeline_began, lifeline_note, NULL FROM companies
+            ORDER BY 2, 3
+            """).forEachRow { row in
+            let id: Int64? = try row.get(0)
+            let text = { (index: Int) in (try row.get(index) as String?).map(PortfolioExport.Cell.text) }
+            let lists = [id.flatMap { dependencies[$0] }, id.flatMap { exposures[$0] }].map { list in
+                list.map { PortfolioExport.Cell.text($0.joined(separator: ";")) }
+            }
+            rows.append([
+                try text(1), try text(2), .integer(try row.get(3)), .integer(try row.get(4)), try text(5), try text(6), try text(7),
+            ] + lists)
+        }
+        return PortfolioExport.Table(
+            name: "lifelines",
+            columns: ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
+            rows: rows)
     }
 
     /// The values `sql` gives, grouped by company: its first column is the company's id.

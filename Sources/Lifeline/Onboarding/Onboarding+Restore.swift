@@ -15,7 +15,12 @@ extension Onboarding {
         var summary = RestoreSummary()
         _ = try portfolio.batch(trigger: "restore", reassess: false) { session in
             try checkEmpty()
-            for name in PortfolioExport.tableNames {
+            for exported in PortfolioExport.tableNames {
+                // An export made before lifelines were dated records has rebuilds.csv,
+                // and no closures.csv.
+                let legacy = exported == "lifelines" && files["lifelines"] == nil && files["rebuilds"] != nil
+                let name = legacy ? "rebuilds" : exported
+                if name == "closures" && files[name] == nil && files["rebuilds"] != nil { continue }
                 guard let text = files[name] else {
                     throw LifelineError(.missingInput, "\(directory): there is no \(name).csv")
                 }
@@ -76,19 +81,18 @@ extension Onboarding {
                 kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"), in: session)
         case "releases":
             try restoreRelease(row, date: date, names: session.names)
+        case "lifelines":
+            try restoreLifeline(row, date: date, in: session)
         case "rebuilds":
+            try restoreRebuild(row, date: date, in: session)
+        case "closures":
             let company = try session.names.companyID(try required("company"))
-            guard let previous = try date("previous_start"), let rebuilt = try date("rebuilt_on"),
-                let previousTier = Int(try required("previous_tier_months")), let tier = Int(try required("tier_months"))
-            else { throw LifelineError(.badData, "a rebuild needs previous_start, rebuilt_on and both tiers") }
+            guard let closedOn = try date("closed_on") else { throw LifelineError(.badData, "'closed_on' is empty") }
             try database.execute(
-                sql: """
-                    INSERT INTO rebuilds (company_id, previous_start, previous_tier_months, rebuilt_on, tier_months, note, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                sql: "INSERT INTO closures (company_id, closed_on, reason, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
-                    .integer(company), .text(previous.iso), previousTier.sqlValue, .text(rebuilt.iso), tier.sqlValue,
-                    row["note"].sqlValue, .text(row["recorded_at"] ?? ""),
+                    .integer(company), .text(closedOn.iso), .text(try ClosingReason.parse(try required("reason")).rawValue),
+                    try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, .text(try required("recorded_at")),
                 ])
         case "dismissals":
             let company = try session.names.companyID(try required("company"))

@@ -1,14 +1,14 @@
 import LifelineCore
 
 /// The rows the engine's facts are made of, as the thread that owns the database reads
-/// them: the companies, and their exposures, dependencies and dismissals kept flat by
-/// company. `facts(of:)` makes one company's `CompanyFacts` from them, on any thread.
+/// them: the companies (each with its current lifeline), and their exposures,
+/// dependencies, dismissals, earlier lifelines and closing dates kept flat by company. `facts(of:)` makes one company's `CompanyFacts` from them, on any thread.
 ///
 /// Grouping 300,000 exposures and 250,000 dependencies into an array per company took a
 /// quarter of a first nightly run on the database's thread, which also records the run;
 /// flat, each company's rows are found by binary search where the engine runs.
 struct FactRows: Sendable {
-    /// A company's own columns.
+    /// A company's own columns: its current lifeline's.
     struct CompanyRow: Sendable {
         let id: Int64
         let slug: String
@@ -21,20 +21,25 @@ struct FactRows: Sendable {
     var companies: [CompanyRow]
     let lookups: Lookups
 
-    /// Each company's exposures, dependencies and dismissals.
+    /// Each company's exposures, dependencies and dismissals; its earlier lifelines
+    /// (few companies have any), and when it closed.
     struct Lookups: Sendable {
         let exposures: ByCompany<ExposureFact>
         let dependencies: ByCompany<ModelReference>
         let dismissals: ByCompany<DismissalFact>
+        /// Oldest first, each with its own exposures (by capability) and dependencies.
+        let earlierLifelines: ByCompany<LifelineFacts>
+        let closedOn: [Int64: CivilDate]
 
         /// `company`'s facts, its exposures by capability.
         func facts(of company: CompanyRow) -> CompanyFacts {
-            CompanyFacts(
-                id: company.id, slug: company.slug, tier: company.tier, lifelineStart: company.lifelineStart,
-                runwayMonths: company.runwayMonths,
+            let current = LifelineFacts(
+                start: company.lifelineStart, tier: company.tier, runwayMonths: company.runwayMonths,
                 exposures: exposures.values(of: company.id).sorted { $0.capability < $1.capability },
-                dependencies: Array(dependencies.values(of: company.id)),
-                dismissals: Array(dismissals.values(of: company.id)))
+                dependencies: Array(dependencies.values(of: company.id)))
+            return CompanyFacts(
+                id: company.id, slug: company.slug, lifelines: earlierLifelines.values(of: company.id) + [current],
+                closedOn: closedOn[company.id], dismissals: Array(dismissals.values(of: company.id)))
         }
     }
 

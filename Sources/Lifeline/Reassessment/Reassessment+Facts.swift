@@ -71,6 +71,10 @@ extension Reassessment {
                 dismissalOwners.append(try row.get(0))
                 dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
             }
+        var closedOn: [Int64: CivilDate] = [:]
+        try database.cachedStatement(sql: "SELECT company_id, closed_on FROM closures WHERE \(dismissals.sql)")
+            .bind(dismissals.arguments).forEachRow { closedOn[try $0.get(0)] = try $0.get(1) as CivilDate }
+        let earlier = try earlierLifelines(selection, capabilitySlugs: capabilitySlugs, modelReferences: modelReferences)
         let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id
             """).bind(companies.arguments).fetchAll { row in
@@ -83,7 +87,50 @@ extension Reassessment {
             lookups: FactRows.Lookups(
                 exposures: ByCompany(companyIDs: exposureOwners, values: exposureFacts),
                 dependencies: ByCompany(companyIDs: dependencyOwners, values: dependedOn),
-                dismissals: ByCompany(companyIDs: dismissalOwners, values: dismissalFacts)))
+                dismissals: ByCompany(companyIDs: dismissalOwners, values: dismissalFacts),
+                earlierLifelines: earlier, closedOn: closedOn))
+    }
+
+    /// The selected companies' earlier lifelines, oldest first, each with the exposures
+    /// and dependencies it had: rows only for the companies that rebuilt or renewed.
+    private func earlierLifelines(
+        _ selection: CompanySelection, capabilitySlugs: [Int64: String], modelReferences: [Int64: ModelReference]
+    ) throws -> ByCompany<LifelineFacts> {
+        let condition = selection.condition(on: "l.company_id")
+        var scopes: [Int64: Set<String>] = [:]
+        try database.cachedStatement(sql: """
+            SELECT ep.exposure_id, p.slug FROM earlier_lifeline_exposure_providers ep JOIN providers p ON p.id = ep.provider_id
+            JOIN earlier_lifeline_exposures e ON e.id = ep.exposure_id JOIN earlier_lifelines l ON l.id = e.lifeline_id
+            WHERE \(condition.sql)
+            """).bind(condition.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
+        var exposures: [Int64: [ExposureFact]] = [:]
+        try database.cachedStatement(sql: """
+            SELECT e.lifeline_id, e.capability_id, e.effect, e.id FROM earlier_lifeline_exposures e
+            JOIN earlier_lifelines l ON l.id = e.lifeline_id WHERE \(condition.sql)
+            """).bind(condition.arguments).forEachRow { row in
+            exposures[try row.get(0), default: []].append(ExposureFact(
+                capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2), providers: scopes[try row.get(3)] ?? []))
+        }
+        var dependencies: [Int64: [ModelReference]] = [:]
+        try database.cachedStatement(sql: """
+            SELECT d.lifeline_id, d.model_id FROM earlier_lifeline_dependencies d
+            JOIN earlier_lifelines l ON l.id = d.lifeline_id WHERE \(condition.sql)
+            """).bind(condition.arguments).forEachRow { row in
+            if let model = modelReferences[try row.get(1)] { dependencies[try row.get(0), default: []].append(model) }
+        }
+        var owners: [Int64] = []
+        var lifelines: [LifelineFacts] = []
+        try database.cachedStatement(sql: """
+            SELECT l.company_id, l.id, l.starts_on, l.tier_months, l.runway_months FROM earlier_lifelines l
+            WHERE \(condition.sql) ORDER BY l.company_id, l.starts_on
+            """).bind(condition.arguments).forEachRow { row in
+            let id: Int64 = try row.get(1)
+            owners.append(try row.get(0))
+            lifelines.append(LifelineFacts(
+                start: try row.get(2), tier: try row.get(3), runwayMonths: try row.get(4),
+                exposures: (exposures[id] ?? []).sorted { $0.capability < $1.capability }, dependencies: dependencies[id] ?? []))
+        }
+        return ByCompany(companyIDs: owners, values: lifelines)
     }
 
     /// Releases, with an index by capability (sorted by date) and by model, so that each
@@ -109,8 +156,8 @@ extension Reassessment {
             self.retirementsByModel = retirementsByModel
         }
 
-        /// The releases that can concern `company`: those shipping a capability it is
-        /// exposed to within its lifeline's window [start, natural end) - nothing outside
+        /// The releases that can concern `company` as of `asOf`, by the lifeline in
+        /// force then: those shipping a capability it is exposed to within the lifeline's window [start, natural end) - nothing outside
         /// it can end the lifeline (rules 3 and 5) - and every release on a model it
         /// depends on (opportunities; retirements and their fallbacks).
         /// The same release may appear twice (through a capability and a model): the
@@ -118,17 +165,18 @@ extension Reassessment {
         /// alone (`details` false), of a model's releases only its retirements matter:
         /// its other releases are opportunities, or reach the company through an exposure.
         /// Each run is in date order, which lets the engine leave it early.
-        func releases(concerning company: CompanyFacts, details: Bool = true) -> [ArraySlice<ReleaseFact>] {
-            let start = company.lifelineStart
-            let end = start.adding(months: company.tier.months)
+        func releases(concerning company: CompanyFacts, asOf: CivilDate, details: Bool = true) -> [ArraySlice<ReleaseFact>] {
+            guard let lifeline = company.lifeline(inForceOn: asOf) else { return [] }
+            let start = lifeline.start
+            let end = lifeline.naturalEnd
             var slices: [ArraySlice<ReleaseFact>] = []
-            for exposure in company.exposures {
+            for exposure in lifeline.exposures {
                 guard let releases = byCapability[exposure.capability] else { continue }
                 let first = LifelineEngine.firstIndex(in: releases[...], onOrAfter: start)
                 let last = LifelineEngine.firstIndex(in: releases[...], onOrAfter: end)
                 if first < last { slices.append(releases[first..<last]) }
             }
-            for model in company.dependencies {
+            for model in lifeline.dependencies {
                 if let releases = (details ? byModel : retirementsByModel)[model] { slices.append(releases[...]) }
             }
             return slices
@@ -143,16 +191,18 @@ extension Reassessment {
     /// the index wants, joined to model and capability slugs in memory.
     func releaseFacts(concerning companies: [CompanyFacts]) throws -> [ReleaseFact] {
         try releaseFacts(
-            since: companies.map(\.lifelineStart).min(),
-            dependedOn: companies.count <= Self.fewCompanies ? Set(companies.flatMap(\.dependencies)) : nil)
+            since: companies.map(\.firstStart).min(),
+            dependedOn: companies.count <= Self.fewCompanies ? Set(companies.flatMap { $0.lifelines.flatMap(\.dependencies) }) : nil)
     }
 
     /// The releases that can concern the companies of `rows` (see above).
     func releaseFacts(concerning rows: FactRows) throws -> [ReleaseFact] {
         try releaseFacts(
-            since: rows.companies.map(\.lifelineStart).min(),
+            since: rows.companies.map { rows.lookups.earlierLifelines.values(of: $0.id).first?.start ?? $0.lifelineStart }.min(),
             dependedOn: rows.companies.count <= Self.fewCompanies
-                ? Set(rows.companies.flatMap { rows.lookups.dependencies.values(of: $0.id) }) : nil)
+                ? Set(rows.companies.flatMap {
+                    rows.lookups.dependencies.values(of: $0.id) + rows.lookups.earlierLifelines.values(of: $0.id).flatMap(\.dependencies)
+                }) : nil)
     }
 
     /// Every release dated on or after `since` (every one when nil), and the retirements

@@ -118,9 +118,11 @@ public struct Reassessment: PortfolioPart {
         let computeAndRecord = {
             try ComputeAhead.forEachChunk(taking: &inputs.rows.companies, chunkSize: chunkSize, threads: threads) { row in
                 let company = lookups.facts(of: row)
-                let assessment = LifelineEngine.assess(
-                    company, runs: index.releases(concerning: company, details: false), runsAreDateOrdered: true,
+                // A company not in the portfolio yet as of `asOf` has no assessment.
+                guard let assessment = LifelineEngine.assess(
+                    company, runs: index.releases(concerning: company, asOf: asOf, details: false), runsAreDateOrdered: true,
                     asOf: asOf, warnDays: warnDays, details: false)
+                else { return AssessmentChange?.none }
                 let before = previous[assessment.companyID]
                 return before == assessment.outcome ? nil : AssessmentChange(previous: before, current: assessment)
             } consume: { chunk in
@@ -157,8 +159,9 @@ public struct Reassessment: PortfolioPart {
         return assessments
     }
 
-    /// Runs the engine for each selected company and hands each assessment to `body`, in
-    /// company id order; returns how many companies it assessed. `details` and
+    /// Runs the engine for each selected company in the portfolio as of `asOf` and hands
+    /// each assessment to `body`, in company id order; returns how many companies it
+    /// considered. `details` and
     /// `detailsFrom` are the engine's. The engine runs on every processor (`body` is
     /// called on the caller's thread): a report over 100,000 companies is mostly engine.
     @discardableResult
@@ -175,10 +178,10 @@ public struct Reassessment: PortfolioPart {
         ) { row in
             let company = lookups.facts(of: row)
             return LifelineEngine.assess(
-                company, runs: index.releases(concerning: company, details: details), runsAreDateOrdered: true,
+                company, runs: index.releases(concerning: company, asOf: asOf, details: details), runsAreDateOrdered: true,
                 asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom)
         } consume: { assessments in
-            for assessment in assessments { try body(assessment) }
+            for case let assessment? in assessments { try body(assessment) }
         }
         return count
     }

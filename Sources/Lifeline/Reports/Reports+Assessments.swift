@@ -88,11 +88,12 @@ extension Reports {
     }
 
     /// One company's assessment as of `asOf`, computed now and not recorded, with the
-    /// opportunities and dismissed threats that are never stored.
-    public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment {
+    /// opportunities and dismissed threats that are never stored; nil when it was not in
+    /// the portfolio yet then.
+    public func liveAssessment(_ slug: String, asOf: CivilDate) throws -> Assessment? {
         try read {
             let id = try names.companyID(slug)
-            return try portfolio.reassessment.computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays)[0]
+            return try portfolio.reassessment.computeAssessments(.ids([id]), asOf: asOf, warnDays: warnDays).first
         }
     }
 
@@ -108,10 +109,13 @@ extension Reports {
             let names = self.names
             _ = try names.providerID(model.provider)
             let slugs = try capabilities.map(names.capabilitySlug)
+            // By any of their lifelines: as of a past date, an earlier one may be in force.
             let exposed = Set(try database.fetchAll(
                 sql: """
                     SELECT e.company_id FROM exposures e JOIN capabilities k ON k.id = e.capability_id
-                    WHERE k.slug IN (SELECT value FROM json_each(?))
+                    WHERE k.slug IN (SELECT value FROM json_each(?1))
+                    UNION SELECT l.company_id FROM earlier_lifeline_exposures e JOIN earlier_lifelines l ON l.id = e.lifeline_id
+                    JOIN capabilities k ON k.id = e.capability_id WHERE k.slug IN (SELECT value FROM json_each(?1))
                     """,
                 arguments: [.text(Reassessment.jsonArray(slugs))]) { try $0.get(0) as Int64 })
             let companies = try portfolio.reassessment.companyFacts(.ids(exposed))
@@ -119,13 +123,12 @@ extension Reports {
             let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)][...]
             let invested = try investedCents(asOf: asOf)
             return companies.compactMap { company in
-                let runs = index.releases(concerning: company, details: false)
+                let runs = index.releases(concerning: company, asOf: asOf, details: false)
                 let assess = { (runs: [ArraySlice<ReleaseFact>]) in
                     LifelineEngine.assess(company, runs: runs, runsAreDateOrdered: true, asOf: asOf, warnDays: self.warnDays, details: false)
                 }
-                let before = assess(runs)
-                let after = assess(runs + [hypothetical])
-                guard before.outcome != after.outcome else { return nil }
+                guard let before = assess(runs), let after = assess(runs + [hypothetical]), before.outcome != after.outcome
+                else { return nil }
                 return WhatIfImpact(before: before, after: after, investedCents: invested[company.id] ?? 0)
             }.sorted { ($0.after.outcome.lifelineEnd, $0.after.company) < ($1.after.outcome.lifelineEnd, $1.after.company) }
         }

@@ -2,21 +2,30 @@ import LifelineCore
 
 /// What `company list` and `company show` print, each read in one snapshot.
 extension Reports {
-    /// Every company, by slug, with its totals and its assessment as of `asOf`.
+    /// Every company in the portfolio as of `asOf` (a lifeline begun by then), by slug,
+    /// with its totals and its assessment as of that date.
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
-            return try portfolio.companies.companySummaries(investedAsOf: asOf).map { CompanyListing(summary: $0, assessment: assessments[$0.company.slug]) }
+            return try portfolio.companies.companySummaries(investedAsOf: asOf).compactMap { summary in
+                assessments[summary.company.slug].map { CompanyListing(summary: summary, assessment: $0) }
+            }
         }
     }
 
-    /// Everything recorded about one company, with its assessment as of `asOf`.
+    /// Everything recorded about one company, with its assessment as of `asOf` and the
+    /// investments made by then.
     public func companyPicture(_ slug: String, asOf: CivilDate) throws -> CompanyPicture {
         try read {
-            CompanyPicture(
-                detail: try portfolio.companies.companyDetail(slug), assessment: try liveAssessment(slug, asOf: asOf),
-                recorded: try currentAssessment(slug), dismissals: try portfolio.companies.dismissals(company: slug),
-                threats: try threats(of: slug))
+            let detail = try portfolio.companies.companyDetail(slug)
+            return CompanyPicture(
+                asOf: asOf,
+                detail: CompanyDetail(
+                    company: detail.company, investments: detail.investments.filter { $0.investedOn <= asOf },
+                    dependencies: detail.dependencies, exposures: detail.exposures),
+                lifelines: try portfolio.companies.lifelines(slug), closing: try portfolio.companies.closing(slug),
+                assessment: try liveAssessment(slug, asOf: asOf), recorded: try currentAssessment(slug),
+                dismissals: try portfolio.companies.dismissals(company: slug), threats: try threats(of: slug))
         }
     }
 }

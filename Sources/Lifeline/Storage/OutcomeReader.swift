@@ -43,6 +43,8 @@ final class OutcomeReader {
         switch try row.get(at.causeKind) as Assessment.Cause.Kind {
         case .tier:
             cause = .tier
+        case .closed:
+            cause = .closed
         case .threat, .retirement:
             cause = .threat(Threat(
                 // NULL once the release is removed: the cause is kept by value.

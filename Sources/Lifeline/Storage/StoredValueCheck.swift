@@ -30,14 +30,16 @@ struct StoredValueCheck {
             ("companies", "tier_months", tiers), ("exposures", "effect", cases(Effect.self)),
             ("assessments", "status", cases(LifelineStatus.self)), ("assessments", "tier_months", tiers),
             ("assessments", "cause_kind", cases(Assessment.Cause.Kind.self)), ("assessments", "cause_effect", cases(Effect.self)),
-            ("rebuilds", "previous_tier_months", tiers), ("rebuilds", "tier_months", tiers),
+            ("companies", "lifeline_began", cases(LifelineRecord.Beginning.self)),
+            ("earlier_lifelines", "tier_months", tiers), ("earlier_lifelines", "began", cases(LifelineRecord.Beginning.self)),
+            ("earlier_lifeline_exposures", "effect", cases(Effect.self)), ("closures", "reason", cases(ClosingReason.self)),
         ]
         let dates = [
             ("releases", "released_on"), ("releases", "announced_on"), ("companies", "lifeline_start"),
             ("investments", "invested_on"), ("reassessment_runs", "as_of"), ("assessments", "as_of"),
             ("assessments", "lifeline_start"), ("assessments", "natural_end"), ("assessments", "lifeline_end"),
-            ("assessments", "runway_end"), ("assessments", "cause_released_on"), ("rebuilds", "previous_start"),
-            ("rebuilds", "rebuilt_on"), ("dismissals", "until"), ("assessment_state", "current_since"),
+            ("assessments", "runway_end"), ("assessments", "cause_released_on"), ("earlier_lifelines", "starts_on"),
+            ("closures", "closed_on"), ("dismissals", "until"), ("assessment_state", "current_since"),
             ("assessment_state", "latest_as_of"),
         ]
         return enumerations.map { StoredValueCheck(table: $0.0, column: $0.1, allowed: $0.2) }

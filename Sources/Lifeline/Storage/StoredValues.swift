@@ -13,6 +13,8 @@ extension Model.Kind: SQLColumnDecodable {}
 extension Company.Tier: SQLColumnDecodable {}
 extension Effect: SQLColumnDecodable {}
 extension Assessment.Cause.Kind: SQLColumnDecodable {}
+extension LifelineRecord.Beginning: SQLColumnDecodable {}
+extension ClosingReason: SQLColumnDecodable {}
 
 extension CivilDate: SQLColumnDecodable {
     /// ISO `YYYY-MM-DD`, a real day: the only form lifeline writes.

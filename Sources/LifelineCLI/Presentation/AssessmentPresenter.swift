@@ -22,14 +22,18 @@ enum AssessmentPresenter {
             return "\(shipped(threat)); rebuild on it"
         case (.migrate, let threat?):
             return "\(threat.model) retired on \(threat.releasedOn) and no other dependency is left"
+        case (.closed, _) where outcome.cause == .closed:
+            return "left the portfolio on \(outcome.lifelineEnd)"
+        case (.closed, let threat?):
+            return "left the portfolio; \(shipped(threat)) first"
+        case (.closed, nil):
+            return "left the portfolio; its \(tier) had run out on \(outcome.lifelineEnd)"
         case (.elapsed, _):
             return "\(tier) ran out on \(outcome.lifelineEnd); review it"
         case (.atRisk, let threat?):
             return "\(ships(threat)), in \(days) day\(days == 1 ? "" : "s")"
         case (.atRisk, nil):
             return "\(tier) runs out on \(outcome.lifelineEnd), in \(days) day\(days == 1 ? "" : "s")"
-        case (_, _) where outcome.lifelineStart > assessment.asOf:
-            return "lifeline starts on \(outcome.lifelineStart), to \(outcome.lifelineEnd)"
         case (_, let threat?):
             return "lifeline to \(outcome.lifelineEnd): \(ships(threat))"
         default:
@@ -38,8 +42,10 @@ enum AssessmentPresenter {
     }
 
     /// What ends the lifeline, in a column: "openai/chatgpt file-upload (necessity)",
-    /// "openai/gpt-4 retirement", or "tier" when nothing comes before its natural end.
+    /// "openai/gpt-4 retirement", "tier" when nothing comes before its natural end, or
+    /// "closed" when the company left the portfolio first.
     static func cause(_ outcome: Assessment.Outcome) -> String {
+        if outcome.cause == .closed { return "closed" }
         guard let threat = outcome.cause.threat else { return "tier" }
         return threat.isRetirement
             ? "\(threat.model) retirement" : "\(threat.model) \(threat.capability ?? "") (\(threat.effect?.rawValue ?? ""))"

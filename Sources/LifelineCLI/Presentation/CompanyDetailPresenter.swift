@@ -4,15 +4,16 @@ import LifelineCore
 /// `company show` in each format: sections for people, one nested object for JSON,
 /// one spreadsheet row for CSV and TSV.
 struct CompanyDetailPresenter {
-    let detail: CompanyDetail
-    /// The engine's answer as of today, with the opportunities and dismissed threats
-    /// that are never stored.
-    let assessment: Assessment
-    /// The latest recorded assessment, to say when it no longer matches today's.
-    let recorded: StoredAssessment?
-    let dismissals: [Dismissal]
+    let picture: CompanyPicture
+    let today: CivilDate
+
+    private var detail: CompanyDetail { picture.detail }
+    /// The engine's answer as of the date asked for; nil when the company was not in the
+    /// portfolio yet then.
+    private var assessment: Assessment? { picture.assessment }
+    private var dismissals: [Dismissal] { picture.dismissals }
     /// Every open threat to the current lifeline (`v_company_threats`).
-    let threats: [CompanyThreat]
+    private var threats: [CompanyThreat] { picture.threats }
 
     func render(as format: OutputFormat) -> String {
         switch format {
@@ -44,8 +45,22 @@ struct CompanyDetailPresenter {
                     ("providers", .array(exposure.providers.map(JSONValue.string))),
                 ])
             })),
-            ("assessment", AssessmentJSON.assessment(assessment)),
-            ("opportunities", .array(assessment.opportunities.map(AssessmentJSON.opportunity))),
+            ("lifelines", .array(picture.lifelines.map { lifeline in
+                .object([
+                    ("starts_on", .string(lifeline.start.iso)), ("tier_months", .integer(Int64(lifeline.tier.months))),
+                    ("runway_months", .integer(Int64(lifeline.runwayMonths))), ("began", .string(lifeline.began.rawValue)),
+                    ("note", JSONValue(lifeline.note)),
+                ])
+            })),
+            ("closed", picture.closing.map { closing in
+                .object([
+                    ("closed_on", .string(closing.closedOn.iso)), ("reason", .string(closing.reason.rawValue)),
+                    ("note", JSONValue(closing.note)),
+                ])
+            } ?? .null),
+            ("as_of", .string(picture.asOf.iso)),
+            ("assessment", assessment.map(AssessmentJSON.assessment) ?? .null),
+            ("opportunities", .array((assessment?.opportunities ?? []).map(AssessmentJSON.opportunity))),
             ("dismissals", .array(dismissals.map { dismissal in
                 .object([
                     ("release_id", .integer(dismissal.release.id)), ("reason", .string(dismissal.reason)),
@@ -85,7 +100,9 @@ struct CompanyDetailPresenter {
             ("tier", .text("\(company.tier.months) months")), ("lifeline start", .text(company.lifelineStart.iso)),
             ("runway", .text("\(company.runwayMonths) months")), ("sector", OutputValue(company.sector)),
             ("website", OutputValue(company.website)), ("notes", OutputValue(company.notes)),
-            ("invested", .text(USDAmount.text(cents: detail.totalInvestedCents))),
+            ("invested", .text(USDAmount.text(cents: detail.totalInvestedCents)
+                + (picture.asOf == today ? "" : " (by \(picture.asOf))"))),
+            ("closed", OutputValue(picture.closing.map { "on \($0.closedOn) (\($0.reason.rawValue))" + ($0.note.map { ": \($0)" } ?? "") })),
         ]
         for (field, value) in pairs where value != .null { fields.append([.text(field), value]) }
 
@@ -108,9 +125,17 @@ struct CompanyDetailPresenter {
         for (title, rows) in [("Investments", investments), ("Dependencies", dependencies), ("Exposures", exposures)] {
             parts.append(heading(title) + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)))
         }
+        var lifelines = Rows(columns: ["starts_on", "tier_months", "runway_months", "began", "note"])
+        for lifeline in picture.lifelines {
+            lifelines.append([
+                .text(lifeline.start.iso), OutputValue(lifeline.tier.months), OutputValue(lifeline.runwayMonths),
+                .text(lifeline.began.rawValue), OutputValue(lifeline.note),
+            ])
+        }
+        if lifelines.values.count > 1 { parts.append(heading("Lifelines") + "\n" + writer.render(lifelines)) }
         parts.append(heading("Lifeline") + "\n" + lifelineText)
         var adopt = Rows(columns: ["released_on", "model", "capability"])
-        for opportunity in assessment.opportunities {
+        for opportunity in assessment?.opportunities ?? [] {
             adopt.append([.text(opportunity.releasedOn.iso), .text(opportunity.model.description), .text(opportunity.capability)])
         }
         parts.append(heading("Adopt (new capabilities on models it builds on)") + "\n" + (adopt.values.isEmpty ? "(none)" : writer.render(adopt)))
@@ -128,10 +153,16 @@ struct CompanyDetailPresenter {
         return parts.joined(separator: "\n\n")
     }
 
-    /// "replaced: openai/chatgpt shipped ... - as of 2023-11-01", and a note when the
-    /// recorded assessment says something else (the nightly job has not run since).
+    /// "replaced: openai/chatgpt shipped ... - as of 2023-11-01", and, as of today, a
+    /// note when the recorded assessment says something else (the nightly job has not
+    /// run since).
     private var lifelineText: String {
+        guard let assessment else {
+            return "not in the portfolio as of \(picture.asOf): its first lifeline began on \(picture.lifelines[0].start)"
+        }
         var text = "\(assessment.status.rawValue): \(AssessmentPresenter.reason(assessment)) - as of \(assessment.asOf)"
+        guard picture.asOf == today else { return text }
+        let recorded = picture.recorded
         if let recorded, recorded.outcome != assessment.outcome {
             text += "\n(recorded as \(recorded.outcome.status.rawValue) as of \(recorded.asOf); 'lifeline reassess' records today's)"
         } else if recorded == nil {

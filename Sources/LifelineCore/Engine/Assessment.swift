@@ -64,15 +64,18 @@ public struct Assessment: Equatable, Sendable {
         case tier
         /// A release: a capability the company is exposed to, or a retirement.
         case threat(Threat)
+        /// The company left the portfolio before anything else ended the lifeline.
+        case closed
 
         /// The kind of cause, as recorded (`assessments.cause_kind`).
         public enum Kind: String, CaseIterable, Sendable {
-            case tier, threat, retirement
+            case tier, threat, retirement, closed
         }
 
         public var kind: Kind {
             switch self {
             case .tier: .tier
+            case .closed: .closed
             case .threat(let threat): threat.isRetirement ? .retirement : .threat
             }
         }
@@ -98,6 +101,8 @@ public enum LifelineStatus: String, CaseIterable, Sendable {
     case replaced
     /// A model it depends on, with no fallback, was retired.
     case migrate
+    /// It left the portfolio (exit, shutdown, write-off): nothing threatens it any more.
+    case closed
 
     /// True for the statuses in which the lifeline has ended.
     public var hasEnded: Bool { self == .rebuild || self == .replaced || self == .migrate }

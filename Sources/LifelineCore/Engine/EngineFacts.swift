@@ -2,30 +2,65 @@
 public struct CompanyFacts: Equatable, Sendable {
     public let id: Int64
     public let slug: String
+    /// Its lifelines, oldest first (by start); never empty. The last is the current one.
+    public let lifelines: [LifelineFacts]
+    /// When it left the portfolio (`company close`): `closed` from that date on.
+    public let closedOn: CivilDate?
+    public let dismissals: [DismissalFact]
+
+    public init(id: Int64, slug: String, lifelines: [LifelineFacts], closedOn: CivilDate? = nil, dismissals: [DismissalFact] = []) {
+        precondition(!lifelines.isEmpty, "a company has at least one lifeline")
+        self.id = id
+        self.slug = slug
+        self.lifelines = lifelines
+        self.closedOn = closedOn
+        self.dismissals = dismissals
+    }
+
+    /// A company with one lifeline.
+    public init(
+        id: Int64, slug: String, tier: Company.Tier, lifelineStart: CivilDate, runwayMonths: Int,
+        exposures: [ExposureFact] = [], dependencies: [ModelReference] = [], dismissals: [DismissalFact] = []
+    ) {
+        self.init(
+            id: id, slug: slug,
+            lifelines: [LifelineFacts(
+                start: lifelineStart, tier: tier, runwayMonths: runwayMonths, exposures: exposures, dependencies: dependencies)],
+            dismissals: dismissals)
+    }
+
+    /// The lifeline in force on `date`: the latest started on or before it. Nil before
+    /// the first began: the company was not in the portfolio yet.
+    public func lifeline(inForceOn date: CivilDate) -> LifelineFacts? {
+        lifelines.last { $0.start <= date }
+    }
+
+    /// When its first lifeline began: no release before it can concern it.
+    public var firstStart: CivilDate { lifelines[0].start }
+}
+
+/// One lifeline as the engine needs it: its estimate and what it is exposed to.
+public struct LifelineFacts: Equatable, Sendable {
+    /// S: when it began (`--since`, or a rebuild or renewal).
+    public let start: CivilDate
     public let tier: Company.Tier
-    /// S: when the current lifeline began (`--since`, or the latest rebuild).
-    public let lifelineStart: CivilDate
     public let runwayMonths: Int
     public let exposures: [ExposureFact]
     /// The models it builds on, each once. An array, not a set: a company has a few, and
     /// a nightly run builds 100,000 of them, where hashing every model cost more than
     /// the linear searches it would spare.
     public let dependencies: [ModelReference]
-    public let dismissals: [DismissalFact]
 
-    public init(
-        id: Int64, slug: String, tier: Company.Tier, lifelineStart: CivilDate, runwayMonths: Int,
-        exposures: [ExposureFact] = [], dependencies: [ModelReference] = [], dismissals: [DismissalFact] = []
-    ) {
-        self.id = id
-        self.slug = slug
+    public init(start: CivilDate, tier: Company.Tier, runwayMonths: Int, exposures: [ExposureFact] = [], dependencies: [ModelReference] = []) {
+        self.start = start
         self.tier = tier
-        self.lifelineStart = lifelineStart
         self.runwayMonths = runwayMonths
         self.exposures = exposures
         self.dependencies = dependencies
-        self.dismissals = dismissals
     }
+
+    /// N: the start plus the tier, in calendar months.
+    public var naturalEnd: CivilDate { start.adding(months: tier.months) }
 }
 
 /// An exposure as the engine needs it.

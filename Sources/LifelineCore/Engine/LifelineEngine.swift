@@ -7,20 +7,21 @@
 public enum LifelineEngine {
     /// Stored with every reassessment run, so an old run can be explained after the
     /// rules change. Bump it whenever a rule changes what the engine decides.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// Days before the end at which a company becomes `at-risk`, unless told otherwise.
     public static let defaultWarnDays = 30
 
-    /// Assesses one company as of `asOf`. `releases` may hold any releases; those that
-    /// cannot concern the company are ignored.
+    /// Assesses one company as of `asOf`, by the lifeline in force then (rule 2); nil
+    /// when none had begun: the company was not in the portfolio yet. `releases` may
+    /// hold any releases; those that cannot concern the company are ignored.
     /// Without `details`, the assessment leaves out opportunities and the list of
     /// threats (only the outcome is computed): the nightly run over 100,000 companies
     /// needs neither, and keeping them would cost memory.
     public static func assess(
         _ company: CompanyFacts, releases: some Sequence<ReleaseFact>, asOf: CivilDate,
         warnDays: Int = defaultWarnDays, details: Bool = true
-    ) -> Assessment {
+    ) -> Assessment? {
         assess(company, runs: [Array(releases)[...]], runsAreDateOrdered: false, asOf: asOf, warnDays: warnDays, details: details)
     }
 
@@ -35,11 +36,12 @@ public enum LifelineEngine {
     public static func assess(
         _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], runsAreDateOrdered: Bool, asOf: CivilDate,
         warnDays: Int = defaultWarnDays, details: Bool = true, detailsFrom: CivilDate? = nil
-    ) -> Assessment {
+    ) -> Assessment? {
+        guard let lifeline = company.lifeline(inForceOn: asOf) else { return nil }
         let runs = runsAreDateOrdered ? runs : [runs.joined().sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) }[...]]
         let releases = runs.joined()
-        let start = company.lifelineStart
-        let naturalEnd = start.adding(months: company.tier.months)
+        let start = lifeline.start
+        let naturalEnd = lifeline.naturalEnd
         // The same release may come twice (through a capability and a model); a set
         // keeps each once in the lists.
         var seen = Set<Int64>()
@@ -52,7 +54,7 @@ public enum LifelineEngine {
         var ending: Threat?
         func consider(_ release: ReleaseFact, listed: Bool) {
             if release.kind == .retirement && allKnown == nil { allKnown = releases.filter { $0.knownOn <= asOf } }
-            for threat in self.threats(from: release, to: company, knownReleases: allKnown ?? []) {
+            for threat in self.threats(from: release, to: lifeline, knownReleases: allKnown ?? []) {
                 if company.dismissals.contains(where: { $0.releaseID == release.id && $0.isActive(asOf: asOf) }) {
                     if listed { dismissed.append(threat) }
                     continue
@@ -76,15 +78,16 @@ public enum LifelineEngine {
                 if release.releasedOn < naturalEnd { consider(release, listed: true) }
             }
         }
-        let outcome = Assessment.Outcome(
-            status: status(ending: ending, start: start, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
-            tierMonths: company.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
+        var outcome = Assessment.Outcome(
+            status: status(ending: ending, naturalEnd: naturalEnd, asOf: asOf, warnDays: warnDays),
+            tierMonths: lifeline.tier.months, lifelineStart: start, naturalEnd: naturalEnd,
             lifelineEnd: ending?.releasedOn ?? naturalEnd,
-            runwayEnd: runwayEnd(ending: ending, asOf: asOf, runwayMonths: company.runwayMonths),
+            runwayEnd: runwayEnd(ending: ending, asOf: asOf, runwayMonths: lifeline.runwayMonths),
             cause: ending.map(Assessment.Cause.threat) ?? .tier)
+        if let closedOn = company.closedOn, closedOn <= asOf { outcome = closed(outcome, on: closedOn) }
         return Assessment(
             companyID: company.id, company: company.slug, asOf: asOf, outcome: outcome,
-            opportunities: details ? opportunities(counted, for: company) : [],
+            opportunities: details ? opportunities(counted, for: lifeline) : [],
             threats: details ? threats.sorted(by: precedes) : [],
             dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
     }
@@ -112,14 +115,14 @@ public enum LifelineEngine {
     /// Rule 4: the threats one release poses to a company - one per exposed capability
     /// it ships within the exposure's provider scope, or a retirement of a model it
     /// depends on with no other dependency still running then.
-    package static func threats(from release: ReleaseFact, to company: CompanyFacts, knownReleases: [ReleaseFact]) -> [Threat] {
+    package static func threats(from release: ReleaseFact, to lifeline: LifelineFacts, knownReleases: [ReleaseFact]) -> [Threat] {
         if release.kind == .retirement {
-            guard company.dependencies.contains(release.model),
-                !hasFallback(company, whenRetiring: release, knownReleases: knownReleases)
+            guard lifeline.dependencies.contains(release.model),
+                !hasFallback(lifeline, whenRetiring: release, knownReleases: knownReleases)
             else { return [] }
             return [Threat(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: nil, effect: nil)]
         }
-        return company.exposures.compactMap { exposure in
+        return lifeline.exposures.compactMap { exposure in
             guard release.capabilities.contains(exposure.capability), exposure.covers(provider: release.model.provider) else {
                 return nil
             }
@@ -131,8 +134,8 @@ public enum LifelineEngine {
 
     /// Rule 4, retirements: another dependency is a fallback unless it too is retired
     /// (by a known retirement) on or before the retirement in question.
-    static func hasFallback(_ company: CompanyFacts, whenRetiring retirement: ReleaseFact, knownReleases: [ReleaseFact]) -> Bool {
-        company.dependencies.contains { model in
+    static func hasFallback(_ lifeline: LifelineFacts, whenRetiring retirement: ReleaseFact, knownReleases: [ReleaseFact]) -> Bool {
+        lifeline.dependencies.contains { model in
             model != retirement.model
                 && !knownReleases.contains { $0.kind == .retirement && $0.model == model && $0.releasedOn <= retirement.releasedOn }
         }
@@ -159,8 +162,7 @@ public enum LifelineEngine {
     }
 
     /// Rule 6: the status as of A.
-    static func status(ending: Threat?, start: CivilDate, naturalEnd: CivilDate, asOf: CivilDate, warnDays: Int) -> LifelineStatus {
-        if start > asOf { return .alive }
+    static func status(ending: Threat?, naturalEnd: CivilDate, asOf: CivilDate, warnDays: Int) -> LifelineStatus {
         if let ending, ending.releasedOn <= asOf {
             switch ending.effect {
             case .advantage: return .rebuild
@@ -173,6 +175,17 @@ public enum LifelineEngine {
         return asOf.days(until: end) <= warnDays ? .atRisk : .alive
     }
 
+    /// Rule 10: a company closed on or before the as-of date is `closed`. What had
+    /// ended its lifeline by the closing - a threat, or the tier running out - stays the
+    /// cause; otherwise the closing ended it.
+    static func closed(_ outcome: Assessment.Outcome, on closedOn: CivilDate) -> Assessment.Outcome {
+        let endedFirst = outcome.lifelineEnd <= closedOn
+        return Assessment.Outcome(
+            status: .closed, tierMonths: outcome.tierMonths, lifelineStart: outcome.lifelineStart,
+            naturalEnd: outcome.naturalEnd, lifelineEnd: endedFirst ? outcome.lifelineEnd : closedOn, runwayEnd: nil,
+            cause: endedFirst ? outcome.cause : .closed)
+    }
+
     /// Rule 6, `replaced`: the runway runs from the threat's date.
     static func runwayEnd(ending: Threat?, asOf: CivilDate, runwayMonths: Int) -> CivilDate? {
         guard let ending, ending.effect == .necessity, ending.releasedOn <= asOf else { return nil }
@@ -181,10 +194,10 @@ public enum LifelineEngine {
 
     /// Rule 7: capabilities shipped on models the company depends on that it is not
     /// exposed to, in date order.
-    static func opportunities(_ counted: [ReleaseFact], for company: CompanyFacts) -> [Opportunity] {
-        let exposed = Set(company.exposures.map(\.capability))
+    static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts) -> [Opportunity] {
+        let exposed = Set(lifeline.exposures.map(\.capability))
         return counted
-            .filter { company.dependencies.contains($0.model) }
+            .filter { lifeline.dependencies.contains($0.model) }
             .flatMap { release in
                 release.capabilities.filter { !exposed.contains($0) }.map {
                     Opportunity(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: $0)

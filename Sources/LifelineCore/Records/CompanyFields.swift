@@ -42,15 +42,26 @@ public struct CompanyFields: Sendable {
             slug: base.slug,
             name: try name.map { try TextField.name($0, of: "company") } ?? base.name,
             tier: try tier.map(Company.Tier.parse) ?? base.tier,
-            lifelineStart: try since.map { try CivilDate.parse($0, today: today, field: "--since date") } ?? base.lifelineStart,
+            lifelineStart: try since.map { try Self.parseSince($0, today: today) } ?? base.lifelineStart,
             runwayMonths: try runwayMonths.map(Self.parseRunway) ?? base.runwayMonths,
             sector: try Self.optional(sector, base.sector) { try TextField.oneLine($0, field: "sector", maximumLength: 200) },
             website: try Self.optional(website, base.website) { try TextField.url($0, field: "website") },
             notes: try Self.optional(notes, base.notes) { try TextField.notes($0) })
     }
 
+    /// A lifeline's start: no later than today, as no lifeline may start in the future
+    /// (a guess recorded as a fact would make every backtest before it wrong).
+    static func parseSince(_ text: String, today: CivilDate) throws -> CivilDate {
+        let date = try CivilDate.parse(text, today: today, field: "--since date")
+        guard date <= today else {
+            throw LifelineError(
+                .badData, "--since date \(date) is after today (\(today)): a lifeline is recorded on or after the day it starts")
+        }
+        return date
+    }
+
     /// Months of operating runway: a whole number from 0 to 120.
-    static func parseRunway(_ text: String) throws -> Int {
+    package static func parseRunway(_ text: String) throws -> Int {
         guard let months = Int(text), (0...120).contains(months) else {
             throw LifelineError(.badData, "invalid runway '\(Slug.printable(text))': use whole months from 0 to 120")
         }

@@ -1,10 +1,17 @@
 /// Everything `company show` prints about one company, read from one snapshot: a list
 /// and its details never mix two states of a database another process is writing.
 public struct CompanyPicture: Sendable {
+    /// The date it is pictured as of.
+    public let asOf: CivilDate
+    /// The record, with the investments made by `asOf`.
     public let detail: CompanyDetail
+    /// Every lifeline, oldest first; the last is the current one.
+    public let lifelines: [LifelineRecord]
+    public let closing: Closing?
     /// The engine's answer as of the date asked for, with the opportunities and
-    /// dismissed threats that are never stored.
-    public let assessment: Assessment
+    /// dismissed threats that are never stored; nil when the company was not in the
+    /// portfolio yet then (no lifeline begun).
+    public let assessment: Assessment?
     /// The latest recorded assessment, to say when it no longer matches.
     public let recorded: StoredAssessment?
     public let dismissals: [Dismissal]
@@ -13,9 +20,13 @@ public struct CompanyPicture: Sendable {
     public let threats: [CompanyThreat]
 
     package init(
-        detail: CompanyDetail, assessment: Assessment, recorded: StoredAssessment?, dismissals: [Dismissal], threats: [CompanyThreat]
+        asOf: CivilDate, detail: CompanyDetail, lifelines: [LifelineRecord], closing: Closing?, assessment: Assessment?,
+        recorded: StoredAssessment?, dismissals: [Dismissal], threats: [CompanyThreat]
     ) {
+        self.asOf = asOf
         self.detail = detail
+        self.lifelines = lifelines
+        self.closing = closing
         self.assessment = assessment
         self.recorded = recorded
         self.dismissals = dismissals
@@ -23,13 +34,13 @@ public struct CompanyPicture: Sendable {
     }
 }
 
-/// One row of `company list`: the company with its totals and its assessment as of the
-/// date asked for (nil when it has none).
+/// One row of `company list`: a company in the portfolio as of the date asked for, with
+/// its totals and its assessment as of that date.
 public struct CompanyListing: Sendable {
     public let summary: CompanySummary
-    public let assessment: Assessment?
+    public let assessment: Assessment
 
-    package init(summary: CompanySummary, assessment: Assessment?) {
+    package init(summary: CompanySummary, assessment: Assessment) {
         self.summary = summary
         self.assessment = assessment
     }

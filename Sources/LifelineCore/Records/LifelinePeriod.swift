@@ -1,53 +1,49 @@
-/// One of a company's lifelines as `history` tells it: when it began, when it really
-/// ended and how, and when the next one began.
+/// One of a company's lifelines as `history` tells it: when and how it began, when it
+/// really ended and how, and when the next one began.
 public struct LifelinePeriod: Equatable, Sendable {
-    public let start: CivilDate
-    public let tierMonths: Int
-    /// The date it ended: the cause's date, or the natural end when it elapsed; when a
-    /// rebuild came first, the rebuild's date. Nil while it runs.
+    public let record: LifelineRecord
+    /// The date it ended: the cause's date, or the natural end when it elapsed, or the
+    /// closing; when the next lifeline came first, the day that one began. Nil while it runs.
     public let endedOn: CivilDate?
     /// How it ended: `rebuild`, `replaced` or `migrate` (a threat), `elapsed` (the tier
-    /// ran out), or `rebuilt` (the company rebuilt before anything ended it). Nil while
-    /// it runs.
+    /// ran out), `closed`, or - when the next one began before anything ended it - how
+    /// that one began (`rebuilt`, `renewed`). Nil while it runs.
     public let how: String?
     /// When the next lifeline began; nil for the current one.
     public let nextBegan: CivilDate?
-    /// The rebuild's note, on the lifeline it ended.
-    public let note: String?
 
-    package init(start: CivilDate, tierMonths: Int, endedOn: CivilDate?, how: String?, nextBegan: CivilDate?, note: String?) {
-        self.start = start
-        self.tierMonths = tierMonths
+    package init(record: LifelineRecord, endedOn: CivilDate?, how: String?, nextBegan: CivilDate?) {
+        self.record = record
         self.endedOn = endedOn
         self.how = how
         self.nextBegan = nextBegan
-        self.note = note
     }
 
-    /// A company's lifelines, oldest first, from its current record, its rebuilds and its
+    /// A company's lifelines, oldest first, from their records, its closing and its
     /// recorded assessments (in as-of then run order). A lifeline's end is what its last
     /// recorded assessment - the latest made with its start - said had ended it, on or
-    /// before the next one began: a rebuild's date is when the next lifeline began, not
-    /// when this one ended. A lifeline nothing had ended when the company rebuilt ended
-    /// with the rebuild.
-    public static func periods(current: Company, rebuilds: [Rebuild], assessments: [StoredAssessment]) -> [LifelinePeriod] {
+    /// before the next one began: the next one's start is when it began, not when this
+    /// one ended. A lifeline nothing had ended when the next began ended then.
+    public static func periods(lifelines: [LifelineRecord], closing: Closing?, assessments: [StoredAssessment]) -> [LifelinePeriod] {
         func ending(start: CivilDate, before next: CivilDate?) -> (on: CivilDate, how: String)? {
             guard let outcome = assessments.last(where: { $0.outcome.lifelineStart == start })?.outcome,
-                outcome.status.hasEnded || outcome.status == LifelineStatus.elapsed,
+                outcome.status.hasEnded || outcome.status == .elapsed || outcome.status == .closed,
                 next.map({ outcome.lifelineEnd <= $0 }) ?? true
             else { return nil }
-            return (outcome.lifelineEnd, outcome.status.rawValue)
+            // A closed company's lifeline ended by what ended it first.
+            let how = outcome.status == .closed && outcome.cause != .closed
+                ? (outcome.cause == .tier ? "elapsed" : outcome.cause.threat?.effect.map { $0 == .advantage ? "rebuild" : "replaced" } ?? "migrate")
+                : outcome.status.rawValue
+            return (outcome.lifelineEnd, how)
         }
-        var periods = rebuilds.map { rebuild in
-            let end = ending(start: rebuild.previousStart, before: rebuild.rebuiltOn)
-            return LifelinePeriod(
-                start: rebuild.previousStart, tierMonths: rebuild.previousTierMonths, endedOn: end?.on ?? rebuild.rebuiltOn,
-                how: end?.how ?? "rebuilt", nextBegan: rebuild.rebuiltOn, note: rebuild.note)
+        return lifelines.indices.map { index in
+            let record = lifelines[index]
+            let next = index + 1 < lifelines.count ? lifelines[index + 1] : nil
+            var end = ending(start: record.start, before: next?.start)
+            if end == nil, next == nil, let closing { end = (closing.closedOn, "closed") }
+            if end == nil, let next { end = (next.start, next.began.rawValue) }
+            return LifelinePeriod(record: record, endedOn: end?.on, how: end?.how, nextBegan: next?.start)
         }
-        let end = ending(start: current.lifelineStart, before: nil)
-        periods.append(LifelinePeriod(
-            start: current.lifelineStart, tierMonths: current.tier.months, endedOn: end?.on, how: end?.how, nextBegan: nil, note: nil))
-        return periods
     }
 }
 

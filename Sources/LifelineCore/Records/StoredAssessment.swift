@@ -20,23 +20,6 @@ public struct StoredAssessment: Equatable, Sendable {
     }
 }
 
-/// One of a company's earlier lifelines, ended by a rebuild.
-public struct Rebuild: Equatable, Sendable {
-    public let previousStart: CivilDate
-    public let previousTierMonths: Int
-    public let rebuiltOn: CivilDate
-    public let tierMonths: Int
-    public let note: String?
-
-    package init(previousStart: CivilDate, previousTierMonths: Int, rebuiltOn: CivilDate, tierMonths: Int, note: String?) {
-        self.previousStart = previousStart
-        self.previousTierMonths = previousTierMonths
-        self.rebuiltOn = rebuiltOn
-        self.tierMonths = tierMonths
-        self.note = note
-    }
-}
-
 /// A threat an investor judged not to apply to a company.
 public struct Dismissal: Equatable, Sendable {
     public let company: String

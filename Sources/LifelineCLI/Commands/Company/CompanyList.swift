@@ -8,28 +8,37 @@ extension CompanyCommand {
             commandName: "list",
             abstract: "List companies with their tier, status as of today, what ends them and when, USD invested and counts.",
             discussion: """
-                Example:
+                With --as-of, the portfolio as it stood on that date: only the companies \
+                with a lifeline begun by then, each by the lifeline in force then, and the \
+                money invested by then.
+
+                Examples:
                   lifeline company list --format markdown
+                  lifeline company list --as-of 2024-01-01
                 """
         )
 
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The date to list the portfolio as of (default: today).", valueName: "date"))
+        var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let portfolio = try global.portfolio()
+            let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
             var rows = Rows(columns: [
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "days_remaining", "cause",
                 "runway_months", "sector", "invested_usd", "dependencies", "exposures",
             ])
-            for listing in try portfolio.reports.companyListings(asOf: portfolio.today) {
+            for listing in try portfolio.reports.companyListings(asOf: asOf) {
                 let (summary, assessment) = (listing.summary, listing.assessment)
                 let company = summary.company
+                let outcome = assessment.outcome
                 rows.append([
-                    .text(company.slug), .text(company.name), OutputValue(company.tier.months),
-                    .text(company.lifelineStart.iso), OutputValue(assessment?.status.rawValue),
-                    OutputValue(assessment?.outcome.lifelineEnd.iso), OutputValue(assessment?.daysRemaining),
-                    OutputValue(assessment.map { AssessmentPresenter.cause($0.outcome) }), OutputValue(company.runwayMonths),
+                    .text(company.slug), .text(company.name), OutputValue(outcome.tierMonths),
+                    .text(outcome.lifelineStart.iso), .text(outcome.status.rawValue),
+                    .text(outcome.lifelineEnd.iso), OutputValue(assessment.daysRemaining),
+                    .text(AssessmentPresenter.cause(outcome)), OutputValue(company.runwayMonths),
                     OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
                     OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
                 ])

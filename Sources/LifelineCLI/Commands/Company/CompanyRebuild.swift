@@ -8,8 +8,10 @@ extension CompanyCommand {
             commandName: "rebuild",
             abstract: "Start a new lifeline after the company rebuilt its technology.",
             discussion: """
-                The current lifeline stays in 'lifeline history'. Only releases on or after \
-                the rebuild date count against the new lifeline.
+                The current lifeline, with its exposures and dependencies, stays in \
+                'lifeline history' and in backtests before the rebuild date; the new one \
+                starts with copies of them. Only releases on or after the rebuild date \
+                count against the new lifeline. The date may not be after today.
 
                 Example:
                   lifeline company rebuild chainsmith --on 2023-09-01 --tier 6 --note "Rebuilt on function calling"

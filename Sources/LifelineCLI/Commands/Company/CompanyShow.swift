@@ -9,24 +9,27 @@ extension CompanyCommand {
             abstract: "Show everything recorded about one company.",
             discussion: """
                 csv and tsv print one row in the spreadsheet import format (depends and \
-                exposures as 'capability:effect@provider1+provider2' lists separated by ';').
+                exposures as 'capability:effect@provider1+provider2' lists separated by ';'). \
+                With --as-of, the lifeline in force on that date and the money invested by \
+                then; a company whose first lifeline began later was not in the portfolio.
 
-                Example:
+                Examples:
                   lifeline company show papertalk --format json
+                  lifeline company show papertalk --as-of 2024-01-01
                 """
         )
 
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The date to show the company as of (default: today).", valueName: "date"))
+        var asOf: String?
         @OptionGroup var output: OutputOptions
         @Argument(help: "The company's slug.")
         var slug: String
 
         func run() throws {
             let portfolio = try global.portfolio()
-            let picture = try portfolio.reports.companyPicture(slug, asOf: portfolio.today)
-            let presenter = CompanyDetailPresenter(
-                detail: picture.detail, assessment: picture.assessment, recorded: picture.recorded, dismissals: picture.dismissals,
-                threats: picture.threats)
+            let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
+            let presenter = CompanyDetailPresenter(picture: try portfolio.reports.companyPicture(slug, asOf: asOf), today: portfolio.today)
             Console.output(presenter.render(as: output.format))
         }
     }

@@ -8,9 +8,10 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show a company's lifelines, recorded assessments and dismissals over time.",
         discussion: """
-            Each lifeline with the date it really ended and how (rebuild, replaced, \
-            migrate, elapsed; rebuilt when the company rebuilt before anything ended it), \
-            and the date the next one began. Assessments are listed by as-of date, then \
+            Each lifeline with how it began (added, rebuilt, renewed), the date it really \
+            ended and how (rebuild, replaced, migrate, elapsed, closed; rebuilt or renewed \
+            when the next one began before anything ended it), and the date the next one \
+            began. Assessments are listed by as-of date, then \
             run: one for each as-of date - the last recorded for it, as backfilling facts \
             leaves a trail of statuses dated the day they were typed - or every one with \
             --all. csv, tsv and jsonl print the assessments alone, one row each.
@@ -31,16 +32,18 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let portfolio = try global.portfolio()
         let company = try portfolio.companies.company(slug)
-        let rebuilds = try portfolio.companies.rebuilds(slug)
+        let lifelineRecords = try portfolio.companies.lifelines(slug)
+        let closing = try portfolio.companies.closing(slug)
         let recorded = try portfolio.reports.assessmentHistory(slug)
         let assessments = all ? recorded : StoredAssessment.lastOfEachDate(recorded)
         let dismissals = try portfolio.companies.dismissals(company: slug)
 
-        var lifelines = Rows(columns: ["lifeline_start", "tier_months", "ended_on", "how", "next_began", "note"])
-        for period in LifelinePeriod.periods(current: company, rebuilds: rebuilds, assessments: recorded) {
+        var lifelines = Rows(columns: ["lifeline_start", "tier_months", "began", "ended_on", "how", "next_began", "note"])
+        for period in LifelinePeriod.periods(lifelines: lifelineRecords, closing: closing, assessments: recorded) {
             lifelines.append([
-                .text(period.start.iso), OutputValue(period.tierMonths), OutputValue(period.endedOn?.iso),
-                .text(period.how ?? "running"), OutputValue(period.nextBegan?.iso), OutputValue(period.note),
+                .text(period.record.start.iso), OutputValue(period.record.tier.months), .text(period.record.began.rawValue),
+                OutputValue(period.endedOn?.iso), .text(period.how ?? "running"), OutputValue(period.nextBegan?.iso),
+                OutputValue(period.record.note),
             ])
         }
 
@@ -58,14 +61,22 @@ struct HistoryCommand: ParsableCommand {
         case .table, .markdown:
             let writer = output.format.writer
             let heading = { (title: String) in output.format == .markdown ? "## \(title)" : "\(title):" }
-            var parts = ["\(company.slug) (\(company.name))", heading("Lifelines") + "\n" + writer.render(lifelines)]
+            let closed = closing.map { "\nClosed on \($0.closedOn) (\($0.reason.rawValue))" + ($0.note.map { ": \($0)" } ?? "") } ?? ""
+            var parts = ["\(company.slug) (\(company.name))" + closed, heading("Lifelines") + "\n" + writer.render(lifelines)]
             parts.append(heading("Assessments") + "\n" + (history.values.isEmpty ? "(none recorded yet)" : writer.render(history)))
             parts.append(heading("Dismissals") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
             Console.output(parts.joined(separator: "\n\n"))
         case .json:
             let objects = { (rows: Rows) in JSONValue.array(rows.values.map { rows.jsonObject($0) }) }
             Console.output(JSONValue.object([
-                ("company", .string(company.slug)), ("lifelines", objects(lifelines)), ("assessments", objects(history)),
+                ("company", .string(company.slug)),
+                ("closed", closing.map { closing in
+                    .object([
+                        ("closed_on", .string(closing.closedOn.iso)), ("reason", .string(closing.reason.rawValue)),
+                        ("note", JSONValue(closing.note)),
+                    ])
+                } ?? .null),
+                ("lifelines", objects(lifelines)), ("assessments", objects(history)),
                 ("dismissals", objects(dismissed)),
             ]).serialized())
         default:
