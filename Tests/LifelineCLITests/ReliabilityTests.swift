@@ -207,7 +207,7 @@ struct ReliabilityTests {
         let doctor = try run(["doctor"])
         #expect(doctor.status == 1, "\(doctor.stderr)")
         #expect(doctor.stderr.contains("lifeline: problem: integrity"), "\(doctor.stderr)")
-        #expect(doctor.stdout.contains("companies          7"))
+        #expect(doctor.stdout.contains("companies          9"))
         #expect(try run(["release", "list"]).status == 65)
     }
 
@@ -261,7 +261,7 @@ struct ReliabilityTests {
              "releases.released_on: 1 row holds a value lifeline does not know (such as '2023-02-30')", ["release list", "report"]),
             ("UPDATE exposures SET effect = 'both'",
              "exposures.effect holds 'both', expected one of advantage, necessity",
-             "exposures.effect: 6 rows hold a value lifeline does not know (such as 'both')", ["company show deckly", "reassess --full"]),
+             "exposures.effect: 8 rows hold a value lifeline does not know (such as 'both')", ["company show deckly", "reassess --full"]),
             ("UPDATE companies SET tier_months = 9 WHERE slug = 'deckly'",
              "companies.tier_months holds '9', expected one of 3, 6, 12",
              "companies.tier_months: 1 row holds a value lifeline does not know (such as 9)", ["company list", "history deckly"]),

@@ -28,10 +28,12 @@ struct ReportingCommandsTests {
             autopilot,rebuild,2023-11-06,openai,agents
             chainsmith,rebuild,2023-06-13,openai,function-calling
             deckly,rebuild,2023-11-01,microsoft,office-integration
+            lexicon,elapsed,2024-06-01,,
             modelverse,elapsed,2024-03-01,,
             papertalk,replaced,2023-07-06,openai,file-upload
             pixelforge,replaced,2023-10-19,openai,image-generation
             quillcraft,replaced,2022-11-30,openai,chat-assistant
+            tabulate,elapsed,2024-03-01,,
 
             """)
         let jsonl = try run(["sql", "SELECT status, companies FROM v_portfolio_status", "--format", "jsonl"])
@@ -62,7 +64,7 @@ struct ReportingCommandsTests {
         #expect(try run(["sql", "--list"]).stdout.contains("at-risk"))
         #expect(try run(["sql", "--saved", "at-risk", "--format", "csv"]).stdout.split(separator: "\n").count == 7)
         try "SELECT count(*) AS n FROM companies WHERE tier_months = :tier".write(toFile: scratch.file("q.sql"), atomically: true, encoding: .utf8)
-        #expect(try run(["sql", "--file", "q.sql", "--param", "tier=6", "--format", "csv"]).stdout == "n\n3\n")
+        #expect(try run(["sql", "--file", "q.sql", "--param", "tier=6", "--format", "csv"]).stdout == "n\n5\n")
         #expect(try run(["sql", "-", "--format", "tsv"], input: "SELECT 'a\tb' AS x").stdout == "x\na\\tb\n")
         let missing = try run(["sql", "--saved", "at-rsk"])
         #expect(missing.status == 65)
@@ -123,14 +125,15 @@ struct ReportingCommandsTests {
     @Test("the report in text, markdown and JSON")
     func report() throws {
         let text = try run(["report"]).stdout
-        #expect(text.hasPrefix("Portfolio as of 2024-06-01: 7 companies, $30,000,000 invested."))
-        #expect(text.contains("Capital at risk (at risk or ended): $15,000,000 of $30,000,000 (50%)."))
+        #expect(text.hasPrefix("Portfolio as of 2024-06-01: 9 companies, $33,800,000 invested."))
+        #expect(text.contains("Capital at risk (at risk or ended): $15,000,000 of $33,800,000 (44.4%)."))
         #expect(try run(["report", "--format", "markdown"]).stdout.contains("## Ended or elapsed\n| company | status |"))
         let json = try run(["report", "--format", "json", "--as-of", "2023-11-10"]).stdout
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(object?["as_of"] as? String == "2023-11-10")
-        #expect((object?["companies"] as? [[String: Any]])?.count == 7)
-        #expect(object?["capital_at_risk_usd"] as? Double == 15_000_000)
+        #expect((object?["companies"] as? [[String: Any]])?.count == 9)
+        // Lexicon's first lifeline ends within the warning window: at risk.
+        #expect(object?["capital_at_risk_usd"] as? Double == 16_800_000)
     }
 
     @Test("the HTML report is one self-contained page with the timeline")
@@ -140,7 +143,9 @@ struct ReportingCommandsTests {
         let page = try String(contentsOfFile: scratch.file("report.html"), encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<svg class=\"timeline\""))
-        #expect(page.components(separatedBy: "<rect class=\"bar\"").count - 1 == 7)
+        #expect(page.components(separatedBy: "<rect class=\"bar\"").count - 1 == 9)
+        // Tabulate's and Lexicon's earlier lifelines, drawn before their current ones.
+        #expect(page.components(separatedBy: "<rect class=\"bar earlier\"").count - 1 == 2)
         #expect(page.contains("prefers-color-scheme: dark"))
         #expect(page.contains("@media print"))
         for forbidden in ["<script", " src=", " href=", "url(", "@import", "<link"] {
@@ -187,9 +192,9 @@ struct ReportingCommandsTests {
     func demoAgain() throws {
         let again = try run(["demo", "--db", "demo.db", "--as-of", "2024-06-01"])
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("Reassessed 7 companies as of 2024-06-01 (run "))
+        #expect(again.stdout.hasPrefix("Reassessed 9 companies as of 2024-06-01 (run "))
         #expect(again.stdout.contains("no changes."))
-        #expect(again.stdout.contains("Portfolio as of 2024-06-01: 7 companies"))
+        #expect(again.stdout.contains("Portfolio as of 2024-06-01: 9 companies"))
         let later = try LifelineProcess.run(["demo", "--db", "demo.db"], in: scratch.path, environment: ["LIFELINE_TODAY": "2024-07-01"])
         #expect(later.status == 0)
         #expect(try run(["sql", "SELECT count(*) FROM releases", "--format", "csv"]).stdout == "count(*)\n26\n")

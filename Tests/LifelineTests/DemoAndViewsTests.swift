@@ -67,7 +67,7 @@ struct DemoAndViewsTests {
         let rows = try portfolio.database.fetchAll(sql: "SELECT status, companies, invested_usd FROM v_portfolio_status") { $0.values }
         #expect(rows == [
             [.text("replaced"), .integer(3), .real(5_200_000)], [.text("rebuild"), .integer(3), .real(9_800_000)],
-            [.text("elapsed"), .integer(1), .real(15_000_000)],
+            [.text("elapsed"), .integer(3), .real(18_800_000)],
         ])
     }
 
@@ -102,11 +102,13 @@ struct DemoAndViewsTests {
     func report() throws {
         let report = try portfolio.reports.report(asOf: CivilDate(iso: "2023-11-10")!, withTimeline: true)
         #expect(report.companies.map(\.company.slug).prefix(2) == ["quillcraft", "chainsmith"])
-        #expect(report.totalInvestedCents == 3_000_000_000)
+        #expect(report.totalInvestedCents == 3_380_000_000)
         let deckly = report.recentReleases.first { $0.release.model.description == "microsoft/m365-copilot" }
         #expect(deckly?.hits.map(\.company) == ["deckly"])
-        #expect(report.statusSummary.map(\.status) == [.replaced, .rebuild, .alive])
-        #expect(report.capitalAtRiskCents == 1_500_000_000)
+        #expect(report.statusSummary.map(\.status) == [.replaced, .rebuild, .atRisk, .alive])
+        // Lexicon's first lifeline ends on 2023-11-15, within the warning window.
+        #expect(report.capitalAtRiskCents == 1_680_000_000)
+        #expect(report.companies.first { $0.company.slug == "tabulate" }?.superseded.map(\.outcome.status) == [.rebuild])
     }
 
     @Test("without the timeline the report keeps only recent threats, and says the same", arguments: ["2023-08-01", "2023-11-10", "2024-06-01"])

@@ -23,43 +23,51 @@ extension Companies {
     private func startLifeline(
         slug: String, on date: CivilDate, began: LifelineRecord.Beginning, tier: Company.Tier?, runwayMonths: Int?, note: String?
     ) throws -> Reassessed<Company> {
-        let note = try note.map { try TextField.notes($0, field: "note") }
         let verb = began == .rebuilt ? "rebuild" : "renew"
         return try writeAndReassess(trigger: "company \(verb) \(slug)") { session in
-            let id = try session.names.companyID(slug)
-            let current = try lifelines(companyID: id).last!
-            guard date > current.start else {
-                throw LifelineError(
-                    .badData,
-                    "a \(verb) must come after the current lifeline's start (\(current.start)); to correct the start, use 'lifeline company edit \(slug) --since'")
-            }
-            try Self.checkNotAfterToday(date, today: today, what: "a \(verb)")
-            if let closing = try closing(companyID: id) {
-                throw LifelineError(
-                    .badData, "'\(slug)' was closed on \(closing.closedOn) (\(closing.reason.rawValue)); 'lifeline company reopen \(slug)' first")
-            }
-            try database.execute(
-                sql: """
-                    UPDATE companies SET lifeline_start = ?, tier_months = ?, runway_months = ?, lifeline_began = ?, lifeline_note = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    .text(date.iso), (tier ?? current.tier).months.sqlValue, (runwayMonths ?? current.runwayMonths).sqlValue,
-                    .text(began.rawValue), note.sqlValue, .integer(id),
-                ])
-            try database.execute(
-                sql: """
-                    INSERT INTO earlier_lifelines (company_id, starts_on, tier_months, runway_months, began, note, superseded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, \(Portfolio.nowSQL))
-                    """,
-                arguments: [
-                    .integer(id), .text(current.start.iso), current.tier.months.sqlValue, current.runwayMonths.sqlValue,
-                    .text(current.began.rawValue), current.note.sqlValue,
-                ])
-            try keepLinks(ofCompany: id, inEarlierLifeline: database.lastInsertedRowID)
-            session.affect([id])
-            return try company(id: id)
+            try startLifeline(slug: slug, on: date, began: began, tier: tier, runwayMonths: runwayMonths, note: note, in: session)
         }
+    }
+
+    func startLifeline(
+        slug: String, on date: CivilDate, began: LifelineRecord.Beginning, tier: Company.Tier?, runwayMonths: Int?, note: String?,
+        in session: WriteSession
+    ) throws -> Company {
+        let note = try note.map { try TextField.notes($0, field: "note") }
+        let verb = began == .rebuilt ? "rebuild" : "renew"
+        let id = try session.names.companyID(slug)
+        let current = try lifelines(companyID: id).last!
+        guard date > current.start else {
+            throw LifelineError(
+                .badData,
+                "a \(verb) must come after the current lifeline's start (\(current.start)); to correct the start, use 'lifeline company edit \(slug) --since'")
+        }
+        try Self.checkNotAfterToday(date, today: today, what: "a \(verb)")
+        if let closing = try closing(companyID: id) {
+            throw LifelineError(
+                .badData, "'\(slug)' was closed on \(closing.closedOn) (\(closing.reason.rawValue)); 'lifeline company reopen \(slug)' first")
+        }
+        try database.execute(
+            sql: """
+                UPDATE companies SET lifeline_start = ?, tier_months = ?, runway_months = ?, lifeline_began = ?, lifeline_note = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                .text(date.iso), (tier ?? current.tier).months.sqlValue, (runwayMonths ?? current.runwayMonths).sqlValue,
+                .text(began.rawValue), note.sqlValue, .integer(id),
+            ])
+        try database.execute(
+            sql: """
+                INSERT INTO earlier_lifelines (company_id, starts_on, tier_months, runway_months, began, note, superseded_at)
+                VALUES (?, ?, ?, ?, ?, ?, \(Portfolio.nowSQL))
+                """,
+            arguments: [
+                .integer(id), .text(current.start.iso), current.tier.months.sqlValue, current.runwayMonths.sqlValue,
+                .text(current.began.rawValue), current.note.sqlValue,
+            ])
+        try keepLinks(ofCompany: id, inEarlierLifeline: database.lastInsertedRowID)
+        session.affect([id])
+        return try company(id: id)
     }
 
     /// Copies the company's current exposures (with their provider scopes) and

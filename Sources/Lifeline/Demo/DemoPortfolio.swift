@@ -15,6 +15,15 @@ public enum DemoPortfolio {
         let exposures: [(capability: String, effect: Effect, providers: [String])]
         let investment: (on: String, round: String, amount: String)
         let notes: String
+        /// Lifelines begun after the first: a rebuild or a renewal.
+        var later: [LaterLifeline] = []
+    }
+
+    struct LaterLifeline {
+        let on: String
+        let began: LifelineRecord.Beginning
+        let tier: Company.Tier
+        let note: String
     }
 
     static let providers = [
@@ -65,6 +74,18 @@ public enum DemoPortfolio {
             since: "2023-03-01", runway: 12, dependencies: ["anthropic/claude-2"], exposures: [],
             investment: ("2023-03-10", "Series B", "15M"),
             notes: "Model hub and community platform; a lasting advantage."),
+        DemoCompany(
+            slug: "tabulate", name: "Tabulate", sector: "Data analysis", tier: .sixMonths, since: "2023-03-20",
+            runway: 6, dependencies: ["openai/gpt-4"], exposures: [("code-execution", .advantage, [])],
+            investment: ("2023-04-01", "Seed", "2M"),
+            notes: "Spreadsheet analysis by running code; ChatGPT's code interpreter takes its edge, and it rebuilds.",
+            later: [LaterLifeline(on: "2023-09-01", began: .rebuilt, tier: .sixMonths, note: "Rebuilt as a data agent for warehouses")]),
+        DemoCompany(
+            slug: "lexicon", name: "Lexicon", sector: "Legal AI", tier: .sixMonths, since: "2023-05-15",
+            runway: 6, dependencies: ["anthropic/claude-2"], exposures: [("long-context", .advantage, ["anthropic"])],
+            investment: ("2023-05-30", "Seed", "1.8M"),
+            notes: "Contract review over whole data rooms; its tier runs out first, and the investor renews it.",
+            later: [LaterLifeline(on: "2023-12-01", began: .renewed, tier: .sixMonths, note: "Reviewed: long contracts still beyond the big models")]),
     ]
 
     /// The milestones as release requests, in file order.
@@ -112,8 +133,14 @@ public enum DemoPortfolio {
         }
     }
 
+    /// Each fact is recorded as of its own day when that is after today (the demo loads
+    /// whatever the calendar says; no lifeline may start in the future).
     private static func add(_ company: DemoCompany, to portfolio: Portfolio, in session: WriteSession) throws {
-        _ = try portfolio.companies.addCompany(
+        func asOf(_ day: String) -> Portfolio {
+            let date = CivilDate(iso: day)!
+            return date <= portfolio.today ? portfolio : Portfolio(database: portfolio.database, today: date)
+        }
+        _ = try asOf(company.since).companies.addCompany(
             slug: company.slug,
             fields: CompanyFields(
                 name: company.name, tier: String(company.tier.months), since: company.since,
@@ -131,5 +158,10 @@ public enum DemoPortfolio {
         try portfolio.companies.addInvestment(
             company: company.slug, on: CivilDate(iso: company.investment.on)!, amount: try USDAmount.parse(company.investment.amount),
             round: company.investment.round, in: session)
+        for lifeline in company.later {
+            _ = try asOf(lifeline.on).companies.startLifeline(
+                slug: company.slug, on: CivilDate(iso: lifeline.on)!, began: lifeline.began, tier: lifeline.tier, runwayMonths: nil,
+                note: lifeline.note, in: session)
+        }
     }
 }

@@ -40,7 +40,8 @@ extension Reassessment {
         var releases: [Int64: Release] = [:]
         var events: [ReassessmentEvent] = []
         for event in found {
-            guard let assessment = now[event.companyID] else { continue }
+            // A closed company has left the portfolio: nothing happens to it any more.
+            guard let assessment = now[event.companyID], assessment.status != .closed else { continue }
             switch event.kind {
             case .runwayEnded:
                 // Only while the company is still replaced, by the cause whose runway it was.

@@ -24,11 +24,13 @@ public struct Reports: PortfolioPart {
             // kept for every company, they took gigabytes over 100,000 companies.
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
             var entries: [PortfolioReport.Entry] = []
+            let superseded = try supersededLifelines(asOf: asOf)
             try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
                 guard let summary = companiesBySlug[assessment.company] else { return }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
-                    company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents))
+                    company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents,
+                    superseded: superseded[assessment.company] ?? []))
             }
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
                 // Too few in the window: the newest include older ones.
@@ -60,6 +62,27 @@ public struct Reports: PortfolioPart {
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
                 recentChanges: changes, lastNightlyRun: lastNightly)
         }
+    }
+
+    /// The lifelines a later one had replaced by `asOf`, by company: only the companies
+    /// that rebuilt or renewed by then are read.
+    private func supersededLifelines(asOf: CivilDate) throws -> [String: [SupersededLifeline]] {
+        let ids = Set(try database.fetchAll(
+            sql: """
+                SELECT DISTINCT l.company_id FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
+                WHERE (SELECT min(n.starts_on) FROM earlier_lifelines n WHERE n.company_id = l.company_id AND n.starts_on > l.starts_on)
+                      <= ?1 OR c.lifeline_start <= ?1
+                """,
+            arguments: [.text(asOf.iso)]) { try $0.get(0) as Int64 })
+        guard !ids.isEmpty else { return [:] }
+        let companies = try portfolio.reassessment.companyFacts(.ids(ids))
+        let releases = try portfolio.reassessment.releaseFacts(concerning: companies)
+        var result: [String: [SupersededLifeline]] = [:]
+        for company in companies {
+            let lifelines = LifelineEngine.supersededLifelines(company, releases: releases, asOf: asOf)
+            if !lifelines.isEmpty { result[company.slug] = lifelines }
+        }
+        return result
     }
 
     /// The assessments recorded by run `runID` and later runs, dated `asOf` or earlier, in

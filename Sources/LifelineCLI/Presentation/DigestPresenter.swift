@@ -4,7 +4,7 @@ import LifelineCore
 /// The digest of a reassessment: a headline, then the changes grouped by new status,
 /// the statuses that need action first.
 enum DigestPresenter {
-    static let statusOrder: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive]
+    static let statusOrder: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive, .closed]
 
     static func text(_ report: ReassessmentReport) -> String {
         let companies = "\(report.companiesAssessed) compan\(report.companiesAssessed == 1 ? "y" : "ies")"

@@ -91,6 +91,7 @@ struct ReportHTML {
         svg .row.alive .bar { fill: var(--alive); } svg .row.at-risk .bar { fill: var(--at-risk); }
         svg .row.elapsed .bar { fill: var(--elapsed); } svg .row.rebuild .bar { fill: var(--rebuild); }
         svg .row.replaced .bar { fill: var(--replaced); } svg .row.migrate .bar { fill: var(--migrate); }
+        svg .row .bar.earlier { fill: var(--muted); opacity: 0.45; }
         svg .runway { fill: var(--replaced); opacity: 0.3; }
         svg .marker { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }
         svg .marker.cause { fill: var(--ink); }

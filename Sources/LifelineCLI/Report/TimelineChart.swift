@@ -15,6 +15,14 @@ struct TimelineChart {
         let runwayEnd: CivilDate?
         let markers: [Marker]
         let summary: String
+        /// The company's earlier lifelines, drawn faded before the current one.
+        var earlier: [Earlier] = []
+    }
+
+    struct Earlier: Equatable {
+        let start: CivilDate
+        let end: CivilDate
+        let summary: String
     }
 
     struct Marker: Equatable {
@@ -38,7 +46,7 @@ struct TimelineChart {
         var first = asOf
         var last = asOf
         for row in rows {
-            for date in [row.start, row.end] + (row.runwayEnd.map { [$0] } ?? []) + row.markers.map(\.date) {
+            for date in [row.start, row.end] + (row.runwayEnd.map { [$0] } ?? []) + row.markers.map(\.date) + row.earlier.map(\.start) {
                 first = min(first, date)
                 last = max(last, date)
             }
@@ -97,6 +105,11 @@ struct TimelineChart {
             let barTop = top + (Self.rowHeight - Self.barHeight) / 2
             parts.append("<g class=\"row \(row.status.rawValue)\" data-company=\"\(HTML.escape(row.company))\">")
             parts.append("<text class=\"label\" x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(top + Self.rowHeight / 2 + 4))\">\(HTML.escape(Self.shortened(row.name)))</text>")
+            for earlier in row.earlier {
+                parts.append(
+                    "<rect class=\"bar earlier\" x=\"\(n(x(earlier.start)))\" y=\"\(n(barTop))\" width=\"\(n(max(1, x(earlier.end) - x(earlier.start))))\" height=\"\(n(Self.barHeight))\" rx=\"2\">"
+                        + "<title>\(HTML.escape(row.name)): \(HTML.escape(earlier.summary))</title></rect>")
+            }
             let barEnd = max(x(row.end), x(row.start) + 1)
             parts.append(
                 "<rect class=\"bar\" x=\"\(n(x(row.start)))\" y=\"\(n(barTop))\" width=\"\(n(barEnd - x(row.start)))\" height=\"\(n(Self.barHeight))\" rx=\"2\">"
@@ -153,7 +166,15 @@ extension TimelineChart {
                 markers: entry.assessment.threats.map { threat in
                     Marker(date: threat.releasedOn, label: ThreatWords.describe(threat), isCause: threat == cause)
                 },
-                summary: "\(outcome.status.rawValue) - \(AssessmentPresenter.reason(entry.assessment))")
+                summary: "\(outcome.status.rawValue) - \(AssessmentPresenter.reason(entry.assessment))",
+                earlier: entry.superseded.map { lifeline in
+                    Earlier(
+                        start: lifeline.outcome.lifelineStart, end: lifeline.end,
+                        summary: "earlier lifeline from \(lifeline.outcome.lifelineStart): "
+                            + (lifeline.outcome.status.hasEnded ? AssessmentPresenter.cause(lifeline.outcome) + " ended it on \(lifeline.outcome.lifelineEnd)"
+                               : lifeline.outcome.status == .elapsed ? "its tier ran out on \(lifeline.outcome.lifelineEnd)" : "running")
+                            + "; the next began on \(lifeline.nextBegan)")
+                })
         }, asOf: report.asOf)
     }
 }

@@ -145,3 +145,12 @@ extension Assessment {
             dismissedThreats: dismissedThreats)
     }
 }
+
+/// An earlier lifeline of a company, as it stood the day before the next one began.
+public struct SupersededLifeline: Equatable, Sendable {
+    public let outcome: Assessment.Outcome
+    public let nextBegan: CivilDate
+
+    /// Where it ended on a timeline: what ended it, or the next one's start.
+    public var end: CivilDate { min(outcome.lifelineEnd, nextBegan) }
+}

@@ -92,6 +92,22 @@ public enum LifelineEngine {
             dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
     }
 
+    /// The company's lifelines that a later one had replaced by `asOf`, oldest first,
+    /// each as it stood the day before the next began (rule 1): what ended it then, if
+    /// anything had.
+    public static func supersededLifelines(
+        _ company: CompanyFacts, releases: [ReleaseFact], asOf: CivilDate
+    ) -> [SupersededLifeline] {
+        company.lifelines.indices.dropLast().compactMap { index in
+            let next = company.lifelines[index + 1].start
+            guard next <= asOf else { return nil }
+            let alone = CompanyFacts(
+                id: company.id, slug: company.slug, lifelines: Array(company.lifelines[...index]), dismissals: company.dismissals)
+            return assess(alone, releases: releases, asOf: next.adding(days: -1), details: false)
+                .map { SupersededLifeline(outcome: $0.outcome, nextBegan: next) }
+        }
+    }
+
     /// The index of the first release of a date-ordered run dated on or after `date`: a
     /// binary search.
     package static func firstIndex(in run: ArraySlice<ReleaseFact>, onOrAfter date: CivilDate) -> Int {

@@ -26,11 +26,14 @@ public struct PortfolioReport: Sendable {
         /// recent window.
         public let assessment: Assessment
         public let investedCents: Int64
+        /// Its lifelines that a later one had replaced by the report's date, oldest first.
+        public let superseded: [SupersededLifeline]
 
-        package init(company: Company, assessment: Assessment, investedCents: Int64) {
+        package init(company: Company, assessment: Assessment, investedCents: Int64, superseded: [SupersededLifeline] = []) {
             self.company = company
             self.assessment = assessment
             self.investedCents = investedCents
+            self.superseded = superseded
         }
     }
 
@@ -76,7 +79,7 @@ public struct PortfolioReport: Sendable {
 
     /// Per status, in the order that needs action first: companies and cents invested.
     public var statusSummary: [(status: LifelineStatus, companies: Int, investedCents: Int64)] {
-        let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive]
+        let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive, .closed]
         return order.compactMap { status in
             let matching = companies.filter { $0.assessment.status == status }
             guard !matching.isEmpty else { return nil }
