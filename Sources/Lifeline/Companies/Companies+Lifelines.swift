@@ -34,15 +34,15 @@ extension Companies {
         in session: WriteSession
     ) throws -> Company {
         let note = try note.map { try TextField.notes($0, field: "note") }
-        let verb = began == .rebuilt ? "rebuild" : "renew"
+        let what = began == .rebuilt ? "rebuild" : "renewal"
         let id = try session.names.companyID(slug)
         let current = try lifelines(companyID: id).last!
         guard date > current.start else {
             throw LifelineError(
                 .badData,
-                "a \(verb) must come after the current lifeline's start (\(current.start)); to correct the start, use 'lifeline company edit \(slug) --since'")
+                "a \(what) must come after the current lifeline's start (\(current.start)); to correct the start, use 'lifeline company edit \(slug) --since'")
         }
-        try Self.checkNotAfterToday(date, today: today, what: "a \(verb)")
+        try Self.checkNotAfterToday(date, today: today, what: "a \(what)")
         if let closing = try closing(companyID: id) {
             throw LifelineError(
                 .badData, "'\(slug)' was closed on \(closing.closedOn) (\(closing.reason.rawValue)); 'lifeline company reopen \(slug)' first")

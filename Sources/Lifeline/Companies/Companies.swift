@@ -48,6 +48,12 @@ public struct Companies: PortfolioPart {
         }
         let id = try session.names.companyID(slug)
         let edited = try fields.applied(to: try company(id: id), today: today)
+        let lifelines = try lifelines(companyID: id)
+        if lifelines.count > 1, edited.lifelineStart <= lifelines[lifelines.count - 2].start {
+            throw LifelineError(
+                .badData,
+                "--since \(edited.lifelineStart) is not after the start of '\(slug)''s earlier lifeline (\(lifelines[lifelines.count - 2].start)); 'lifeline history \(slug)' lists its lifelines")
+        }
         try database.execute(
             sql: """
                 UPDATE companies SET name = ?2, tier_months = ?3, lifeline_start = ?4, runway_months = ?5,

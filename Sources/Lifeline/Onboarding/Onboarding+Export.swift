@@ -46,6 +46,16 @@ public struct PortfolioExport: Sendable {
     public static let tableNames = [
         "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "lifelines", "closures", "dismissals",
     ]
+
+    /// What an export made before lifelines were dated records has instead of
+    /// lifelines.csv and closures.csv; restore still reads it.
+    public static let legacyTableNames = ["rebuilds"]
+
+    /// The tables an export with files `names` lacks.
+    public static func missingTables(in names: Set<String>) -> [String] {
+        let legacy = names.contains("rebuilds")
+        return tableNames.filter { !names.contains($0) && !(legacy && ($0 == "lifelines" || $0 == "closures")) }
+    }
 }
 
 extension Onboarding {

@@ -24,10 +24,13 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         var files: [String: String] = [:]
-        for name in PortfolioExport.tableNames {
+        for name in PortfolioExport.tableNames + PortfolioExport.legacyTableNames {
             let path = "\(directory)/\(name).csv"
-            guard access(path, F_OK) == 0 else { throw Failure(.missingInput, "\(directory) has no \(name).csv; is it a lifeline export?") }
+            guard access(path, F_OK) == 0 else { continue }
             files[name] = try readText(path: path, what: "export file")
+        }
+        if let missing = PortfolioExport.missingTables(in: Set(files.keys)).first {
+            throw Failure(.missingInput, "\(directory) has no \(missing).csv; is it a lifeline export?")
         }
         let summary = try restoring(into: global.resolvedDatabasePath) {
             let opened = try global.openPortfolio(create: true)

@@ -1,0 +1,141 @@
+import Foundation
+import LifelineStorage
+import Testing
+
+/// Lifelines as dated records through the CLI: renew, close and reopen; what is refused,
+/// with nothing written; and lifelines and closings through export and restore, including
+/// an export made before lifelines were dated records.
+@Suite("Lifelines as dated records, end to end")
+struct LifelineRecordsCommandsTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+        for command in [
+            ["init"],
+            ["provider", "add", "openai"],
+            ["model", "add", "openai/chatgpt", "--kind", "product"],
+            ["model", "add", "openai/gpt-4"],
+            ["company", "add", "deck", "--tier", "6", "--since", "2023-03-01"],
+            ["company", "depend", "deck", "openai/gpt-4"],
+            ["company", "expose", "deck", "file-upload", "--effect", "advantage", "--provider", "openai"],
+            ["company", "invest", "deck", "--on", "2023-03-10", "--amount", "1M"],
+        ] {
+            let result = try run(command, on: "2023-03-01")
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        #expect(try run(["release", "log", "openai/chatgpt", "--on", "2023-07-06", "--capability", "file-upload"], on: "2023-07-06").status == 0)
+    }
+
+    func run(_ arguments: [String], db: String = "p.db", on today: String) throws -> LifelineProcess.Result {
+        try LifelineProcess.run(arguments, in: scratch.path, environment: ["LIFELINE_DB": scratch.file(db), "LIFELINE_TODAY": today])
+    }
+
+    @Test("rebuild, renew, close and reopen: each lifeline kept with its own exposures, history and backtests tell them apart")
+    func lifecycle() throws {
+        #expect(try run(["company", "rebuild", "deck", "--on", "2023-09-01", "--note", "On the Assistants API"], on: "2023-09-02").status == 0)
+        #expect(try run(["company", "unexpose", "deck", "file-upload"], on: "2023-09-02").status == 0)
+        #expect(try run(["company", "expose", "deck", "agents", "--effect", "necessity"], on: "2023-09-02").status == 0)
+        let renewed = try run(["company", "renew", "deck", "--on", "2024-03-05", "--tier", "12", "--runway", "9", "--note", "Reviewed"], on: "2024-03-05")
+        #expect(renewed.stdout.hasPrefix("Renewed deck: new lifeline, tier 12 months from 2024-03-05, runway 9 months."), "\(renewed.stderr)")
+        // As of a date in the first lifeline, its own exposure decides: file upload ended it.
+        let first = try run(["company", "show", "deck", "--as-of", "2023-08-01", "--format", "json"], on: "2024-03-05").stdout
+        #expect(first.contains(#""status":"rebuild","tier_months":6,"lifeline_start":"2023-03-01""#), "\(first)")
+        let second = try run(["company", "show", "deck", "--as-of", "2023-10-01", "--format", "json"], on: "2024-03-05").stdout
+        #expect(second.contains(#""status":"alive","tier_months":6,"lifeline_start":"2023-09-01""#), "\(second)")
+        let before = try run(["company", "show", "deck", "--as-of", "2023-02-28"], on: "2024-03-05").stdout
+        #expect(before.contains("not in the portfolio as of 2023-02-28: its first lifeline began on 2023-03-01"))
+        #expect(try run(["company", "list", "--as-of", "2023-02-28", "--format", "csv"], on: "2024-03-05").stdout.split(separator: "\n").count == 1)
+
+        let closed = try run(["company", "close", "deck", "--on", "2024-04-01", "--reason", "write-off"], on: "2024-04-02")
+        #expect(closed.stdout == "Closed deck on 2024-04-01 (write-off).\ndeck: alive -> closed (left the portfolio on 2024-04-01)\n")
+        let history = try run(["history", "deck"], on: "2024-04-02").stdout
+        #expect(history.contains("Closed on 2024-04-01 (write-off)"))
+        #expect(history.contains("2023-03-01                6  added    2023-07-06  rebuild  2023-09-01"), "\(history)")
+        #expect(history.contains("2023-09-01                6  rebuilt  2024-03-05  renewed  2024-03-05  On the Assistants API"), "\(history)")
+        #expect(history.contains("2024-03-05               12  renewed  2024-04-01  closed               Reviewed"), "\(history)")
+        let report = try run(["report", "--format", "json"], on: "2024-04-02").stdout
+        #expect(report.contains(#""capital_at_risk_usd":0"#), "a closed company is no capital at risk")
+        let reopened = try run(["company", "reopen", "deck"], on: "2024-04-02")
+        #expect(reopened.stdout.hasPrefix("Reopened deck (closed on 2024-04-01, write-off).\ndeck: closed -> alive"))
+    }
+
+    @Test("future starts, closings out of place and lifelines out of order are refused with nothing written", arguments: [
+        (["company", "add", "late", "--tier", "3", "--since", "2024-01-02"],
+         "--since date 2024-01-02 is after today (2024-01-01): a lifeline is recorded on or after the day it starts"),
+        (["company", "edit", "deck", "--since", "2024-01-02"],
+         "--since date 2024-01-02 is after today (2024-01-01): a lifeline is recorded on or after the day it starts"),
+        (["company", "rebuild", "deck", "--on", "2024-01-02"], "2024-01-02 is after today (2024-01-01): a rebuild is recorded on or after the day it happens"),
+        (["company", "renew", "deck", "--on", "2024-02-01"], "2024-02-01 is after today (2024-01-01): a renewal is recorded on or after the day it happens"),
+        (["company", "renew", "deck", "--on", "2023-03-01"],
+         "a renewal must come after the current lifeline's start (2023-03-01); to correct the start, use 'lifeline company edit deck --since'"),
+        (["company", "close", "deck", "--on", "2024-01-02", "--reason", "exit"], "2024-01-02 is after today (2024-01-01): a closing is recorded on or after the day it happens"),
+        (["company", "close", "deck", "--on", "2023-02-01", "--reason", "exit"],
+         "--on 2023-02-01 is before the current lifeline's start (2023-03-01); a company closes during its current lifeline"),
+        (["company", "close", "deck", "--on", "2023-12-01", "--reason", "sold"], "invalid reason 'sold': use exit, shutdown, write-off or other"),
+        (["company", "reopen", "deck"], "'deck' is not closed; nothing to reopen"),
+        (["company", "renew", "dekc", "--on", "2023-12-01"], "unknown company 'dekc'; did you mean 'deck'?"),
+    ])
+    func refusals(arguments: [String], message: String) throws {
+        let before = try DatabaseSnapshot(path: scratch.file("p.db"))
+        let refused = try run(arguments, on: "2024-01-01")
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderrLines == ["lifeline: error: \(message)"])
+        #expect(try DatabaseSnapshot(path: scratch.file("p.db")) == before)
+    }
+
+    @Test("a closed company is reopened before a new lifeline; an edited start stays after the earlier lifelines")
+    func orderOfThings() throws {
+        #expect(try run(["company", "close", "deck", "--on", "2023-08-01", "--reason", "shutdown"], on: "2023-08-02").status == 0)
+        let refused = try run(["company", "renew", "deck", "--on", "2023-09-01"], on: "2023-09-01")
+        #expect(refused.stderrLines == ["lifeline: error: 'deck' was closed on 2023-08-01 (shutdown); 'lifeline company reopen deck' first"])
+        #expect(try run(["company", "close", "deck", "--on", "2023-08-05", "--reason", "exit"], on: "2023-09-01").stderrLines
+            == ["lifeline: error: 'deck' is already closed, on 2023-08-01 (shutdown); 'lifeline company reopen deck' undoes it"])
+        #expect(try run(["company", "reopen", "deck"], on: "2023-09-01").status == 0)
+        #expect(try run(["company", "renew", "deck", "--on", "2023-09-01"], on: "2023-09-01").status == 0)
+        let edit = try run(["company", "edit", "deck", "--since", "2023-03-01"], on: "2023-09-01")
+        #expect(edit.status == 65)
+        #expect(edit.stderrLines == [
+            "lifeline: error: --since 2023-03-01 is not after the start of 'deck''s earlier lifeline (2023-03-01); 'lifeline history deck' lists its lifelines",
+        ])
+    }
+
+    @Test("export and restore keep every lifeline with its own links, and the closing")
+    func roundTrip() throws {
+        #expect(try run(["company", "rebuild", "deck", "--on", "2023-09-01", "--tier", "3"], on: "2023-09-01").status == 0)
+        #expect(try run(["company", "expose", "deck", "agents", "--effect", "necessity"], on: "2023-09-01").status == 0)
+        #expect(try run(["company", "close", "deck", "--on", "2023-10-01", "--reason", "exit", "--note", "Acquired"], on: "2023-10-01").status == 0)
+        #expect(try run(["export", "--out", "out"], on: "2023-10-01").status == 0)
+        let lifelines = try String(contentsOfFile: scratch.file("out/lifelines.csv"), encoding: .utf8)
+        #expect(lifelines.hasPrefix("company,starts_on,tier_months,runway_months,began,note,superseded_at,depends,exposures\n"))
+        #expect(lifelines.contains("deck,2023-03-01,6,3,added,,"))
+        #expect(lifelines.contains(",openai/gpt-4,file-upload:advantage@openai\n"))
+        #expect(try run(["restore", "out"], db: "b.db", on: "2023-10-01").status == 0)
+        let query = ["sql", "SELECT * FROM v_lifelines UNION ALL SELECT company_id, closed_on, reason, note, NULL, NULL, NULL, NULL FROM closures", "--format", "csv"]
+        #expect(try run(query, db: "b.db", on: "2023-10-01").stdout == run(query, on: "2023-10-01").stdout)
+        for date in ["2023-08-01", "2023-09-15", "2023-10-01"] {
+            let show = ["company", "show", "deck", "--as-of", date, "--format", "json"]
+            #expect(try run(show, db: "b.db", on: "2023-10-01").stdout == run(show, on: "2023-10-01").stdout, "\(date)")
+        }
+    }
+
+    @Test("an export made before lifelines were dated records restores its rebuilds as earlier lifelines")
+    func legacyExport() throws {
+        #expect(try run(["export", "--out", "old"], on: "2023-10-01").status == 0)
+        try FileManager.default.removeItem(atPath: scratch.file("old/lifelines.csv"))
+        try FileManager.default.removeItem(atPath: scratch.file("old/closures.csv"))
+        try """
+            company,previous_start,previous_tier_months,rebuilt_on,tier_months,note,recorded_at
+            deck,2022-09-01,3,2023-03-01,6,Rebuilt on GPT-4,2023-03-01T09:00:00.000Z
+
+            """.write(toFile: scratch.file("old/rebuilds.csv"), atomically: true, encoding: .utf8)
+        let restored = try run(["restore", "old"], db: "b.db", on: "2023-10-01")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try run(["sql", "SELECT starts_on, tier_months, began, note, is_current FROM v_lifelines", "--format", "csv"], db: "b.db", on: "2023-10-01").stdout == """
+            starts_on,tier_months,began,note,is_current
+            2022-09-01,3,added,,0
+            2023-03-01,6,rebuilt,Rebuilt on GPT-4,1
+
+            """)
+    }
+}
