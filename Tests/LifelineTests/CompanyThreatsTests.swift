@@ -85,4 +85,28 @@ struct CompanyThreatsTests {
         }
         #expect(try rows() == before)
     }
+
+    @Test("the view of migration 0011 gives the rows of 0009's, on a generated portfolio with nightly runs and dismissals")
+    func sameRowsAsTheFirstView() throws {
+        let today = CivilDate(iso: "2024-02-29")!
+        let portfolio = try ReassessmentPropertyTests.loggedPortfolio(seed: 12, today: today)
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
+        let threatened = try portfolio.database.fetchAll(sql: "SELECT company, release_id FROM v_company_threats WHERE role = 'later' LIMIT 3") {
+            (try $0.get(0) as String, try $0.get(1) as Int64)
+        }
+        for (company, release) in threatened {
+            _ = try portfolio.companies.dismiss(company: company, releaseID: release, reason: "test", until: nil)
+        }
+        let first = try #require(Schema.migrations.first { $0.version == 9 }).sql
+        let definition = String(first[first.range(of: "CREATE VIEW v_company_threats AS")!.lowerBound...])
+            .replacing("CREATE VIEW v_company_threats AS", with: "CREATE TEMP VIEW first_company_threats AS")
+        try portfolio.database.executeScript(sql: definition)
+        let rows = { (view: String) in
+            try portfolio.database.fetchAll(sql: "SELECT * FROM \(view) ORDER BY company, release_id, capability") { $0.values }
+        }
+        let now = try rows("v_company_threats")
+        #expect(now.count > 100)
+        #expect(Set(now.map { $0[10] }).count == 4, "causes, dismissed, announced and later threats")
+        #expect(try rows("first_company_threats") == now)
+    }
 }
