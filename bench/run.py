@@ -108,7 +108,7 @@ def main():
                    "INSERT INTO floor (id, run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end, days_remaining, cause_kind) "
                    "SELECT c.id, 1, c.id, '2026-01-15', 'alive', c.tier_months, c.lifeline_start, c.lifeline_start, c.lifeline_start, 0, 'tier' FROM companies c; COMMIT;")
     floor_real = ("PRAGMA foreign_keys = ON; BEGIN; INSERT INTO reassessment_runs (trigger, as_of, warn_days, rules_version, started_at, finished_at, companies_assessed, changes_recorded) "
-                  "VALUES ('floor', '2026-01-15', 30, 1, 'now', 'now', 100000, 100000); "
+                  "VALUES ('floor', '2026-01-15', 30, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 100000, 100000); "
                   "INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end, days_remaining, cause_kind) "
                   "SELECT (SELECT max(id) FROM reassessment_runs), c.id, '2026-01-15', 'elapsed', c.tier_months, c.lifeline_start, c.lifeline_start, c.lifeline_start, 0, 'tier' FROM companies c; COMMIT;")
     with open(os.path.join(work, "floor-read.sql"), "w") as file:

@@ -138,4 +138,79 @@ struct LifelineRecordsCommandsTests {
 
             """)
     }
+
+    /// An export of this portfolio with one file's text changed by `edit`.
+    func editedExport(_ file: String, _ edit: (String) -> String) throws {
+        if !scratch.exists("out/companies.csv") { #expect(try run(["export", "--out", "out"], on: "2023-10-01").status == 0) }
+        let path = scratch.file("out/\(file)")
+        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("restore checks every row as the CLI and the schema would, and says where the first bad one is", arguments: [
+        // A 20 KB logged_at full of terminal escape codes.
+        ("releases.csv", "logged_at", String(repeating: "\u{1B}[2J\u{1B}[31m", count: 2_000),
+         "releases.csv:2: invalid logged_at '\\u{1b}[2J\\u{1b}[31m\\u{1b}[2J\\u{1b}[31m\\u{1b}[2J\\u{1b}[31m\\u{1b}[2J\\u{1b}[31m\\u{1b}[2J...': use a UTC time such as 2024-06-01T06:15:02.118Z"),
+        ("lifelines.csv", "superseded_at", "yesterday",
+         "lifelines.csv:2: invalid superseded_at 'yesterday': use a UTC time such as 2024-06-01T06:15:02.118Z"),
+        // Only the schema knows: an earlier lifeline may not start after the current one.
+        ("lifelines.csv", "starts_on", "2023-09-15",
+         "lifelines.csv:2: refused by the database: an earlier lifeline must start before the company's current one"),
+    ])
+    func restoreChecksRows(file: String, column: String, value: String, message: String) throws {
+        #expect(try run(["company", "rebuild", "deck", "--on", "2023-09-01"], on: "2023-09-01").status == 0)
+        try editedExport(file) { text in
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[header.firstIndex(of: column)!] = "\"" + value + "\""
+            lines[1] = cells.joined(separator: ",")
+            return lines.joined(separator: "\n")
+        }
+        let refused = try run(["restore", "out"], db: "b.db", on: "2023-10-01")
+        #expect(refused.status == 65)
+        #expect(refused.stderrLines == ["lifeline: error: \(message)"])
+        #expect(!scratch.exists("b.db"))
+    }
+
+    @Test("restore refuses a column it would not read, and a dismissal the CLI would refuse")
+    func restoreRefusesWhatItWouldLose() throws {
+        try editedExport("dismissals.csv") { $0.replacing("recorded_at", with: "recorded_at,recored_by") }
+        let unknown = try run(["restore", "out"], db: "b.db", on: "2023-10-01")
+        #expect(unknown.stderrLines == [
+            "lifeline: error: dismissals.csv:1: unknown column 'recored_by' (did you mean 'recorded_at'?); the columns are company, release_id, reason, until, recorded_at",
+        ])
+        try editedExport("dismissals.csv") { _ in
+            "company,release_id,reason,until,recorded_at\ndeck,1,not for us,,2023-10-01T00:00:00.000Z\n"
+        }
+        // Release 1 ships file upload from OpenAI, which deck is exposed to; release 2 ships nothing it is.
+        #expect(try run(["restore", "out"], db: "b.db", on: "2023-10-01").status == 0)
+        #expect(try run(["release", "log", "openai/gpt-4", "--on", "2023-08-01", "--capability", "vision"], on: "2023-10-01").status == 0)
+        try FileManager.default.removeItem(atPath: scratch.file("out"))
+        try editedExport("dismissals.csv") { _ in
+            "company,release_id,reason,until,recorded_at\ndeck,2,not for us,,2023-10-01T00:00:00.000Z\n"
+        }
+        let refused = try run(["restore", "out"], db: "c.db", on: "2023-10-01")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("lifeline: error: dismissals.csv:2: release 2 (openai/gpt-4 capability on 2023-08-01) does not threaten 'deck'"), "\(refused.stderr)")
+    }
+
+    @Test("times written by hand are held to the schema's rule, and doctor finds those written before it")
+    func recordedTimesByHand() throws {
+        let database = try Database(path: scratch.file("p.db"))
+        #expect(throws: SQLiteError.self) { try database.execute(sql: "UPDATE releases SET logged_at = 'soon'") }
+        try database.execute(sql: "DROP TRIGGER releases_logged_at_is_a_time_on_update")
+        try database.execute(sql: "UPDATE releases SET logged_at = 'soon'")
+        let doctor = try run(["doctor"], on: "2023-10-01")
+        #expect(doctor.status == 1)
+        #expect(doctor.stderr.contains(
+            "lifeline: problem: stored value: releases.logged_at: 1 row holds a value lifeline does not know (such as 'soon'); expected a UTC time such as 2024-06-01T06:15:02.118Z"),
+            "\(doctor.stderr)")
+    }
+
+    @Test("a company name that would display as something else is refused")
+    func invisibleCharactersInNames() throws {
+        let refused = try run(["company", "add", "evil", "--tier", "3", "--since", "2023-01-01", "--name", "Deck\u{202E}cod.exe"], on: "2023-10-01")
+        #expect(refused.status == 65)
+        #expect(refused.stderrLines == ["lifeline: error: the company name contains U+202E, which would make it display as something else"])
+    }
 }

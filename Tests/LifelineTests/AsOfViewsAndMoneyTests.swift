@@ -92,14 +92,14 @@ struct AsOfViewsAndMoneyTests {
         try Migrator(migrations: Array(Schema.migrations.prefix(6))).migrate(database)
         try database.executeScript(sql: AssessmentsRebuildTests.facts + AssessmentsRebuildTests.history + """
             INSERT INTO reassessment_runs (id, trigger, as_of, warn_days, rules_version, started_at, finished_at, companies_assessed, changes_recorded)
-                VALUES (3, 'reassess', '2023-07-20', 30, 1, 'a', 'b', 2, 0);
+                VALUES (3, 'reassess', '2023-07-20', 30, 1, '2023-06-01T00:00:00.000Z', '2023-06-01T00:00:01.000Z', 2, 0);
             INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (1, '2023-05-02', 150000000), (1, '2023-09-01', 5);
             """)
         let before = try database.fetchAll(sql: "SELECT days_remaining, as_of FROM v_company_lifeline ORDER BY company") { $0.values }
         #expect(before == [[44, "2023-06-01"], [0, "2023-07-06"]])
         let assessments = try database.fetchAll(sql: "SELECT * FROM assessments ORDER BY id") { $0.values }
 
-        #expect(try Schema.migrator().migrate(database).map(\.version) == [7, 8, 9, 10, 11])
+        #expect(try Schema.migrator().migrate(database).map(\.version) == [7, 8, 9, 10, 11, 12])
         #expect(try database.fetchAll(sql: "SELECT * FROM assessments ORDER BY id") { $0.values } == assessments)
         let after = try database.fetchAll(sql: """
             SELECT company, status, days_remaining, as_of, assessment_as_of, invested_usd FROM v_company_lifeline ORDER BY company

@@ -16,7 +16,7 @@ struct AssessmentsRebuildTests {
         INSERT INTO releases (id, model_id, kind, released_on) VALUES (1, 1, 'capability', '2023-07-06');
         INSERT INTO release_capabilities (release_id, capability_id) SELECT 1, id FROM capabilities WHERE slug = 'file-upload';
         INSERT INTO reassessment_runs (id, trigger, as_of, warn_days, rules_version, started_at, finished_at, companies_assessed, changes_recorded)
-            VALUES (1, 'reassess', '2023-06-01', 30, 1, 'a', 'b', 2, 2), (2, 'reassess', '2023-07-06', 30, 1, 'a', 'b', 2, 1);
+            VALUES (1, 'reassess', '2023-06-01', 30, 1, '2023-06-01T00:00:00.000Z', '2023-06-01T00:00:01.000Z', 2, 2), (2, 'reassess', '2023-07-06', 30, 1, '2023-06-01T00:00:00.000Z', '2023-06-01T00:00:01.000Z', 2, 1);
         """
 
     static let history = """

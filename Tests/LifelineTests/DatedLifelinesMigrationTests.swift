@@ -26,7 +26,7 @@ struct DatedLifelinesMigrationTests {
         INSERT INTO releases (id, model_id, kind, released_on) VALUES (1, 1, 'launch', '2023-06-01');
         INSERT INTO release_capabilities (release_id, capability_id) SELECT 1, id FROM capabilities WHERE slug = 'office-integration';
         INSERT INTO reassessment_runs (id, trigger, as_of, warn_days, rules_version, started_at, finished_at, companies_assessed, changes_recorded)
-            VALUES (1, 'reassess', '2023-07-01', 30, 1, 'a', 'b', 2, 2);
+            VALUES (1, 'reassess', '2023-07-01', 30, 1, '2023-06-01T00:00:00.000Z', '2023-06-01T00:00:01.000Z', 2, 2);
         INSERT INTO assessments (run_id, company_id, as_of, status, tier_months, lifeline_start, natural_end, lifeline_end,
             days_remaining, cause_kind, cause_release_id, cause_provider, cause_model, cause_capability, cause_effect, cause_released_on)
             VALUES (1, 1, '2023-07-01', 'rebuild', 6, '2023-03-01', '2023-09-01', '2023-06-01', -30, 'threat', 1, 'microsoft',
@@ -59,7 +59,7 @@ struct DatedLifelinesMigrationTests {
     func rebuildsBecomeLifelines() throws {
         let database = try Self.migrated()
         let assessments = try database.fetchAll(sql: "SELECT * FROM assessments ORDER BY id") { $0.values }
-        #expect(try Schema.migrator().migrate(database).map(\.version) == [10, 11])
+        #expect(try Schema.migrator().migrate(database).map(\.version) == [10, 11, 12])
         #expect(try database.fetchAll(sql: "SELECT * FROM assessments ORDER BY id") { $0.values } == assessments)
         let lifelines = try database.fetchAll(sql: """
             SELECT company, starts_on, tier_months, runway_months, began, note, next_began_on, is_current FROM v_lifelines ORDER BY company, starts_on

@@ -63,6 +63,41 @@ struct SlugAndTextTests {
         #expect(throws: LifelineError.self) { try TextField.notes(String(repeating: "x", count: 10_001)) }
     }
 
+    @Test("one-line text that would display as something else is refused, naming the character", arguments: [
+        ("Deck\u{202E}txt.exe", "U+202E"), ("Zero\u{200B}width", "U+200B"), ("Join\u{2060}ed", "U+2060"),
+        ("Two\u{2028}lines", "U+2028"), ("Para\u{2029}graph", "U+2029"), ("\u{FEFF}Marked", "U+FEFF"),
+        ("Isolate\u{2066}d", "U+2066"),
+    ])
+    func invisibleCharacters(text: String, code: String) {
+        let error = #expect(throws: LifelineError.self) { try TextField.name(text, of: "company") }
+        #expect(error?.message == "the company name contains \(code), which would make it display as something else")
+    }
+
+    @Test("a value of nothing but spaces of any kind, or invisible characters, is empty", arguments: [
+        "\u{00A0}\u{00A0}", "\u{3000}", "\u{2003} \u{202F}", "\u{200B}", " \u{FEFF} ",
+    ])
+    func blankValues(text: String) throws {
+        let error = #expect(throws: LifelineError.self) { try TextField.oneLine(text, field: "sector", maximumLength: 200) }
+        #expect(error?.message == "the sector is empty")
+        #expect(try TextField.name("Ünïcödé 日本 ✓", of: "company") == "Ünïcödé 日本 ✓")
+    }
+
+    @Test("recorded times are UTC to the millisecond, as SQLite writes them", arguments: [
+        ("2024-06-01T06:15:02.118Z", true), ("2024-02-29T23:59:59.999Z", true), ("2024-06-01 06:15:02.118Z", false),
+        ("2024-06-01T06:15:02Z", false), ("2023-02-29T00:00:00.000Z", false), ("2024-06-01T24:00:00.000Z", false),
+        ("2024-06-01T06:60:00.000Z", false), ("", false), ("now", false), ("2024-06-01T06:15:02.118+01:00", false),
+        ("\u{1B}[31m2024-06-01T06:15:02.1Z", false),
+    ])
+    func timestamps(text: String, valid: Bool) {
+        if valid {
+            #expect(throws: Never.self) { try TextField.timestamp(text, field: "logged_at") }
+        } else {
+            let error = #expect(throws: LifelineError.self) { try TextField.timestamp(text, field: "logged_at") }
+            #expect(error?.message.hasSuffix("': use a UTC time such as 2024-06-01T06:15:02.118Z") == true)
+            #expect(error?.message.contains("\u{1B}") == false, "escapes are shown, never printed")
+        }
+    }
+
     @Test("web addresses need http(s) and no spaces")
     func urls() throws {
         #expect(try TextField.url("https://openai.com/blog/chatgpt", field: "source") == "https://openai.com/blog/chatgpt")

@@ -32,7 +32,7 @@ struct StoredValueCheckTests {
     func dates() throws {
         try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
         try database.execute(sql: "UPDATE investments SET invested_on = '1850-01-01' WHERE id = 1")
-        try database.execute(sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) SELECT id, 1, 'x', 20240101, 'now' FROM companies LIMIT 1")
+        try database.execute(sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) SELECT id, 1, 'x', 20240101, '2024-01-01T00:00:00.000Z' FROM companies LIMIT 1")
         let problems = try ReadOnlyPortfolio(database: database).healthReport().problems
         #expect(problems.contains("stored value: investments.invested_on: 1 row holds a value lifeline does not know (such as '1850-01-01'); expected a date (YYYY-MM-DD)"))
         #expect(problems.contains("stored value: dismissals.until: 1 row holds a value lifeline does not know (such as '20240101'); expected a date (YYYY-MM-DD)"))

@@ -113,11 +113,12 @@ extension Companies {
     }
 
     /// Refuses to dismiss a release that could not threaten the company's current
-    /// lifeline anyway.
-    private func checkThreatens(companyID: Int64, slug: String, release: Release) throws {
+    /// lifeline anyway - or any of its lifelines, for a dismissal restored from an export.
+    func checkThreatens(companyID: Int64, slug: String, release: Release, anyLifeline: Bool = false) throws {
         let company = try portfolio.reassessment.companyFacts(.ids([companyID]))[0]
         let known = try portfolio.reassessment.releaseFacts(concerning: [company])
-        guard !LifelineEngine.threats(from: ReleaseFact(release), to: company.lifelines[company.lifelines.count - 1], knownReleases: known).isEmpty else {
+        let lifelines = anyLifeline ? company.lifelines : [company.lifelines[company.lifelines.count - 1]]
+        guard lifelines.contains(where: { !LifelineEngine.threats(from: ReleaseFact(release), to: $0, knownReleases: known).isEmpty }) else {
             throw LifelineError(
                 .badData,
                 "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on"

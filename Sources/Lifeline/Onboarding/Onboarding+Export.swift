@@ -47,6 +47,20 @@ public struct PortfolioExport: Sendable {
         "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "lifelines", "closures", "dismissals",
     ]
 
+    /// Each table's columns, in file order: what export writes and all restore reads.
+    public static let columns: [String: [String]] = [
+        "capabilities": ["slug", "name", "description"],
+        "capability_aliases": ["alias", "capability"],
+        "providers": ["slug", "name"],
+        "models": ["model", "name", "kind"],
+        "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
+        "companies": CompanyImportRow.columns,
+        "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
+        "closures": ["company", "closed_on", "reason", "note", "recorded_at"],
+        "dismissals": ["company", "release_id", "reason", "until", "recorded_at"],
+        "rebuilds": ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
+    ]
+
     /// What an export made before lifelines were dated records has instead of
     /// lifelines.csv and closures.csv; restore still reads it.
     public static let legacyTableNames = ["rebuilds"]
@@ -62,7 +76,8 @@ extension Onboarding {
     /// Reads every table of the export from one snapshot.
     public func export() throws -> PortfolioExport {
         try read {
-            func table(_ name: String, _ columns: [String], sql: String) throws -> PortfolioExport.Table {
+            func table(_ name: String, sql: String) throws -> PortfolioExport.Table {
+                let columns = PortfolioExport.columns[name]!
                 let rows = try database.fetchAll(sql: sql) { row in
                     try (0..<columns.count).map { index -> PortfolioExport.Cell? in
                         switch try row.get(index) as SQLValue {
@@ -77,17 +92,11 @@ extension Onboarding {
                 return PortfolioExport.Table(name: name, columns: columns, rows: rows)
             }
             return PortfolioExport(tables: [
-                try table("capabilities", ["slug", "name", "description"], sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
-                try table(
-                    "capability_aliases", ["alias", "capability"],
-                    sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id ORDER BY a.alias"),
-                try table("providers", ["slug", "name"], sql: "SELECT slug, name FROM providers ORDER BY slug"),
-                try table(
-                    "models", ["model", "name", "kind"],
-                    sql: "SELECT p.slug || '/' || m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id ORDER BY 1"),
-                try table(
-                    "releases", ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
-                    sql: """
+                try table("capabilities", sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
+                try table("capability_aliases", sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id ORDER BY a.alias"),
+                try table("providers", sql: "SELECT slug, name FROM providers ORDER BY slug"),
+                try table("models", sql: "SELECT p.slug || '/' || m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id ORDER BY 1"),
+                try table("releases", sql: """
                         SELECT r.id, p.slug || '/' || m.slug, r.kind, r.released_on, r.announced_on,
                             (SELECT group_concat(slug, ';') FROM (SELECT k.slug FROM release_capabilities x
                              JOIN capabilities k ON k.id = x.capability_id WHERE x.release_id = r.id ORDER BY k.slug)),
@@ -96,15 +105,11 @@ extension Onboarding {
                         """),
                 try companiesTable(),
                 try lifelinesTable(),
-                try table(
-                    "closures", ["company", "closed_on", "reason", "note", "recorded_at"],
-                    sql: """
+                try table("closures", sql: """
                         SELECT c.slug, x.closed_on, x.reason, x.note, x.recorded_at
                         FROM closures x JOIN companies c ON c.id = x.company_id ORDER BY c.slug
                         """),
-                try table(
-                    "dismissals", ["company", "release_id", "reason", "until", "recorded_at"],
-                    sql: """
+                try table("dismissals", sql: """
                         SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
                         JOIN companies c ON c.id = d.company_id ORDER BY c.slug, d.release_id
                         """),
@@ -195,10 +200,7 @@ extension Onboarding {
                 try text(1), try text(2), .integer(try row.get(3)), .integer(try row.get(4)), try text(5), try text(6), try text(7),
             ] + lists)
         }
-        return PortfolioExport.Table(
-            name: "lifelines",
-            columns: ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
-            rows: rows)
+        return PortfolioExport.Table(name: "lifelines", columns: PortfolioExport.columns["lifelines"]!, rows: rows)
     }
 
     /// The values `sql` gives, grouped by company: its first column is the company's id.

@@ -27,6 +27,7 @@ extension Onboarding {
                 let fileName = "\(name).csv"
                 let records = try CSV.records(in: text, fileName: fileName)
                 guard let header = records.first?.fields else { throw LifelineError(.badData, "\(fileName): the file is empty") }
+                try Self.checkColumns(header, of: name, fileName: fileName)
                 let rows = records.dropFirst().map { record in
                     (location: "\(fileName):\(record.line)",
                      value: Dictionary(zip(header, record.fields).filter { !$0.1.isEmpty }, uniquingKeysWith: { a, _ in a }))
@@ -41,6 +42,27 @@ extension Onboarding {
             }
         }
         return summary
+    }
+
+    /// Every column of the header must be one the table has, once: a column restore
+    /// would not read is data that would be lost without a word.
+    static func checkColumns(_ header: [String], of table: String, fileName: String) throws {
+        let known = PortfolioExport.columns[table] ?? []
+        if let unknown = header.first(where: { !known.contains($0) }) {
+            let hint = Suggestion.closest(to: unknown, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw LifelineError(
+                .badData,
+                "\(fileName):1: unknown column '\(Slug.printable(unknown))'\(hint); the columns are \(known.joined(separator: ", "))")
+        }
+        if let repeated = header.first(where: { column in header.filter { $0 == column }.count > 1 }) {
+            throw LifelineError(.badData, "\(fileName):1: the column '\(repeated)' appears twice")
+        }
+    }
+
+    /// A recorded time from the export, checked as the schema does.
+    static func timestamp(_ row: [String: String], _ column: String) throws -> String {
+        guard let text = row[column] else { throw LifelineError(.badData, "'\(column)' is empty") }
+        return try TextField.timestamp(text, field: column)
     }
 
     private func checkEmpty() throws {
@@ -92,17 +114,18 @@ extension Onboarding {
                 sql: "INSERT INTO closures (company_id, closed_on, reason, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
                     .integer(company), .text(closedOn.iso), .text(try ClosingReason.parse(try required("reason")).rawValue),
-                    try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, .text(try required("recorded_at")),
+                    try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, .text(try Self.timestamp(row, "recorded_at")),
                 ])
         case "dismissals":
-            let company = try session.names.companyID(try required("company"))
+            let slug = try required("company")
+            let company = try session.names.companyID(slug)
             guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
-            _ = try portfolio.catalogue.release(id: releaseID)
+            try portfolio.companies.checkThreatens(companyID: company, slug: slug, release: try portfolio.catalogue.release(id: releaseID), anyLifeline: true)
             try database.execute(
                 sql: "INSERT INTO dismissals (company_id, release_id, reason, until, recorded_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
                     .integer(company), .integer(releaseID), .text(try TextField.oneLine(try required("reason"), field: "reason", maximumLength: 2000)),
-                    try date("until")?.iso.sqlValue ?? .null, .text(row["recorded_at"] ?? ""),
+                    try date("until")?.iso.sqlValue ?? .null, .text(try Self.timestamp(row, "recorded_at")),
                 ])
         default:
             break
@@ -128,7 +151,7 @@ extension Onboarding {
             arguments: [
                 .integer(id), .integer(modelID), .text(kind.rawValue), .text(releasedOn.iso), announced?.iso.sqlValue ?? .null,
                 try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, row["source"].sqlValue,
-                row["logged_at"].sqlValue,
+                try row["logged_at"].map { try TextField.timestamp($0, field: "logged_at") }.sqlValue,
             ])
         for capability in Set(capabilities) {
             try database.execute(

@@ -32,7 +32,7 @@ extension Onboarding {
                 """,
             arguments: [
                 .integer(company), .text(start.iso), tier.months.sqlValue, runway.sqlValue, .text(began.rawValue), note.sqlValue,
-                .text(try TextField.oneLine(supersededAt, field: "superseded_at", maximumLength: 64)),
+                .text(try TextField.timestamp(supersededAt, field: "superseded_at")),
             ])
         let lifeline = database.lastInsertedRowID
         for model in try Self.listItems(row["depends"] ?? "").map(ModelReference.init(parsing:)) {
@@ -67,7 +67,9 @@ extension Onboarding {
                 INSERT INTO earlier_lifelines (company_id, starts_on, tier_months, runway_months, began, note, superseded_at)
                 SELECT id, ?, ?, runway_months, lifeline_began, lifeline_note, ? FROM companies WHERE id = ?
                 """,
-            arguments: [.text(previousStart.iso), previousTier.months.sqlValue, .text(row["recorded_at"] ?? ""), .integer(company)])
+            arguments: [
+                .text(previousStart.iso), previousTier.months.sqlValue, .text(try Self.timestamp(row, "recorded_at")), .integer(company),
+            ])
         try portfolio.companies.keepLinks(ofCompany: company, inEarlierLifeline: database.lastInsertedRowID)
         try database.execute(
             sql: "UPDATE companies SET lifeline_began = 'rebuilt', lifeline_note = ? WHERE id = ?",

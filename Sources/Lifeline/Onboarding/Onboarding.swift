@@ -8,11 +8,13 @@ public struct Onboarding: PortfolioPart {
     let portfolio: Portfolio
 
     /// Runs `body`, prefixing any error it throws with `location` (a file and line, or a
-    /// JSON path): the first bad row aborts everything, and says where it is.
+    /// JSON path): the first bad row aborts everything, and says where it is - a check
+    /// of the schema's as well as lifeline's own.
     func located<T>(_ location: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as LifelineError {
+        } catch {
+            guard let error = error as? LifelineError ?? LifelineError(explaining: error) else { throw error }
             throw LifelineError(error.kind == .usage ? .badData : error.kind, "\(location): \(error.message)")
         }
     }

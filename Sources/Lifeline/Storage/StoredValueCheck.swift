@@ -11,6 +11,8 @@ struct StoredValueCheck {
         case oneOf([SQLValue], description: String)
         /// A date lifeline reads: `YYYY-MM-DD`, a real day, in `CivilDate.supportedYears`.
         case date
+        /// A time lifeline records: `YYYY-MM-DDTHH:MM:SS.SSSZ`, UTC (migration 0012).
+        case timestamp
     }
 
     let table: String
@@ -42,8 +44,14 @@ struct StoredValueCheck {
             ("closures", "closed_on"), ("dismissals", "until"), ("assessment_state", "current_since"),
             ("assessment_state", "latest_as_of"),
         ]
+        let timestamps = [
+            ("providers", "created_at"), ("models", "created_at"), ("capabilities", "created_at"), ("companies", "created_at"),
+            ("releases", "logged_at"), ("dismissals", "recorded_at"), ("earlier_lifelines", "superseded_at"),
+            ("closures", "recorded_at"), ("reassessment_runs", "started_at"), ("reassessment_runs", "finished_at"),
+        ]
         return enumerations.map { StoredValueCheck(table: $0.0, column: $0.1, allowed: $0.2) }
             + dates.map { StoredValueCheck(table: $0.0, column: $0.1, allowed: .date) }
+            + timestamps.map { StoredValueCheck(table: $0.0, column: $0.1, allowed: .timestamp) }
     }()
 
     /// What is wrong with the column, or nil: how many rows hold a value it may not,
@@ -61,13 +69,17 @@ struct StoredValueCheck {
             wrong = "(typeof(\(column)) != 'text' OR date(\(column), '+0 days') IS NOT \(column) OR \(column) NOT BETWEEN ? AND ?)"
             arguments = [.text("\(CivilDate.supportedYears.lowerBound)-01-01"), .text("\(CivilDate.supportedYears.upperBound)-12-31")]
             expected = "a date (YYYY-MM-DD)"
+        case .timestamp:
+            wrong = "strftime('%Y-%m-%dT%H:%M:%fZ', \(column)) IS NOT \(column)"
+            arguments = []
+            expected = "a UTC time such as 2024-06-01T06:15:02.118Z"
         }
         let found = try database.fetchOne(
-            sql: "SELECT count(*), min(quote(\(column))) FROM \(table) WHERE \(column) IS NOT NULL AND \(wrong)",
+            sql: "SELECT count(*), min(substr(quote(\(column)), 1, 60)) FROM \(table) WHERE \(column) IS NOT NULL AND \(wrong)",
             arguments: arguments
         ) { (count: try $0.get(0) as Int, example: try $0.get(1) as String?) }
         guard let found, found.count > 0, let example = found.example else { return nil }
         let rows = found.count == 1 ? "1 row holds" : "\(found.count) rows hold"
-        return "\(table).\(column): \(rows) a value lifeline does not know (such as \(example)); expected \(expected)"
+        return "\(table).\(column): \(rows) a value lifeline does not know (such as \(Slug.printable(example))); expected \(expected)"
     }
 }
