@@ -120,6 +120,24 @@ struct ReportingCommandsTests {
         #expect(result.stderr == "lifeline: error: the query was interrupted after 0.3 s (--timeout); narrow it or allow more time\n")
     }
 
+    @Test("csv, tsv and jsonl are written as the rows come, within the time limit", arguments: [
+        ("csv", "x\n1\n2\n3\n"), ("tsv", "x\n1\n2\n3\n"), ("jsonl", "{\"x\":1}\n{\"x\":2}\n{\"x\":3}\n"),
+    ])
+    func streamedRows(format: String, start: String) throws {
+        // Endless: held whole, it printed nothing and grew until the limit; streamed, its
+        // rows are out when the limit interrupts it.
+        let endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n"
+        let result = try run(["sql", endless, "--timeout", "0.5", "--format", format])
+        #expect(result.status == 75)
+        #expect(result.stdout.hasPrefix(start))
+        #expect(result.stdout.split(separator: "\n").count > 1_000)
+        #expect(result.stderr == "lifeline: error: the query was interrupted after 0.5 s (--timeout); narrow it or allow more time\n")
+        // Nothing held back when it ends: the same bytes as the whole result.
+        let three = "SELECT value AS x FROM json_each('[1,2,3]')"
+        #expect(try run(["sql", three, "--format", format]).stdout == start)
+        #expect(try run(["sql", three + " WHERE 0", "--format", format]).stdout == (format == "jsonl" ? "" : "x\n"))
+    }
+
     // MARK: report
 
     @Test("the report in text, markdown and JSON")

@@ -30,17 +30,29 @@ extension ReadOnlyPortfolio {
     /// needs a value and every value a parameter (exit 64). A query still running after `timeLimitSeconds` is
     /// interrupted (exit 75: try again with more time).
     public func query(_ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double) throws -> QueryResult {
+        var columns: [String] = []
+        var rows: [[QueryValue]] = []
+        try query(sql, parameters: parameters, timeLimitSeconds: timeLimitSeconds, columns: { columns = $0 }) { rows.append($0) }
+        return QueryResult(columns: columns, rows: rows)
+    }
+
+    /// The same, handing over the column names once the query is accepted and then each
+    /// row as SQLite makes it, so that a caller can write rows as they come: the time
+    /// limit covers making and writing them, and no result is held whole.
+    public func query(
+        _ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double, columns: ([String]) throws -> Void,
+        eachRow: ([QueryValue]) throws -> Void
+    ) throws {
         database.valueLengthLimit = Self.valueLimitBytes
-        return try LifelineError.explaining {
+        try LifelineError.explaining {
             let statement = try refusing { try database.prepareReadOnlyQuery(sql: sql) }
             try statement.bind(try Self.arguments(parameters, for: statement.parameterNames))
-            var rows: [[QueryValue]] = []
+            try columns(statement.columnNames)
             try failing {
                 try database.withTimeLimit(seconds: timeLimitSeconds) {
-                    try statement.forEachRow { rows.append($0.values) }
+                    try statement.forEachRow { try eachRow($0.values) }
                 }
             }
-            return QueryResult(columns: statement.columnNames, rows: rows)
         } interrupted: {
             "the query was interrupted after \(OutputNumber.text(timeLimitSeconds)) s (--timeout); narrow it or allow more time"
         }

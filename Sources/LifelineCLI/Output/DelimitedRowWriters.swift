@@ -4,20 +4,20 @@ import LifelineCore
 /// RFC 4180: fields holding a comma, quote, CR or LF are quoted, quotes doubled.
 struct CSVRowWriter: RowWriter {
     func render(_ rows: Rows) -> String {
-        ([rows.columns] + rows.values.map { $0.map(\.plainText) })
-            .map { $0.map(CSV.field).joined(separator: ",") }
-            .joined(separator: "\n")
+        ([rows.columns] + rows.values.map { $0.map(\.plainText) }).map(Self.line).joined(separator: "\n")
     }
+
+    static func line(_ fields: [String]) -> String { fields.map(CSV.field).joined(separator: ",") }
 }
 
 /// Tab-separated values; a tab, newline or backslash inside a value is written as
 /// `\t`, `\n` or `\\`, so every row stays one line.
 struct TSVRowWriter: RowWriter {
     func render(_ rows: Rows) -> String {
-        ([rows.columns] + rows.values.map { $0.map(\.plainText) })
-            .map { $0.map(Self.field).joined(separator: "\t") }
-            .joined(separator: "\n")
+        ([rows.columns] + rows.values.map { $0.map(\.plainText) }).map(Self.line).joined(separator: "\n")
     }
+
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: "\t") }
 
     static func field(_ text: String) -> String {
         var escaped = ""

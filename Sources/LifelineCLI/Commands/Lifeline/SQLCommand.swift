@@ -13,7 +13,9 @@ struct SQLCommand: ParsableCommand {
             that set something, VACUUM, several statements - is refused with the reason. \
             :NAME parameters take --param NAME=VALUE (a plain decimal number - 42, -7, \
             0.5 - is bound as a number; 007, 1e3, 0x1f, inf and nan stay text) or \
-            --param-text NAME=VALUE (always text). A query still running after --timeout seconds is interrupted.
+            --param-text NAME=VALUE (always text). A query still running after --timeout \
+            seconds is interrupted (exit 75). csv, tsv and jsonl are written row by row, \
+            within the time limit: an interrupted query leaves the rows written so far.
 
             Examples:
               lifeline sql "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
@@ -57,10 +59,19 @@ struct SQLCommand: ParsableCommand {
             rows.print(as: output.format)
             return
         }
-        let result = try global.openReadOnly().query(try querySource(), parameters: try parameterValues(), timeLimitSeconds: timeout)
-        var rows = Rows(columns: result.columns)
-        for row in result.rows { rows.append(row.map(OutputValue.init)) }
-        rows.print(as: output.format)
+        var rows = Rows(columns: [])
+        var stream: RowStream?
+        try global.openReadOnly().query(
+            try querySource(), parameters: try parameterValues(), timeLimitSeconds: timeout,
+            columns: { columns in
+                stream = RowStream(format: output.format, columns: columns)
+                rows = Rows(columns: columns)
+            }
+        ) { row in
+            let values = row.map(OutputValue.init)
+            if let stream { stream.write(values) } else { rows.append(values) }
+        }
+        if stream == nil { rows.print(as: output.format) }
     }
 
     /// The query's text, from wherever it was given.
