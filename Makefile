@@ -50,11 +50,11 @@ demo: release
 FUZZ_SECONDS ?= 30
 FUZZ_DIR     = .build-fuzz
 FUZZ_BIN     = $(FUZZ_DIR)/lifeline-fuzz
-FUZZ_TARGETS = dates amounts slugs json csv models-dev litellm spreadsheet
+FUZZ_TARGETS = dates amounts slugs json csv models-dev litellm spreadsheet restore params
 # The LifelineCore module whole (pure: no SQLite, no I/O), with the fuzzer's entry point.
 FUZZ_SOURCES = Fuzz/FuzzTarget.swift $(shell find Sources/LifelineCore -name '*.swift' | sort)
 
-## fuzz: libFuzzer on the date, amount and slug parsers, JSON, CSV, both catalogue readers and the spreadsheet reader, FUZZ_SECONDS each.
+## fuzz: libFuzzer on the date, amount and slug parsers, JSON, CSV, both catalogue readers, the spreadsheet reader, restore's table reader and the --param parser, FUZZ_SECONDS each.
 fuzz: deps
 	mkdir -p $(FUZZ_DIR) Fuzz/crashes
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name LifelineCore -package-name lifeline $(FUZZ_SOURCES) -o $(FUZZ_BIN)

@@ -1,5 +1,5 @@
 // libFuzzer entry point for lifeline's parsers: dates, amounts, slugs, JSON, CSV, the
-// catalogue readers and the spreadsheet reader. Built by `make fuzz` with
+// catalogue readers, the spreadsheet reader, restore's table reader and `--param`. Built by `make fuzz` with
 // `swiftc -sanitize=fuzzer,address` together with the sources of the LifelineCore
 // module (pure: no SQLite); LIFELINE_FUZZ_TARGET picks what one run exercises.
 //

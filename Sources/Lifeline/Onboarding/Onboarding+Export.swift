@@ -47,20 +47,6 @@ public struct PortfolioExport: Sendable {
         "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "lifelines", "closures", "dismissals",
     ]
 
-    /// Each table's columns, in file order: what export writes and all restore reads.
-    public static let columns: [String: [String]] = [
-        "capabilities": ["slug", "name", "description"],
-        "capability_aliases": ["alias", "capability"],
-        "providers": ["slug", "name"],
-        "models": ["model", "name", "kind"],
-        "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
-        "companies": CompanyImportRow.columns,
-        "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
-        "closures": ["company", "closed_on", "reason", "note", "recorded_at"],
-        "dismissals": ["company", "release_id", "reason", "until", "recorded_at"],
-        "rebuilds": ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
-    ]
-
     /// What an export made before lifelines were dated records has instead of
     /// lifelines.csv and closures.csv; restore still reads it.
     public static let legacyTableNames = ["rebuilds"]
@@ -77,7 +63,7 @@ extension Onboarding {
     public func export() throws -> PortfolioExport {
         try read {
             func table(_ name: String, sql: String) throws -> PortfolioExport.Table {
-                let columns = PortfolioExport.columns[name]!
+                let columns = ExportTable.columns[name]!
                 let rows = try database.fetchAll(sql: sql) { row in
                     try (0..<columns.count).map { index -> PortfolioExport.Cell? in
                         switch try row.get(index) as SQLValue {
@@ -200,7 +186,7 @@ extension Onboarding {
                 try text(1), try text(2), .integer(try row.get(3)), .integer(try row.get(4)), try text(5), try text(6), try text(7),
             ] + lists)
         }
-        return PortfolioExport.Table(name: "lifelines", columns: PortfolioExport.columns["lifelines"]!, rows: rows)
+        return PortfolioExport.Table(name: "lifelines", columns: ExportTable.columns["lifelines"]!, rows: rows)
     }
 
     /// The values `sql` gives, grouped by company: its first column is the company's id.

@@ -24,39 +24,17 @@ extension Onboarding {
                 guard let text = files[name] else {
                     throw LifelineError(.missingInput, "\(directory): there is no \(name).csv")
                 }
-                let fileName = "\(name).csv"
-                let records = try CSV.records(in: text, fileName: fileName)
-                guard let header = records.first?.fields else { throw LifelineError(.badData, "\(fileName): the file is empty") }
-                try Self.checkColumns(header, of: name, fileName: fileName)
-                let rows = records.dropFirst().map { record in
-                    (location: "\(fileName):\(record.line)",
-                     value: Dictionary(zip(header, record.fields).filter { !$0.1.isEmpty }, uniquingKeysWith: { a, _ in a }))
-                }
+                let rows = try ExportTable.rows(in: text, table: name)
                 if name == "companies" {
                     var companies = CompanyImportSummary(isDryRun: false)
-                    try importCompanies(try CompanyImportRow.fromCSV(text, fileName: fileName), update: false, into: &companies, in: session)
+                    try importCompanies(try CompanyImportRow.fromCSV(text, fileName: "\(name).csv"), update: false, into: &companies, in: session)
                 } else {
-                    for row in rows { try located(row.location) { try restore(row.value, into: name, in: session) } }
+                    for row in rows { try located(row.location) { try restore(row.values, into: name, in: session) } }
                 }
                 summary.counts.append((name, rows.count))
             }
         }
         return summary
-    }
-
-    /// Every column of the header must be one the table has, once: a column restore
-    /// would not read is data that would be lost without a word.
-    static func checkColumns(_ header: [String], of table: String, fileName: String) throws {
-        let known = PortfolioExport.columns[table] ?? []
-        if let unknown = header.first(where: { !known.contains($0) }) {
-            let hint = Suggestion.closest(to: unknown, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-            throw LifelineError(
-                .badData,
-                "\(fileName):1: unknown column '\(Slug.printable(unknown))'\(hint); the columns are \(known.joined(separator: ", "))")
-        }
-        if let repeated = header.first(where: { column in header.filter { $0 == column }.count > 1 }) {
-            throw LifelineError(.badData, "\(fileName):1: the column '\(repeated)' appears twice")
-        }
     }
 
     /// A recorded time from the export, checked as the schema does.

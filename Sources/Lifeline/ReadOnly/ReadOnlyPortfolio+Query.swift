@@ -4,19 +4,6 @@ import LifelineStorage
 /// A value a query returns, as SQLite stores it.
 public typealias QueryValue = SQLValue
 
-/// A value for a query's `:NAME` parameter, as typed.
-public struct QueryParameter: Equatable, Sendable {
-    public let value: String
-    /// Bound as text whatever it looks like (`--param-text`); otherwise a plain decimal
-    /// number is bound as a number.
-    public let isText: Bool
-
-    public init(_ value: String, isText: Bool = false) {
-        self.value = value
-        self.isText = isText
-    }
-}
-
 /// The rows of an ad-hoc query, with its column names.
 public struct QueryResult {
     public let columns: [String]
@@ -26,7 +13,7 @@ public struct QueryResult {
 extension ReadOnlyPortfolio {
     /// Runs `sql` as one read-only query (see `Database.prepareReadOnlyQuery`): anything
     /// else is refused with the reason (exit 65). `parameters` give each `:NAME` its value,
-    /// bound as a number when it is a plain decimal number (`plainNumber`); every parameter
+    /// bound as a number when it is a plain decimal number (`QueryParameter.bound`); every parameter
     /// needs a value and every value a parameter (exit 64). A query still running after `timeLimitSeconds` is
     /// interrupted (exit 75: try again with more time).
     public func query(_ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double) throws -> QueryResult {
@@ -58,32 +45,15 @@ extension ReadOnlyPortfolio {
         }
     }
 
-    /// The values for the statement's parameters, typed.
+    /// The values for the statement's parameters, typed (`QueryParameter.bind`).
     static func arguments(_ parameters: [String: QueryParameter], for names: [String?]) throws -> [String: SQLValue] {
-        if names.contains(nil) { throw LifelineError(.usage, "use named parameters (:name) with --param, not ?") }
-        let wanted = Set(names.compactMap { $0 })
-        if let missing = wanted.subtracting(parameters.keys).sorted().first {
-            throw LifelineError(.usage, "the query needs --param \(missing)=VALUE")
+        try QueryParameter.bind(parameters, to: names).mapValues { bound in
+            switch bound {
+            case .integer(let number): .integer(number)
+            case .real(let number): .real(number)
+            case .text(let text): .text(text)
+            }
         }
-        if let unused = Set(parameters.keys).subtracting(wanted).sorted().first {
-            throw LifelineError(.usage, "the query has no parameter :\(unused)")
-        }
-        return parameters.mapValues { parameter in
-            parameter.isText ? .text(parameter.value) : plainNumber(parameter.value) ?? .text(parameter.value)
-        }
-    }
-
-    /// A plain decimal number - `42`, `-7`, `0.5`, `-12.25` - as a number; anything else,
-    /// nil: `007`, `1e3`, `0x1f`, `inf`, `nan`, `+5` and `.5` are text a user may well
-    /// mean as text (a slug, a code), and would match nothing as numbers.
-    static func plainNumber(_ text: String) -> SQLValue? {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), whole == "0" || whole.first != "0"
-        else { return nil }
-        guard parts.count == 2 else { return Int64(text).map(SQLValue.integer) }
-        guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-        return Double(text).map(SQLValue.real)
     }
 
     /// The largest value a query may make or return: `SELECT randomblob(50000000)` took

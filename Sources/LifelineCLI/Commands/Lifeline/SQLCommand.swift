@@ -88,18 +88,7 @@ struct SQLCommand: ParsableCommand {
 
     /// The `--param` and `--param-text` values by name (the query says which it needs).
     private func parameterValues() throws -> [String: QueryParameter] {
-        var values: [String: QueryParameter] = [:]
-        for (option, given, isText) in [("--param", parameters, false), ("--param-text", textParameters, true)] {
-            for parameter in given {
-                guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
-                    throw Failure(.usage, "\(option) takes NAME=VALUE, not '\(parameter)'")
-                }
-                let name = String(parameter[..<equals])
-                guard values[name] == nil else { throw Failure(.usage, "\(name) is given twice; give each parameter once") }
-                values[name] = QueryParameter(String(parameter[parameter.index(after: equals)...]), isText: isText)
-            }
-        }
-        return values
+        try QueryParameter.parse(numbers: parameters, texts: textParameters)
     }
 }
 
