@@ -224,6 +224,23 @@ struct OnboardingCommandsTests {
         #expect(try run(["export", "--out", "out", "--force"], db: "a.db").status == 0)
     }
 
+    @Test("init that fails for want of space leaves no file behind")
+    func initOnAFullDisk() throws {
+        // A file size limit of 8 blocks stands in for a full disk: writes past it fail.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "trap '' XFSZ; ulimit -f 8; exec '\(LifelineProcess.binaryPath)' init --db full.db"]
+        shell.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        let errors = Pipe()
+        shell.standardError = errors
+        try shell.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 74, "\(message)")
+        #expect(message.hasPrefix("lifeline: error: "))
+        for file in ["full.db", "full.db-wal", "full.db-shm"] { #expect(!scratch.exists(file), "\(file)") }
+    }
+
     @Test("a 0-byte file is not a lifeline database: commands refuse it and leave it empty; init makes it one")
     func emptyFile() throws {
         FileManager.default.createFile(atPath: scratch.file("empty.db"), contents: nil)

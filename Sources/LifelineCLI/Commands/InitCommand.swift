@@ -19,7 +19,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = global.resolvedDatabasePath
-        let opened = try global.openPortfolio(create: true)
+        let opened = try NewDatabaseFile.removedOnFailure(at: path) {
+            let opened = try global.openPortfolio(create: true)
+            return (wasCreated: opened.wasCreated, appliedMigrations: opened.appliedMigrations)
+        }
         let version = Schema.latestVersion
         if opened.wasCreated {
             Console.output("Created \(path) at schema version \(version).")

@@ -32,25 +32,12 @@ struct RestoreCommand: ParsableCommand {
         if let missing = PortfolioExport.missingTables(in: Set(files.keys)).first {
             throw Failure(.missingInput, "\(directory) has no \(missing).csv; is it a lifeline export?")
         }
-        let summary = try restoring(into: global.resolvedDatabasePath) {
+        let summary = try NewDatabaseFile.removedOnFailure(at: global.resolvedDatabasePath) {
             let opened = try global.openPortfolio(create: true)
             return try opened.portfolio(today: try Today.resolve()).onboarding.restore(files: files, directory: directory)
         }
         let counts = summary.counts.map { "\($0.rows) \($0.table.replacing("_", with: " "))" }.joined(separator: ", ")
         Console.output("Restored \(directory) into \(global.resolvedDatabasePath): \(counts).")
         Console.output("Run 'lifeline reassess' to assess the companies.")
-    }
-
-    /// Runs the restore; when it fails into a database this command created, removes the
-    /// file (and its -wal and -shm): a failed restore leaves nothing behind.
-    private func restoring(into path: String, _ body: () throws -> RestoreSummary) throws -> RestoreSummary {
-        let existed = access(path, F_OK) == 0
-        do {
-            // The connection is closed when `body` returns or throws, before the removal.
-            return try body()
-        } catch {
-            if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
-            throw error
-        }
     }
 }
