@@ -112,20 +112,8 @@ extension Onboarding {
             """) { row in
             [PortfolioExport.Cell.usd(cents: try row.get(3)), .text(try row.get(1)), (try row.get(2) as String?).map(PortfolioExport.Cell.text)]
         }
-        let dependencies = try byCompany(sql: """
-            SELECT d.company_id, p.slug || '/' || m.slug FROM dependencies d JOIN models m ON m.id = d.model_id
-            JOIN providers p ON p.id = m.provider_id ORDER BY d.company_id, p.slug, m.slug
-            """) { try $0.get(1) as String }
-        let exposures = try byCompany(sql: """
-            SELECT e.company_id, k.slug, e.effect,
-                (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM exposure_providers ep
-                 JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
-            FROM exposures e JOIN capabilities k ON k.id = e.capability_id ORDER BY e.company_id, k.slug
-            """) { row in
-            Exposure(
-                capability: try row.get(1), effect: try row.get(2),
-                providers: (try row.get(3) as String?)?.split(separator: ",").map(String.init) ?? []).cell
-        }
+        let dependencies = try dependencyCells(owner: "company_id", table: "dependencies")
+        let exposures = try exposureCells(owner: "company_id", table: "exposures", scopes: "exposure_providers")
         var rows: [[PortfolioExport.Cell?]] = []
         let companies = CompanyReader()
         try database.prepare(sql: "SELECT id, \(Companies.companyColumns) FROM companies ORDER BY slug").forEachRow { row in
@@ -155,20 +143,8 @@ extension Onboarding {
     /// dependencies and exposures they had, in the spreadsheet's cell formats, and the
     /// current one (no superseded_at; its lists are the company's, in companies.csv).
     private func lifelinesTable() throws -> PortfolioExport.Table {
-        let dependencies = try byCompany(sql: """
-            SELECT d.lifeline_id, p.slug || '/' || m.slug FROM earlier_lifeline_dependencies d JOIN models m ON m.id = d.model_id
-            JOIN providers p ON p.id = m.provider_id ORDER BY d.lifeline_id, p.slug, m.slug
-            """) { try $0.get(1) as String }
-        let exposures = try byCompany(sql: """
-            SELECT e.lifeline_id, k.slug, e.effect,
-                (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM earlier_lifeline_exposure_providers ep
-                 JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
-            FROM earlier_lifeline_exposures e JOIN capabilities k ON k.id = e.capability_id ORDER BY e.lifeline_id, k.slug
-            """) { row in
-            Exposure(
-                capability: try row.get(1), effect: try row.get(2),
-                providers: (try row.get(3) as String?)?.split(separator: ",").map(String.init) ?? []).cell
-        }
+        let dependencies = try dependencyCells(owner: "lifeline_id", table: "earlier_lifeline_dependencies")
+        let exposures = try exposureCells(owner: "lifeline_id", table: "earlier_lifeline_exposures", scopes: "earlier_lifeline_exposure_providers")
         var rows: [[PortfolioExport.Cell?]] = []
         try database.prepare(sql: """
             SELECT l.id, c.slug, l.starts_on, l.tier_months, l.runway_months, l.began, l.note, l.superseded_at
@@ -189,7 +165,31 @@ extension Onboarding {
         return PortfolioExport.Table(name: "lifelines", columns: ExportTable.columns["lifelines"]!, rows: rows)
     }
 
-    /// The values `sql` gives, grouped by company: its first column is the company's id.
+    /// `provider/model` of each dependency in `table`, by its `owner` (a company, or an
+    /// earlier lifeline), in the spreadsheet's order.
+    private func dependencyCells(owner: String, table: String) throws -> [Int64: [String]] {
+        try byCompany(sql: """
+            SELECT d.\(owner), p.slug || '/' || m.slug FROM \(table) d JOIN models m ON m.id = d.model_id
+            JOIN providers p ON p.id = m.provider_id ORDER BY d.\(owner), p.slug, m.slug
+            """) { try $0.get(1) as String }
+    }
+
+    /// Each exposure in `table` (with its provider scope in `scopes`) as a spreadsheet
+    /// cell, by its `owner`.
+    private func exposureCells(owner: String, table: String, scopes: String) throws -> [Int64: [String]] {
+        try byCompany(sql: """
+            SELECT e.\(owner), k.slug, e.effect,
+                (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM \(scopes) ep
+                 JOIN providers p ON p.id = ep.provider_id WHERE ep.exposure_id = e.id ORDER BY p.slug))
+            FROM \(table) e JOIN capabilities k ON k.id = e.capability_id ORDER BY e.\(owner), k.slug
+            """) { row in
+            Exposure(
+                capability: try row.get(1), effect: try row.get(2),
+                providers: (try row.get(3) as String?)?.split(separator: ",").map(String.init) ?? []).cell
+        }
+    }
+
+    /// The values `sql` gives, grouped by its first column: a company's id (or a lifeline's).
     private func byCompany<T>(sql: String, _ value: (Row) throws -> T) throws -> [Int64: [T]] {
         var values: [Int64: [T]] = [:]
         try database.prepare(sql: sql).forEachRow { row in values[try row.get(0), default: []].append(try value(row)) }
