@@ -82,7 +82,7 @@ extension ReadOnlyPortfolio {
             report.facts.append(("last nightly run", nightly ?? "never"))
             let currentSince = try database.fetchOne(sql: "SELECT current_since FROM assessment_state") { try $0.get(0) as String? } ?? nil
             report.facts.append((
-                "assessments",
+                "assessment state",
                 currentSince.map { "current since \($0): the nightly run computes only what can have changed" }
                     ?? "not known to be current: the next nightly run computes every company"))
         }

@@ -110,7 +110,11 @@ struct LifelineRecordsCommandsTests {
         #expect(lifelines.hasPrefix("company,starts_on,tier_months,runway_months,began,note,superseded_at,depends,exposures\n"))
         #expect(lifelines.contains("deck,2023-03-01,6,3,added,,"))
         #expect(lifelines.contains(",openai/gpt-4,file-upload:advantage@openai\n"))
-        #expect(try run(["restore", "out"], db: "b.db", on: "2023-10-01").status == 0)
+        #expect(try run(["company", "invest", "deck", "--on", "2023-10-01", "--amount", "5k"], on: "2023-10-01").status == 0)
+        #expect(try run(["export", "--out", "out", "--force"], on: "2023-10-01").status == 0)
+        // companies.csv has a row per investment: two rows, one company.
+        let restored = try run(["restore", "out"], db: "b.db", on: "2023-10-01")
+        #expect(restored.stdout.contains(" 1 companies, "), "\(restored.stdout)")
         let query = ["sql", "SELECT * FROM v_lifelines UNION ALL SELECT company_id, closed_on, reason, note, NULL, NULL, NULL, NULL FROM closures", "--format", "csv"]
         #expect(try run(query, db: "b.db", on: "2023-10-01").stdout == run(query, on: "2023-10-01").stdout)
         for date in ["2023-08-01", "2023-09-15", "2023-10-01"] {

@@ -238,7 +238,9 @@ struct ReliabilityTests {
         #expect(healthy.status == 0)
         #expect(healthy.stdout.contains("integrity check    ok"))
         #expect(healthy.stdout.hasSuffix("Healthy.\n"))
-        #expect(healthy.stdout.contains("assessments        current since 2024-06-01: the nightly run computes only what can have changed"))
+        #expect(healthy.stdout.contains("assessment state   current since 2024-06-01: the nightly run computes only what can have changed"))
+        let labels = healthy.stdout.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first }
+        #expect(Set(labels).count == labels.count, "each check once: \(labels)")
         try byHand("INSERT INTO investments (company_id, invested_on, amount_cents) VALUES (999, '2024-01-01', 5);")
         let broken = try run(["doctor"])
         #expect(broken.status == 1)

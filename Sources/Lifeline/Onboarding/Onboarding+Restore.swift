@@ -28,10 +28,12 @@ extension Onboarding {
                 if name == "companies" {
                     var companies = CompanyImportSummary(isDryRun: false)
                     try importCompanies(try CompanyImportRow.fromCSV(text, fileName: "\(name).csv"), update: false, into: &companies, in: session)
+                    // Companies, not rows: a company with several investments has a row each.
+                    summary.counts.append((name, companies.companiesAdded.count))
                 } else {
                     for row in rows { try located(row.location) { try restore(row.values, into: name, in: session) } }
+                    summary.counts.append((name, rows.count))
                 }
-                summary.counts.append((name, rows.count))
             }
         }
         return summary
