@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import LifelineCore
 
 /// Refuses a directory where a file is wanted: reading one fails with the system's
 /// "Inappropriate ioctl for device" (or "Is a directory"), which says nothing useful.
@@ -17,7 +18,7 @@ func readText(path: String, what: String) throws -> String {
         throw Failure(.missingInput, "cannot read \(what) '\(path)': \(String(cString: strerror(errno)))")
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-        throw Failure(.badData, "\(what) '\(path)' is not UTF-8 text")
+        throw Failure(.badData, TextEncoding.refusal(of: "\(what) '\(path)'", bytes: Array(data)))
     }
     return text
 }

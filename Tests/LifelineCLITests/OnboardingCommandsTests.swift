@@ -55,6 +55,34 @@ struct OnboardingCommandsTests {
         #expect(deckly.contains(",AI slide decks; Office add-in planned,"))
     }
 
+    @Test("Excel's files import as they are: CSV UTF-8's byte-order mark, ';' separators, tabs with --delimiter", arguments: [
+        ("\u{FEFF}slug,tier,since,depends\npapertalk,3,2023-05-01,openai/gpt-4\n", []),
+        ("slug;tier;since;invested_usd;invested_on;depends\npapertalk;3;2023-05-01;1.5M;2023-05-10;openai/gpt-4\n", []),
+        // Excel quotes a cell that holds the separator: a list of models.
+        ("\u{FEFF}slug;tier;since;depends\r\npapertalk;3;2023-05-01;\"openai/gpt-4;openai/gpt-3.5-turbo\"\r\n", []),
+        ("slug\ttier\tsince\npapertalk\t3\t2023-05-01\n", ["--delimiter", "tab"]),
+    ])
+    func excelFiles(sheet: String, options: [String]) throws {
+        try catalogue()
+        try sheet.write(toFile: scratch.file("excel.csv"), atomically: true, encoding: .utf8)
+        let output = try ok(["company", "import", "excel.csv"] + options)
+        #expect(output.hasPrefix("Imported excel.csv: 1 company added"), "\(output)")
+    }
+
+    @Test("a file that is not UTF-8 is refused with what it looks like and how to fix it", arguments: [
+        ([0x73, 0x6C, 0x75, 0x67, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A] as [UInt8],
+         "lifeline: error: latin1.csv is not UTF-8 text: it looks like Latin-1 (Windows-1252); save it as CSV UTF-8 (or convert it: iconv -f WINDOWS-1252 -t UTF-8)"),
+        ([0xFF, 0xFE, 0x73, 0x00, 0x6C, 0x00] as [UInt8],
+         "lifeline: error: latin1.csv is not UTF-8 text: it looks like UTF-16; save it as CSV UTF-8 (or convert it: iconv -f UTF-16 -t UTF-8)"),
+    ])
+    func notUTF8(bytes: [UInt8], message: String) throws {
+        try catalogue()
+        FileManager.default.createFile(atPath: scratch.file("latin1.csv"), contents: Data(bytes))
+        let refused = try run(["company", "import", "latin1.csv"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == message + "\n")
+    }
+
     @Test("JSON sheets, standard input, and --update replacing lists and investments")
     func jsonAndUpdate() throws {
         try catalogue()

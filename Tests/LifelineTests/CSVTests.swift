@@ -19,6 +19,19 @@ struct CSVTests {
         #expect(try CSV.records(in: "\"\"\n").map(\.fields) == [[""]])
     }
 
+    @Test("a byte-order mark is not part of the first field; ';' and tabs separate when the header says so")
+    func excel() throws {
+        #expect(try CSV.records(in: "\u{FEFF}slug,tier\na,3\n").map(\.fields) == [["slug", "tier"], ["a", "3"]])
+        #expect(CSV.detectedDelimiter(in: "slug;tier;depends\na;3;x,y") == ";")
+        #expect(CSV.detectedDelimiter(in: "slug,tier,depends\na,3,x;y;z") == ",")
+        #expect(CSV.detectedDelimiter(in: "\"a;b\",c\n") == ",", "separators inside quotes do not count")
+        #expect(CSV.detectedDelimiter(in: "slug\ttier\n") == "\t")
+        #expect(try CSV.records(in: "a;\"b;c\"\n1;2\n", delimiter: ";").map(\.fields) == [["a", "b;c"], ["1", "2"]])
+        #expect(TextEncoding.guess([0x63, 0x61, 0x66, 0xE9]) == "Latin-1 (Windows-1252)")
+        #expect(TextEncoding.guess([0x73, 0x00, 0x6C, 0x00, 0x75, 0x00]) == "UTF-16")
+        #expect(TextEncoding.guess([0x00, 0x01, 0x02, 0xFF]) == "not text")
+    }
+
     @Test("broken quoting is an error with its line")
     func brokenQuotes() {
         let open = #expect(throws: LifelineError.self) { try CSV.records(in: "a,b\n1,\"never closed\n") }

@@ -17,8 +17,9 @@ public struct CompanyImportRow: Equatable, Sendable {
     }
 
     /// Rows of a CSV file with a header row. Unknown columns are an error naming them.
-    public static func fromCSV(_ text: String, fileName: String) throws -> [CompanyImportRow] {
-        let records = try CSV.records(in: text, fileName: fileName)
+    /// `delimiter`: the fields' separator; nil to detect `,`, `;` or tab from the header.
+    public static func fromCSV(_ text: String, fileName: String, delimiter: Unicode.Scalar? = nil) throws -> [CompanyImportRow] {
+        let records = try CSV.records(in: text, fileName: fileName, delimiter: delimiter ?? CSV.detectedDelimiter(in: text))
         guard let header = records.first else { throw LifelineError(.badData, "\(fileName): the file is empty") }
         let names = header.fields.map { $0.trimmingSpaces().lowercased() }
         try checkColumns(names, in: fileName)

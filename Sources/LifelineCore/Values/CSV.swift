@@ -1,6 +1,7 @@
 /// A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and line breaks
-/// inside quotes, CRLF or LF line ends. Enough for spreadsheets' exports and the
-/// milestones file; not a general-purpose dialect guesser.
+/// inside quotes, CRLF or LF line ends, and what spreadsheets add - the byte-order mark
+/// of Excel's "CSV UTF-8", and the `;` separator of European Excel. Enough for
+/// spreadsheets' exports and the milestones file; not a general-purpose dialect guesser.
 public enum CSV {
     /// One field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line
     /// break, with quotes doubled.
@@ -14,10 +15,27 @@ public enum CSV {
         ([columns] + rows.map { $0.map { $0 ?? "" } }).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
     }
 
-    /// The records of `text`, each with the 1-based line it starts on.
+    /// The separator of a file's fields: `,` unless its first line (its header) holds more
+    /// `;` than `,` - European Excel's CSV - or more tabs than either.
+    public static func detectedDelimiter(in text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if !quoted && (scalar == "\n" || scalar == "\r") { break }
+            if !quoted, let count = counts[scalar] { counts[scalar] = count + 1 }
+        }
+        if counts["\t"]! > max(counts[","]!, counts[";"]!) { return "\t" }
+        return counts[";"]! > counts[","]! ? ";" : ","
+    }
+
+    /// The records of `text`, each with the 1-based line it starts on. A leading
+    /// byte-order mark is not part of the first field.
     /// - Throws: `LifelineError` (bad data) for an unterminated quote or a stray quote,
     ///   placed as `FILE:LINE` when `fileName` is given, else `line LINE`.
-    public static func records(in text: String, fileName: String? = nil) throws -> [(line: Int, fields: [String])] {
+    public static func records(
+        in text: String, fileName: String? = nil, delimiter: Unicode.Scalar = ","
+    ) throws -> [(line: Int, fields: [String])] {
         let place = { (line: Int) in fileName.map { "\($0):\(line)" } ?? "line \(line)" }
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
@@ -28,6 +46,7 @@ public enum CSV {
         var recordLine = 1
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        if let first = scalars.next(), first != "\u{FEFF}" { pending = first }
         func endRecord() {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) { records.append((recordLine, fields)) }
@@ -54,7 +73,7 @@ public enum CSV {
                 }
                 quoted = true
                 fieldWasQuoted = true
-            case ",":
+            case delimiter:
                 fields.append(field)
                 field = ""
                 fieldWasQuoted = false

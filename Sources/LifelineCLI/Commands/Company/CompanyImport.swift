@@ -8,6 +8,19 @@ extension CompanyCommand {
         case csv, json
     }
 
+    /// A CSV file's field separator, when detecting it from the header is not wanted.
+    enum Delimiter: String, CaseIterable, ExpressibleByArgument {
+        case comma = ",", semicolon = ";", tab
+
+        var scalar: Unicode.Scalar {
+            switch self {
+            case .comma: ","
+            case .semicolon: ";"
+            case .tab: "\t"
+            }
+        }
+    }
+
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
@@ -20,7 +33,9 @@ extension CompanyCommand {
                 capability:effect@provider1+provider2, separated by ;). Empty cells mean \
                 "not given"; unknown columns are an error. Every row is checked as the \
                 company commands check it; the first bad row aborts the import and nothing \
-                is written. docs/onboarding.md has a worked example.
+                is written. Excel's files read as they are: the byte-order mark of CSV UTF-8, \
+                and ; as the separator (found from the header, or --delimiter). \
+                docs/onboarding.md has a worked example.
 
                 Examples:
                   lifeline company import portfolio.csv --dry-run
@@ -34,6 +49,8 @@ extension CompanyCommand {
         var file: String
         @Option(help: "csv or json (default: from the file's extension, else csv).")
         var format: SheetFormat?
+        @Option(help: ArgumentHelp("A CSV file's separator: ',', ';' or tab (default: found from the header).", valueName: "separator"))
+        var delimiter: Delimiter?
         @Flag(help: "Change companies already recorded: given fields replace stored ones; depends, exposures and investments are replaced as a whole.")
         var update = false
         @Flag(help: "Show what would change, and change nothing.")
@@ -50,9 +67,9 @@ extension CompanyCommand {
                 rows = try CompanyImportRow.fromJSON(try JSONValue.parse(bytes), fileName: fileName)
             case .csv:
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw Failure(.badData, "\(fileName) is not UTF-8 text; save the spreadsheet as CSV UTF-8")
+                    throw Failure(.badData, TextEncoding.refusal(of: fileName, bytes: bytes))
                 }
-                rows = try CompanyImportRow.fromCSV(text, fileName: fileName)
+                rows = try CompanyImportRow.fromCSV(text, fileName: fileName, delimiter: delimiter?.scalar)
             }
             let summary = try portfolio.onboarding.importCompanies(rows, update: update, dryRun: dryRun)
             let verb = dryRun ? "Would import" : "Imported"
