@@ -90,8 +90,8 @@ struct RecordsCommandsTests {
         #expect(object?["dependencies"] as? [String] == ["openai/gpt-4"])
         #expect((object?["exposures"] as? [[String: Any]])?.count == 2)
         #expect(try ok("company", "show", "papertalk", "--format", "csv") == """
-            slug,name,tier,since,sector,website,runway,notes,invested_usd,depends,exposures
-            papertalk,PaperTalk,3,2023-01-15,Document AI,,3,,1500000,openai/gpt-4,file-upload:necessity;vision:advantage@anthropic+openai
+            slug,name,tier,since,sector,website,runway,notes,invested_usd,invested_on,round,depends,exposures
+            papertalk,PaperTalk,3,2023-01-15,Document AI,,3,,1500000,2023-02-01,Seed,openai/gpt-4,file-upload:necessity;vision:advantage@anthropic+openai
 
             """)
         #expect(try ok("company", "show", "papertalk", "--format", "markdown").contains("## Exposures\n| capability | effect | providers |"))

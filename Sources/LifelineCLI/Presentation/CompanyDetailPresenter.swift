@@ -78,18 +78,26 @@ struct CompanyDetailPresenter {
         ])
     }
 
-    /// The company as one row of the spreadsheet import format.
+    /// The company in the spreadsheet import format, exactly as `export` writes it in
+    /// companies.csv: `company import` takes it back as it is. One row per investment (the
+    /// first carries the company's fields and lists), one row without any.
     var spreadsheetRow: Rows {
-        var rows = Rows(columns: [
-            "slug", "name", "tier", "since", "sector", "website", "runway", "notes", "invested_usd", "depends", "exposures",
-        ])
-        rows.append([
+        var rows = Rows(columns: CompanyImportRow.columns)
+        let fields: [OutputValue] = [
             .text(company.slug), .text(company.name), OutputValue(company.tier.months), .text(company.lifelineStart.iso),
-            OutputValue(company.sector), OutputValue(company.website), OutputValue(company.runwayMonths),
-            OutputValue(company.notes), .usd(cents: detail.totalInvestedCents),
-            .text(detail.dependencies.map(\.description).joined(separator: ";")),
-            .text(detail.exposures.map(\.cell).joined(separator: ";")),
-        ])
+            OutputValue(company.sector), OutputValue(company.website), OutputValue(company.runwayMonths), OutputValue(company.notes),
+        ]
+        let lists: [OutputValue] = [
+            detail.dependencies.isEmpty ? .null : .text(detail.dependencies.map(\.description).joined(separator: ";")),
+            detail.exposures.isEmpty ? .null : .text(detail.exposures.map(\.cell).joined(separator: ";")),
+        ]
+        let investments = detail.investments.map { investment -> [OutputValue] in
+            [.usd(cents: investment.amountCents), .text(investment.investedOn.iso), OutputValue(investment.round)]
+        }
+        rows.append(fields + (investments.first ?? [.null, .null, .null]) + lists)
+        for investment in investments.dropFirst() {
+            rows.append([.text(company.slug)] + Array(repeating: .null, count: 7) + investment + [.null, .null])
+        }
         return rows
     }
 

@@ -8,8 +8,9 @@ extension CompanyCommand {
             commandName: "show",
             abstract: "Show everything recorded about one company.",
             discussion: """
-                csv and tsv print one row in the spreadsheet import format (depends and \
-                exposures as 'capability:effect@provider1+provider2' lists separated by ';'). \
+                csv and tsv print the company in the spreadsheet import format, one row per \
+                investment (depends and exposures as 'capability:effect@provider1+provider2' \
+                lists separated by ';'): 'company import' takes it back as it is. \
                 With --as-of, the lifeline in force on that date and the money invested by \
                 then; a company whose first lifeline began later was not in the portfolio.
 
