@@ -35,9 +35,9 @@ struct LifelineCommand: ParsableCommand {
     /// handful each.
     static let maximumArguments = 1_000
 
-    /// Runs the command and turns every failure of lifeline's own into one line on
-    /// stderr and a sysexits(3) exit code. The argument parser's errors (usage, help,
-    /// version) keep its own message, usage line and exit code 64.
+    /// Runs the command and turns every failure into one line on stderr and a
+    /// sysexits(3) exit code - the argument parser's usage errors too, with a second line
+    /// naming the command's help (exit 64). Help and --version print as the parser has them.
     static func main() {
         // swift-argument-parser's parsing is quadratic in repeated options: 10,000
         // `--capability` took 12 s before any of lifeline's code ran.
@@ -46,8 +46,18 @@ struct LifelineCommand: ParsableCommand {
                 "lifeline: error: \(CommandLine.arguments.count - 1) arguments are too many (at most \(maximumArguments)); put long lists in a file ('company import', 'sql --file')")
             exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
+        let parsed: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            parsed = try parseAsRoot()
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            Console.error("lifeline: error: \(Self.sentence(message))")
+            Console.error("see '\(Self.commandPath(of: CommandLine.arguments.dropFirst()).joined(separator: " ")) --help'")
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        }
+        do {
+            var command = parsed
             try command.run()
         } catch let failure as Failure {
             Console.error("lifeline: error: \(failure.message)")
@@ -57,5 +67,25 @@ struct LifelineCommand: ParsableCommand {
             Console.error("lifeline: error: \(failure.message)")
             exit(withError: ExitCode(failure.exitCode.rawValue))
         }
+    }
+
+    /// The command the arguments name - `lifeline company add` - as far as they name one.
+    static func commandPath(of arguments: ArraySlice<String>) -> [String] {
+        var path = ["lifeline"]
+        var commands = configuration.subcommands
+        for argument in arguments where !argument.hasPrefix("-") {
+            guard let next = commands.first(where: { $0.configuration.commandName == argument }) else { break }
+            path.append(argument)
+            commands = next.configuration.subcommands
+        }
+        return path
+    }
+
+    /// The parser's message as lifeline words its own: "Missing expected argument" ->
+    /// "missing expected argument", without "Error: ".
+    static func sentence(_ message: String) -> String {
+        let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+        guard let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 }

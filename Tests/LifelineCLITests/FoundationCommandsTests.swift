@@ -148,14 +148,16 @@ struct FoundationCommandsTests {
         #expect(try scratch.bytes("portfolio.csv") == before)
     }
 
-    @Test("usage errors exit 64 with the usage line", arguments: [
+    @Test("usage errors exit 64: one line, then the help to see", arguments: [
         ["migrate", "--bogus"], ["init", "--busy-timeout", "-1"], ["init", "--db", ""], ["no-such-command"],
         ["migrate", "--status", "--format", "xml"],
     ])
     func usageErrors(arguments: [String]) throws {
         let result = try LifelineProcess.run(arguments, in: scratch.path)
         #expect(result.status == 64)
-        #expect(result.stderr.contains("Usage: lifeline") || result.stderr.contains("USAGE: lifeline"))
+        #expect(result.stderrLines.count == 2, "\(result.stderr)")
+        #expect(result.stderrLines.first?.hasPrefix("lifeline: error: ") == true, "\(result.stderr)")
+        #expect(result.stderrLines.last?.hasPrefix("see 'lifeline") == true, "\(result.stderr)")
         #expect(!scratch.exists("lifeline.db"))
     }
 
