@@ -68,3 +68,28 @@ struct UsageErrorsTests {
         #expect(missingValue.stderrLines == ["lifeline: error: missing value for '--since <date>'", "see 'lifeline company add --help'"])
     }
 }
+
+/// Every example in every command's help can be pasted into a shell as it is printed.
+@Suite("Help that can be pasted")
+struct PastableHelpTests {
+    @Test("every example is one line of at most 80 columns, or broken with a backslash")
+    func examples() throws {
+        var examples = 0
+        for command in UsageErrorsTests.commands + [[]] {
+            let help = try LifelineProcess.run(command + ["--help"], in: "/tmp", environment: ["COLUMNS": "80"]).stdout
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Example") }) else { continue }
+            var continuing = false
+            for line in lines[(start + 1)...] {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty || text.hasSuffix(":") && !text.hasPrefix("lifeline") { break }
+                #expect(line.count <= 80, "\(command): '\(line)' is wider than 80 columns")
+                #expect(continuing || text.hasPrefix("lifeline ") || text.hasPrefix("echo ") || text.hasPrefix("#"),
+                        "\(command): '\(line)' continues an example without a backslash")
+                continuing = text.hasSuffix("\\")
+                examples += 1
+            }
+        }
+        #expect(examples > 40)
+    }
+}

@@ -9,7 +9,8 @@ extension CompanyCommand {
             abstract: "Record a portfolio company.",
             discussion: """
                 Example:
-                  lifeline company add papertalk --name PaperTalk --tier 3 --since 2023-01-15 \\
+                  lifeline company add papertalk --name PaperTalk --tier 3 \\
+                    --since 2023-01-15 \\
                     --sector "Document AI" --website https://papertalk.example
                 """
         )

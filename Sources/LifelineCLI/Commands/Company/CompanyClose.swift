@@ -13,7 +13,8 @@ extension CompanyCommand {
                 undoes it. The date may not be after today.
 
                 Example:
-                  lifeline company close papertalk --on 2024-06-30 --reason exit --note "Acquired by Acme"
+                  lifeline company close papertalk --on 2024-06-30 --reason exit \\
+                    --note "Acquired by Acme"
                 """
         )
 

@@ -11,7 +11,8 @@ extension CompanyCommand {
                 Give only what changes. An empty --sector, --website or --notes clears it.
 
                 Example:
-                  lifeline company edit papertalk --tier 6 --notes "Pivoting to legal discovery"
+                  lifeline company edit papertalk --tier 6 \\
+                    --notes "Pivoting to legal discovery"
                 """
         )
 

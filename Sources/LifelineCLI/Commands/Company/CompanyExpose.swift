@@ -17,7 +17,8 @@ extension CompanyCommand {
 
                 Example:
                   lifeline company expose papertalk file-upload --effect necessity
-                  lifeline company expose deckly office-integration --effect advantage --provider microsoft
+                  lifeline company expose deckly office-integration --effect advantage \\
+                    --provider microsoft
                 """
         )
 

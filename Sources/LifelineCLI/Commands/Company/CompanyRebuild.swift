@@ -14,7 +14,8 @@ extension CompanyCommand {
                 count against the new lifeline. The date may not be after today.
 
                 Example:
-                  lifeline company rebuild chainsmith --on 2023-09-01 --tier 6 --note "Rebuilt on function calling"
+                  lifeline company rebuild chainsmith --on 2023-09-01 --tier 6 \\
+                    --note "Rebuilt on function calling"
                 """
         )
 

@@ -14,7 +14,8 @@ extension CompanyCommand {
                 made the company rebuild. The date may not be after today.
 
                 Example:
-                  lifeline company renew papertalk --on 2024-03-01 --tier 6 --note "Reviewed: still ahead"
+                  lifeline company renew papertalk --on 2024-03-01 --tier 6 \\
+                    --note "Reviewed: still ahead"
                 """
         )
 

@@ -19,8 +19,10 @@ struct DismissCommand: ParsableCommand {
             named by what it is.
 
             Examples:
-              lifeline dismiss papertalk 2 --reason "Enterprise customers need on-premise" --until 2024-06-01
-              lifeline dismiss deckly --capability office-integration --provider microsoft --reason "brand-true decks"
+              lifeline dismiss papertalk 2 \\
+                --reason "Enterprise customers need on-premise" --until 2024-06-01
+              lifeline dismiss deckly --capability office-integration \\
+                --provider microsoft --reason "brand-true decks"
             """
     )
 

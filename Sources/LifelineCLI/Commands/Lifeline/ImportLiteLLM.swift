@@ -9,7 +9,8 @@ extension ImportCommand {
             abstract: "Import LiteLLM's model_prices_and_context_window.json.",
             discussion: """
                 Example:
-                  lifeline import litellm model_prices_and_context_window.json --as-of 2025-01-01
+                  lifeline import litellm model_prices_and_context_window.json \\
+                    --as-of 2025-01-01
                 """
         )
 

@@ -14,7 +14,8 @@ struct WhatIfCommand: ParsableCommand {
             be one not recorded yet; its provider must be.
 
             Example:
-              lifeline whatif openai/gpt-5 --capability agents --capability office-integration --on 2025-08-07
+              lifeline whatif openai/gpt-5 --capability agents \\
+                --capability office-integration --on 2025-08-07
             """
     )
 

@@ -17,10 +17,13 @@ extension ReleaseCommand {
                 refused, unless --if-new, which then prints the existing id and exits 0.
 
                 Examples:
-                  lifeline release log openai/chatgpt --on 2023-07-06 --capability file-upload \\
+                  lifeline release log openai/chatgpt --on 2023-07-06 \\
+                    --capability file-upload \\
                     --source https://help.openai.com/en/articles/6825453-chatgpt-release-notes
-                  lifeline release log openai/gpt-4-0613 --on 2023-06-13 --create-model --capability function-calling
-                  lifeline release log openai/text-davinci-003 --kind retirement --on 2024-01-04 --announced 2023-07-06
+                  lifeline release log openai/gpt-4-0613 --on 2023-06-13 --create-model \\
+                    --capability function-calling
+                  lifeline release log openai/text-davinci-003 --kind retirement \\
+                    --on 2024-01-04 --announced 2023-07-06
                 """
         )
 
