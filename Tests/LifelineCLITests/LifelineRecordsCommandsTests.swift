@@ -217,4 +217,35 @@ struct LifelineRecordsCommandsTests {
         #expect(refused.status == 65)
         #expect(refused.stderrLines == ["lifeline: error: the company name contains U+202E, which would make it display as something else"])
     }
+
+    @Test("company add records a whole company in one command: one transaction, one assessment in its history")
+    func addWithLinks() throws {
+        let added = try run([
+            "company", "add", "slides", "--tier", "6", "--since", "2023-05-01", "--depend", "openai/gpt-4",
+            "--expose", "file-upload:necessity@openai", "--expose", "agents:advantage", "--invest", "1.5M@2023-05-02@Seed",
+            "--invest", "250k@2023-06-01",
+        ], on: "2023-06-01")
+        #expect(added.stdout.hasPrefix(
+            "Added company slides (slides): tier 6 months from 2023-05-01, runway 3 months; 1 dependency, 2 exposures, 2 investments ($1,750,000)."),
+            "\(added.stdout)\(added.stderr)")
+        let history = try run(["history", "slides", "--all", "--format", "csv"], on: "2023-06-01").stdout
+        #expect(history.split(separator: "\n").count == 2, "one assessment, made with everything known: \(history)")
+        let show = try run(["company", "show", "slides", "--format", "csv"], on: "2023-06-01").stdout
+        #expect(show.contains(",1500000,2023-05-02,Seed,openai/gpt-4,agents:advantage;file-upload:necessity@openai\n"), "\(show)")
+    }
+
+    @Test("a bad link refuses the whole company, with nothing written", arguments: [
+        (["--invest", "1.5M"], 64, "--invest takes AMOUNT@DATE or AMOUNT@DATE@ROUND, such as 1.5M@2023-05-10@Seed, not '1.5M'"),
+        (["--expose", "file-uplod:necessity"], 65, "unknown capability 'file-uplod'; did you mean 'file-upload'?"),
+        (["--expose", "vision:advantage", "--expose", "vision:necessity@openai"], 64, "--expose names vision twice; give each capability once"),
+        (["--depend", "openai/gpt-5"], 65, "unknown model 'openai/gpt-5'"),
+        (["--invest", "1.2.3@2023-05-02"], 65, "invalid amount '1.2.3'"),
+    ])
+    func addWithBadLinks(options: [String], status: Int32, message: String) throws {
+        let before = try DatabaseSnapshot(path: scratch.file("p.db"))
+        let refused = try run(["company", "add", "slides", "--tier", "6", "--since", "2023-05-01"] + options, on: "2023-06-01")
+        #expect(refused.status == status, "\(refused.stderr)")
+        #expect(refused.stderrLines.first?.hasPrefix("lifeline: error: \(message)") == true, "\(refused.stderr)")
+        #expect(try DatabaseSnapshot(path: scratch.file("p.db")) == before)
+    }
 }

@@ -10,8 +10,22 @@ public struct Companies: PortfolioPart {
 
     /// Records a company. `tier` and `since` are required; the name defaults to the slug
     /// and the runway to 3 months.
-    public func addCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
-        try writeAndReassess(trigger: "company add \(slug)") { try addCompany(slug: slug, fields: fields, in: $0) }
+    public func addCompany(slug: String, fields: CompanyFields, links: CompanyLinks = CompanyLinks()) throws -> Reassessed<Company> {
+        try writeAndReassess(trigger: "company add \(slug)") { session in
+            let company = try addCompany(slug: slug, fields: fields, in: session)
+            if !links.dependencies.isEmpty { _ = try addDependencies(company: slug, models: links.dependencies, in: session) }
+            for exposure in links.exposures {
+                if links.exposures.filter({ $0.capability == exposure.capability }).count > 1 {
+                    throw LifelineError(.usage, "--expose names \(exposure.capability) twice; give each capability once")
+                }
+                _ = try setExposure(
+                    company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
+            }
+            for investment in links.investments {
+                try addInvestment(company: slug, on: investment.on, amount: investment.amount, round: investment.round, in: session)
+            }
+            return company
+        }
     }
 
     func addCompany(slug: String, fields: CompanyFields, in session: WriteSession) throws -> Company {
