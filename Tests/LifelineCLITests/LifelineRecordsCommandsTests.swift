@@ -37,6 +37,15 @@ struct LifelineRecordsCommandsTests {
         #expect(try run(["company", "unexpose", "deck", "file-upload"], on: "2023-09-02").status == 0)
         #expect(try run(["company", "expose", "deck", "agents", "--effect", "necessity"], on: "2023-09-02").status == 0)
         let renewed = try run(["company", "renew", "deck", "--on", "2024-03-05", "--tier", "12", "--runway", "9", "--note", "Reviewed"], on: "2024-03-05")
+        // As of a date before the renewal, the lifeline in force then: its tier and runway.
+        let listed = { (date: String) in
+            try run(["company", "list", "--as-of", date, "--format", "csv"], on: "2024-03-05").stdout.split(separator: "\n").last ?? ""
+        }
+        let then = try listed("2024-01-01")
+        let now = try listed("2024-03-05")
+        #expect(then.hasPrefix("deck,deck,6,2023-09-01,"), "\(then)")
+        #expect(then.contains(",3,,1000000,"), "runway 3 then: \(then)")
+        #expect(now.contains(",9,,1000000,"), "runway 9 now: \(now)")
         #expect(renewed.stdout.hasPrefix("Renewed deck: new lifeline, tier 12 months from 2024-03-05, runway 9 months."), "\(renewed.stderr)")
         // As of a date in the first lifeline, its own exposure decides: file upload ended it.
         let first = try run(["company", "show", "deck", "--as-of", "2023-08-01", "--format", "json"], on: "2024-03-05").stdout

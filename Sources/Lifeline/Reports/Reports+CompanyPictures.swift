@@ -7,8 +7,17 @@ extension Reports {
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
+            // The runways of earlier lifelines (few companies have any), by company and start.
+            var earlierRunways: [String: [CivilDate: Int]] = [:]
+            try database.prepare(sql: """
+                SELECT c.slug, l.starts_on, l.runway_months FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
+                """).forEachRow { earlierRunways[try $0.get(0), default: [:]][try $0.get(1) as CivilDate] = try $0.get(2) }
             return try portfolio.companies.companySummaries(investedAsOf: asOf).compactMap { summary in
-                assessments[summary.company.slug].map { CompanyListing(summary: summary, assessment: $0) }
+                assessments[summary.company.slug].map { assessment in
+                    CompanyListing(
+                        summary: summary, assessment: assessment,
+                        runwayMonths: earlierRunways[summary.company.slug]?[assessment.outcome.lifelineStart] ?? summary.company.runwayMonths)
+                }
             }
         }
     }

@@ -39,9 +39,12 @@ public struct CompanyPicture: Sendable {
 public struct CompanyListing: Sendable {
     public let summary: CompanySummary
     public let assessment: Assessment
+    /// The runway of the lifeline in force then (the assessed one), not the current one's.
+    public let runwayMonths: Int
 
-    package init(summary: CompanySummary, assessment: Assessment) {
+    package init(summary: CompanySummary, assessment: Assessment, runwayMonths: Int) {
         self.summary = summary
         self.assessment = assessment
+        self.runwayMonths = runwayMonths
     }
 }

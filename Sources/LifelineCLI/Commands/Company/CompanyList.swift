@@ -38,7 +38,7 @@ extension CompanyCommand {
                     .text(company.slug), .text(company.name), OutputValue(outcome.tierMonths),
                     .text(outcome.lifelineStart.iso), .text(outcome.status.rawValue),
                     .text(outcome.lifelineEnd.iso), OutputValue(assessment.daysRemaining),
-                    .text(AssessmentPresenter.cause(outcome)), OutputValue(company.runwayMonths),
+                    .text(AssessmentPresenter.cause(outcome)), OutputValue(listing.runwayMonths),
                     OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
                     OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
                 ])
