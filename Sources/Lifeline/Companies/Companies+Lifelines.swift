@@ -23,8 +23,7 @@ extension Companies {
     private func startLifeline(
         slug: String, on date: CivilDate, began: LifelineRecord.Beginning, tier: Company.Tier?, runwayMonths: Int?, note: String?
     ) throws -> Reassessed<Company> {
-        let verb = began == .rebuilt ? "rebuild" : "renew"
-        return try writeAndReassess(trigger: "company \(verb) \(slug)") { session in
+        try writeAndReassess(trigger: "company \(began == .rebuilt ? "rebuild" : "renew") \(slug)") { session in
             try startLifeline(slug: slug, on: date, began: began, tier: tier, runwayMonths: runwayMonths, note: note, in: session)
         }
     }

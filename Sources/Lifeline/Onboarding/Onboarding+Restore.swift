@@ -15,15 +15,14 @@ extension Onboarding {
         var summary = RestoreSummary()
         _ = try portfolio.batch(trigger: "restore", reassess: false) { session in
             try checkEmpty()
+            if let missing = PortfolioExport.missingTables(in: Set(files.keys)).first {
+                throw LifelineError(.missingInput, "\(directory): there is no \(missing).csv")
+            }
+            // An export made before lifelines were dated records has rebuilds.csv in place
+            // of lifelines.csv, and no closures.csv.
             for exported in PortfolioExport.tableNames {
-                // An export made before lifelines were dated records has rebuilds.csv,
-                // and no closures.csv.
-                let legacy = exported == "lifelines" && files["lifelines"] == nil && files["rebuilds"] != nil
-                let name = legacy ? "rebuilds" : exported
-                if name == "closures" && files[name] == nil && files["rebuilds"] != nil { continue }
-                guard let text = files[name] else {
-                    throw LifelineError(.missingInput, "\(directory): there is no \(name).csv")
-                }
+                let name = exported == "lifelines" && files["lifelines"] == nil ? "rebuilds" : exported
+                guard let text = files[name] else { continue }
                 let rows = try ExportTable.rows(in: text, table: name)
                 if name == "companies" {
                     var companies = CompanyImportSummary(isDryRun: false)

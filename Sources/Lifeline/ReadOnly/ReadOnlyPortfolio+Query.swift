@@ -4,27 +4,14 @@ import LifelineStorage
 /// A value a query returns, as SQLite stores it.
 public typealias QueryValue = SQLValue
 
-/// The rows of an ad-hoc query, with its column names.
-public struct QueryResult {
-    public let columns: [String]
-    public let rows: [[QueryValue]]
-}
-
 extension ReadOnlyPortfolio {
     /// Runs `sql` as one read-only query (see `Database.prepareReadOnlyQuery`): anything
     /// else is refused with the reason (exit 65). `parameters` give each `:NAME` its value,
     /// bound as a number when it is a plain decimal number (`QueryParameter.bound`); every parameter
     /// needs a value and every value a parameter (exit 64). A query still running after `timeLimitSeconds` is
     /// interrupted (exit 75: try again with more time).
-    public func query(_ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double) throws -> QueryResult {
-        var columns: [String] = []
-        var rows: [[QueryValue]] = []
-        try query(sql, parameters: parameters, timeLimitSeconds: timeLimitSeconds, columns: { columns = $0 }) { rows.append($0) }
-        return QueryResult(columns: columns, rows: rows)
-    }
-
-    /// The same, handing over the column names once the query is accepted and then each
-    /// row as SQLite makes it, so that a caller can write rows as they come: the time
+    /// The column names go to `columns` once the query is accepted, then each row to
+    /// `eachRow` as SQLite makes it, so that a caller writes rows as they come: the time
     /// limit covers making and writing them, and no result is held whole.
     public func query(
         _ sql: String, parameters: [String: QueryParameter], timeLimitSeconds: Double, columns: ([String]) throws -> Void,

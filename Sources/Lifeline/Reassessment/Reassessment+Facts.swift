@@ -33,7 +33,7 @@ extension Reassessment {
         let companies = selection.condition(on: "id")
         let exposures = selection.condition(on: "e.company_id")
         let dependencies = selection.condition(on: "d.company_id")
-        let dismissals = selection.condition(on: "company_id")
+        let byCompany = selection.condition(on: "company_id")
 
         // Provider scopes are few: read them flat, by exposure, and join in memory.
         var scopes: [Int64: Set<String>] = [:]
@@ -66,14 +66,14 @@ extension Reassessment {
             }
         var dismissalOwners: [Int64] = []
         var dismissalFacts: [DismissalFact] = []
-        try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(dismissals.sql)")
-            .bind(dismissals.arguments).forEachRow { row in
+        try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(byCompany.sql)")
+            .bind(byCompany.arguments).forEachRow { row in
                 dismissalOwners.append(try row.get(0))
                 dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
             }
         var closedOn: [Int64: CivilDate] = [:]
-        try database.cachedStatement(sql: "SELECT company_id, closed_on FROM closures WHERE \(dismissals.sql)")
-            .bind(dismissals.arguments).forEachRow { closedOn[try $0.get(0)] = try $0.get(1) as CivilDate }
+        try database.cachedStatement(sql: "SELECT company_id, closed_on FROM closures WHERE \(byCompany.sql)")
+            .bind(byCompany.arguments).forEachRow { closedOn[try $0.get(0)] = try $0.get(1) as CivilDate }
         let earlier = try earlierLifelines(selection, capabilitySlugs: capabilitySlugs, modelReferences: modelReferences)
         let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id

@@ -65,15 +65,9 @@ public struct Reports: PortfolioPart {
     }
 
     /// The lifelines a later one had replaced by `asOf`, by company: only the companies
-    /// that rebuilt or renewed by then are read.
+    /// that ever rebuilt or renewed are read; the engine keeps what was replaced by then.
     private func supersededLifelines(asOf: CivilDate) throws -> [String: [SupersededLifeline]] {
-        let ids = Set(try database.fetchAll(
-            sql: """
-                SELECT DISTINCT l.company_id FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
-                WHERE (SELECT min(n.starts_on) FROM earlier_lifelines n WHERE n.company_id = l.company_id AND n.starts_on > l.starts_on)
-                      <= ?1 OR c.lifeline_start <= ?1
-                """,
-            arguments: [.text(asOf.iso)]) { try $0.get(0) as Int64 })
+        let ids = Set(try database.fetchAll(sql: "SELECT DISTINCT company_id FROM earlier_lifelines") { try $0.get(0) as Int64 })
         guard !ids.isEmpty else { return [:] }
         let companies = try portfolio.reassessment.companyFacts(.ids(ids))
         let releases = try portfolio.reassessment.releaseFacts(concerning: companies)
