@@ -54,6 +54,7 @@ struct LifelineRecordsCommandsTests {
         #expect(second.contains(#""status":"alive","tier_months":6,"lifeline_start":"2023-09-01""#), "\(second)")
         let before = try run(["company", "show", "deck", "--as-of", "2023-02-28"], on: "2024-03-05").stdout
         #expect(before.contains("not in the portfolio as of 2023-02-28: its first lifeline began on 2023-03-01"))
+        #expect(before.contains("Threats to the current lifeline, as of the latest assessment"), "a past picture does not pass today's threats off as its own")
         #expect(try run(["company", "list", "--as-of", "2023-02-28", "--format", "csv"], on: "2024-03-05").stdout.split(separator: "\n").count == 1)
 
         let closed = try run(["company", "close", "deck", "--on", "2024-04-01", "--reason", "write-off"], on: "2024-04-02")

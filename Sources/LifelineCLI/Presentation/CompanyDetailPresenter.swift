@@ -155,7 +155,12 @@ struct CompanyDetailPresenter {
                 OutputValue(threat.dismissedUntil?.iso),
             ])
         }
-        parts.append(heading("Threats (release ids for 'lifeline dismiss')") + "\n" + (open.values.isEmpty ? "(none)" : writer.render(open)))
+        // The threats are the current lifeline's, as of the latest date assessed: a
+        // picture as of another date says so rather than pass them off as that date's.
+        let threatsTitle = picture.asOf == today
+            ? "Threats (release ids for 'lifeline dismiss')"
+            : "Threats to the current lifeline, as of the latest assessment (release ids for 'lifeline dismiss')"
+        parts.append(heading(threatsTitle) + "\n" + (open.values.isEmpty ? "(none)" : writer.render(open)))
         let dismissed = DismissalPresenter.rows(dismissals)
         parts.append(heading("Dismissed threats") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
         return parts.joined(separator: "\n\n")
