@@ -244,10 +244,37 @@ struct LifelineRecordsCommandsTests {
         #expect(show.contains(",1500000,2023-05-02,Seed,openai/gpt-4,agents:advantage;file-upload:necessity@openai\n"), "\(show)")
     }
 
+    @Test("expose and unexpose per provider: what each did, and what is refused with nothing written")
+    func exposuresPerProvider() throws {
+        let necessity = try run(["company", "expose", "deck", "file-upload", "--effect", "necessity"], on: "2023-08-01")
+        #expect(necessity.stdout.hasPrefix("deck is exposed to file-upload (necessity, any other provider).\n"), "\(necessity.stderr)")
+        let moved = try run(["company", "expose", "deck", "file-upload", "--effect", "necessity", "--provider", "openai"], on: "2023-08-01")
+        #expect(moved.stdout.hasPrefix("""
+            deck is now exposed to file-upload (necessity, openai).
+            deck: rebuild -> replaced (openai/chatgpt shipped file-upload on 2023-07-06; runway to 2023-10-06)
+            """), "\(moved.stdout)")
+        let before = try DatabaseSnapshot(path: scratch.file("p.db"))
+        for (arguments, status, message) in [
+            (["--provider", "openai", "--any-other"], Int32(64), "--provider and --any-other remove different exposures; give one of them"),
+            (["--provider", "microsoft"], 65, "unknown provider 'microsoft'"),
+        ] {
+            let refused = try run(["company", "unexpose", "deck", "file-upload"] + arguments, on: "2023-08-01")
+            #expect(refused.status == status)
+            #expect(refused.stderrLines.first?.hasPrefix("lifeline: error: \(message)") == true, "\(refused.stderr)")
+        }
+        #expect(try DatabaseSnapshot(path: scratch.file("p.db")) == before)
+        let removed = try run(["company", "unexpose", "deck", "file-upload", "--any-other"], on: "2023-08-01")
+        #expect(removed.stdout.hasPrefix("deck is exposed to file-upload only from the providers its exposures name.\n"))
+        let show = try run(["company", "show", "deck", "--format", "csv"], on: "2023-08-01").stdout
+        #expect(show.hasSuffix(",file-upload:necessity@openai\n"), "\(show)")
+    }
+
     @Test("a bad link refuses the whole company, with nothing written", arguments: [
         (["--invest", "1.5M"], 64, "--invest takes AMOUNT@DATE or AMOUNT@DATE@ROUND, such as 1.5M@2023-05-10@Seed, not '1.5M'"),
         (["--expose", "file-uplod:necessity"], 65, "unknown capability 'file-uplod'; did you mean 'file-upload'?"),
-        (["--expose", "vision:advantage", "--expose", "vision:necessity@openai"], 64, "--expose names vision twice; give each capability once"),
+        (["--expose", "vision:advantage", "--expose", "vision:necessity"], 65, "vision is given twice for any provider"),
+        (["--expose", "vision:advantage@openai", "--expose", "vision:necessity@anthropic+openai"], 65,
+         "vision names 'openai' in two exposures"),
         (["--depend", "openai/gpt-5"], 65, "unknown model 'openai/gpt-5'"),
         (["--invest", "1.2.3@2023-05-02"], 65, "invalid amount '1.2.3'"),
     ])

@@ -132,6 +132,9 @@ struct OnboardingCommandsTests {
         ("slug,tier,since,exposures\nx,3,2023-01-01,file-uplod:necessity\n", "sheet.csv:2: unknown capability 'file-uplod'; did you mean 'file-upload'?"),
         ("slug,tier,since,exposures\nx,3,2023-01-01,file-upload\n", "sheet.csv:2: invalid exposure 'file-upload': write capability:effect"),
         ("slug,tier,since,exposures\nx,3,2023-01-01,file-upload:fatal\n", "sheet.csv:2: invalid effect 'fatal': use advantage or necessity"),
+        ("slug,tier,since,exposures\nx,3,2023-01-01,vision:advantage;vision:necessity\n", "sheet.csv:2: vision is given twice for any provider"),
+        ("slug,tier,since,exposures\nx,3,2023-01-01,vision:advantage@openai;vision:necessity@microsoft+openai\n",
+         "sheet.csv:2: vision names 'openai' in two exposures"),
         ("slug,tier,since,invested_usd\nx,3,2023-01-01,1M\n", "sheet.csv:2: an investment needs both 'invested_usd' and 'invested_on'"),
         ("slug,tier,since,invested_usd,invested_on\nx,3,2023-01-01,-5,2023-01-01\n", "sheet.csv:2: invalid amount '-5': amounts cannot be negative"),
         ("slug,name,tier,since\nx,A,3,2023-01-01\nx,B,,\n", "sheet.csv:3: 'name' is 'B' here but 'A' at sheet.csv:2"),
@@ -187,6 +190,27 @@ struct OnboardingCommandsTests {
         #expect(try ok(["history", "chainsmith"], db: "b.db").contains("  Rebuilt"))
         #expect(try ok(["export", "--out", "again"], db: "b.db").hasPrefix("Exported to again/"))
         for file in ["companies.csv", "releases.csv", "dismissals.csv", "lifelines.csv", "closures.csv", "models.csv"] {
+            #expect(try scratch.bytes("out/\(file)") == scratch.bytes("again/\(file)"), "\(file)")
+        }
+    }
+
+    @Test("a capability split by provider imports, survives a rebuild, and comes back from an export as it was")
+    func exposuresPerProviderRoundTrip() throws {
+        try catalogue("a.db")
+        let sheet = "slug,tier,since,exposures\nclicky,6,2023-03-01,vision:advantage@microsoft;vision:necessity;file-upload:necessity@openai\n"
+        let imported = try run(["company", "import", "-"], db: "a.db", input: sheet)
+        #expect(imported.stdout.hasPrefix("Imported stdin: 1 company added, 0 updated, 0 investments, 0 dependencies, 3 exposures."), "\(imported.stderr)")
+        try ok(["company", "rebuild", "clicky", "--on", "2024-01-10"], db: "a.db")
+        let exposed = try ok(["company", "expose", "clicky", "vision", "--effect", "advantage", "--provider", "openai"], db: "a.db")
+        #expect(exposed == "clicky is exposed to vision (advantage, openai).\n")
+        let row = try ok(["company", "show", "clicky", "--format", "csv"], db: "a.db")
+        #expect(row.hasSuffix(",file-upload:necessity@openai;vision:advantage@microsoft;vision:advantage@openai;vision:necessity\n"), "\(row)")
+        try ok(["export", "--out", "out"], db: "a.db")
+        let lifelines = String(decoding: try scratch.bytes("out/lifelines.csv"), as: UTF8.self)
+        #expect(lifelines.contains(",file-upload:necessity@openai;vision:advantage@microsoft;vision:necessity\n"), "\(lifelines)")
+        try ok(["restore", "out"], db: "b.db")
+        try ok(["export", "--out", "again"], db: "b.db")
+        for file in ["companies.csv", "lifelines.csv"] {
             #expect(try scratch.bytes("out/\(file)") == scratch.bytes("again/\(file)"), "\(file)")
         }
     }

@@ -30,4 +30,33 @@ struct ExposureCellTests {
         let error = #expect(throws: LifelineError.self) { try Exposure(cell: cell) }
         #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "")")
     }
+
+    @Test("a row's exposures may split a capability by provider, with disjoint scopes", arguments: [
+        "computer-use:advantage@anthropic;computer-use:necessity@openai",
+        "computer-use:advantage@anthropic+google;computer-use:necessity",
+        "computer-use:advantage;vision:advantage@openai;vision:necessity@anthropic",
+    ])
+    func disjointScopes(cells: String) throws {
+        try Exposure.checkScopesDisjoint(cells.split(separator: ";").map { try Exposure(cell: String($0)) })
+    }
+
+    @Test("two exposures of a capability that would count one provider are refused, naming it", arguments: [
+        ("computer-use:advantage;computer-use:necessity", "computer-use is given twice for any provider"),
+        ("computer-use:advantage@openai;computer-use:necessity@anthropic+openai", "computer-use names 'openai' in two exposures"),
+        ("vision:advantage@openai;vision:advantage@openai", "vision names 'openai' in two exposures"),
+    ])
+    func overlappingScopes(cells: String, message: String) throws {
+        let exposures = try cells.split(separator: ";").map { try Exposure(cell: String($0)) }
+        let error = #expect(throws: LifelineError.self) { try Exposure.checkScopesDisjoint(exposures) }
+        #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test("a scope in words: its providers, 'any' alone, 'any other' beside named ones")
+    func scopeText() throws {
+        let named = try Exposure(cell: "computer-use:advantage@anthropic+google")
+        let rest = try Exposure(cell: "computer-use:necessity")
+        #expect(named.scopeText(among: [named, rest]) == "anthropic, google")
+        #expect(rest.scopeText(among: [named, rest]) == "any other")
+        #expect(rest.scopeText(among: [rest, try Exposure(cell: "vision:advantage@openai")]) == "any")
+    }
 }

@@ -85,6 +85,32 @@ struct LifelineEngineTests {
         #expect(result.status == .replaced)
     }
 
+    @Test("several exposures to one capability: each counts its own providers, the unscoped one every other provider")
+    func exposuresPerProvider() {
+        let company = Self.company(exposures: [
+            ExposureFact(capability: "file-upload", effect: .advantage, providers: ["anthropic"]),
+            ExposureFact(capability: "file-upload", effect: .necessity),
+        ])
+        let lifeline = company.lifelines[0]
+        let anthropic = Self.release(1, Self.claude, on: "2023-02-01", ["file-upload"])
+        let openai = Self.release(2, Self.chatgpt, on: "2023-03-01", ["file-upload"])
+        #expect(LifelineEngine.threats(from: anthropic, to: lifeline, knownReleases: []).map(\.effect) == [.advantage])
+        #expect(LifelineEngine.threats(from: openai, to: lifeline, knownReleases: []).map(\.effect) == [.necessity])
+        #expect(assess(company, [anthropic, openai], asOf: "2023-03-10").status == .rebuild)
+        #expect(assess(company, [openai], asOf: "2023-03-10").status == .replaced)
+    }
+
+    @Test("exposures that all name providers leave the other providers out")
+    func namedScopesOnly() {
+        let company = Self.company(exposures: [
+            ExposureFact(capability: "file-upload", effect: .advantage, providers: ["anthropic"]),
+            ExposureFact(capability: "file-upload", effect: .necessity, providers: ["google"]),
+        ])
+        let openai = Self.release(1, Self.chatgpt, on: "2023-02-01", ["file-upload"])
+        #expect(LifelineEngine.threats(from: openai, to: company.lifelines[0], knownReleases: []).isEmpty)
+        #expect(assess(company, [openai], asOf: "2023-03-10").outcome.cause == .tier)
+    }
+
     @Test("a retirement of the only dependency is a threat: migrate")
     func retirementWithoutFallback() {
         let retirement = Self.release(1, Self.gpt4, on: "2023-03-01", kind: .retirement, announced: "2023-02-01")

@@ -102,10 +102,12 @@ struct PortfolioTests {
         #expect(try portfolio.companies.companyDetail("papertalk").dependencies == [gpt4])
     }
 
-    @Test("exposing again replaces effect and providers; unexpose needs an exposure")
+    @Test("exposing again with a wider scope takes the providers over; unexpose needs an exposure")
     func exposures() throws {
-        #expect(try portfolio.companies.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]).value)
-        #expect(try !portfolio.companies.setExposure(company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]).value)
+        #expect(try portfolio.companies.setExposure(company: "papertalk", capability: "file-upload", effect: .necessity, providers: ["openai"]).value.isNew)
+        let widened = try portfolio.companies.setExposure(
+            company: "papertalk", capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai", "anthropic"]).value
+        #expect(widened.movedProviders == ["openai"])
         #expect(try portfolio.companies.companyDetail("papertalk").exposures == [
             Exposure(capability: "file-upload", effect: .advantage, providers: ["anthropic", "openai"])
         ])

@@ -42,6 +42,7 @@ struct ReassessmentPropertyTests {
 
         init(seed: UInt64) {
             var random = SeededGenerator(state: seed)
+            var splitting = SeededGenerator(state: seed ^ 0x5EED)
             let base = CivilDate(iso: "2023-01-01")!
             for index in 0..<25 {
                 let dependencies = Array(ReassessmentPropertyTests.models.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)))
@@ -50,10 +51,16 @@ struct ReassessmentPropertyTests {
                     slug: "company-\(index)", tier: ["3", "6", "12"].randomElement(using: &random)!,
                     since: base.adding(days: Int.random(in: 0...300, using: &random)),
                     runway: Int.random(in: 0...6, using: &random), dependencies: dependencies,
-                    exposures: exposed.map { capability in
+                    exposures: exposed.flatMap { capability in
                         let scoped = Int.random(in: 0..<4, using: &random) == 0
-                        return (capability, Bool.random(using: &random) ? .advantage : .necessity,
-                                scoped ? [ReassessmentPropertyTests.providers.randomElement(using: &random)!] : [])
+                        let effect: Effect = Bool.random(using: &random) ? .advantage : .necessity
+                        let first = (capability, effect, scoped ? [ReassessmentPropertyTests.providers.randomElement(using: &random)!] : [])
+                        // One in four is split by provider: the other effect for one more
+                        // provider, or for the rest. Drawn from a generator of its own, so
+                        // that the rest of the plan is what each seed always gave.
+                        guard Int.random(in: 0..<4, using: &splitting) == 0 else { return [first] }
+                        let provider = ReassessmentPropertyTests.providers.filter { !first.2.contains($0) }.randomElement(using: &splitting)!
+                        return [first, (capability, effect == .advantage ? .necessity : .advantage, scoped ? [] : [provider])]
                     }))
             }
             var usedDays = Set<String>()
@@ -341,6 +348,34 @@ struct ReassessmentPropertyTests {
             #expect(alone?.threats == withAll?.threats, "\(company.slug)")
         }
         #expect(retirementsLeftOut > 0, "some company has earlier retirements of models it does not depend on")
+    }
+
+    @Test("the threats view and the engine agree on what threatens each company, split exposures too", arguments: [
+        (UInt64(71), "2023-08-01"), (72, "2024-02-29"), (73, "2024-12-31"),
+    ])
+    func threatsViewAgrees(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        let companies = try portfolio.reassessment.companyFacts(.all)
+        let known = try portfolio.reassessment.releaseFacts(concerning: companies).filter { $0.knownOn <= today }
+        var fromEngine = Set<String>()
+        for company in companies {
+            let lifeline = company.lifelines.last!
+            for release in known where release.releasedOn >= lifeline.start {
+                for threat in LifelineEngine.threats(from: release, to: lifeline, knownReleases: known) {
+                    fromEngine.insert("\(company.slug) \(threat.releaseID) \(threat.capability ?? "-") \(threat.effect?.rawValue ?? "-")")
+                }
+            }
+        }
+        let fromView = Set(try portfolio.database.fetchAll(sql: """
+            SELECT company || ' ' || release_id || ' ' || coalesce(capability, '-') || ' ' || coalesce(effect, '-') FROM v_company_threats
+            """) { try $0.get(0) as String })
+        #expect(fromView == fromEngine)
+        let split = companies.filter { company in
+            let capabilities = company.lifelines.last!.exposures.map(\.capability)
+            return Set(capabilities).count < capabilities.count
+        }
+        #expect(!split.isEmpty, "some company has a capability split by provider")
     }
 
     @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [

@@ -104,8 +104,8 @@ struct TimeTruePropertyTests {
                         tier: String(lifeline.tier.months), since: lifeline.start.iso, runwayMonths: String(lifeline.runwayMonths)))
                 } else {
                     _ = try companies.renewCompany(slug: slug, on: lifeline.start, tier: lifeline.tier, runwayMonths: lifeline.runwayMonths, note: nil)
-                    for exposure in try companies.companyDetail(slug).exposures {
-                        _ = try companies.removeExposure(company: slug, capability: exposure.capability)
+                    for capability in Set(try companies.companyDetail(slug).exposures.map(\.capability)) {
+                        _ = try companies.removeExposure(company: slug, capability: capability)
                     }
                     let models = try companies.companyDetail(slug).dependencies
                     if !models.isEmpty { _ = try companies.removeDependencies(company: slug, models: models) }

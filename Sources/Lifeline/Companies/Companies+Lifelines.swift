@@ -69,28 +69,26 @@ extension Companies {
         return try company(id: id)
     }
 
-    /// Copies the company's current exposures (with their provider scopes) and
+    /// Copies the company's current exposures (each with its provider scope) and
     /// dependencies to an earlier lifeline.
     func keepLinks(ofCompany companyID: Int64, inEarlierLifeline lifelineID: Int64) throws {
-        let ids: [SQLValue] = [.integer(lifelineID), .integer(companyID)]
-        try database.execute(
-            sql: """
-                INSERT INTO earlier_lifeline_exposures (lifeline_id, capability_id, effect)
-                SELECT ?1, capability_id, effect FROM exposures WHERE company_id = ?2
-                """,
-            arguments: ids)
-        try database.execute(
-            sql: """
-                INSERT INTO earlier_lifeline_exposure_providers (exposure_id, provider_id)
-                SELECT le.id, ep.provider_id FROM earlier_lifeline_exposures le
-                JOIN exposures e ON e.company_id = ?2 AND e.capability_id = le.capability_id
-                JOIN exposure_providers ep ON ep.exposure_id = e.id
-                WHERE le.lifeline_id = ?1
-                """,
-            arguments: ids)
+        let exposures = try database.fetchAll(
+            sql: "SELECT id, capability_id, effect FROM exposures WHERE company_id = ? ORDER BY id",
+            arguments: [.integer(companyID)]) { (id: try $0.get(0) as Int64, capability: try $0.get(1) as Int64, effect: try $0.get(2) as String) }
+        for exposure in exposures {
+            try database.execute(
+                sql: "INSERT INTO earlier_lifeline_exposures (lifeline_id, capability_id, effect) VALUES (?, ?, ?)",
+                arguments: [.integer(lifelineID), .integer(exposure.capability), .text(exposure.effect)])
+            try database.execute(
+                sql: """
+                    INSERT INTO earlier_lifeline_exposure_providers (exposure_id, provider_id)
+                    SELECT ?, provider_id FROM exposure_providers WHERE exposure_id = ?
+                    """,
+                arguments: [.integer(database.lastInsertedRowID), .integer(exposure.id)])
+        }
         try database.execute(
             sql: "INSERT INTO earlier_lifeline_dependencies (lifeline_id, model_id) SELECT ?1, model_id FROM dependencies WHERE company_id = ?2",
-            arguments: ids)
+            arguments: [.integer(lifelineID), .integer(companyID)])
     }
 
     /// Records that the company left the portfolio on `date`: `closed` from then on.

@@ -14,13 +14,7 @@ public struct Companies: PortfolioPart {
         try writeAndReassess(trigger: "company add \(slug)") { session in
             let company = try addCompany(slug: slug, fields: fields, in: session)
             if !links.dependencies.isEmpty { _ = try addDependencies(company: slug, models: links.dependencies, in: session) }
-            for exposure in links.exposures {
-                if links.exposures.filter({ $0.capability == exposure.capability }).count > 1 {
-                    throw LifelineError(.usage, "--expose names \(exposure.capability) twice; give each capability once")
-                }
-                _ = try setExposure(
-                    company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
-            }
+            try setExposures(links.exposures, company: slug, in: session)
             for investment in links.investments {
                 try addInvestment(company: slug, on: investment.on, amount: investment.amount, round: investment.round, in: session)
             }

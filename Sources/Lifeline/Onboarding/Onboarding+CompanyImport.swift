@@ -98,10 +98,7 @@ extension Onboarding {
             try located(exposures.location) {
                 let parsed = try Self.listItems(exposures.value).map(Exposure.init(cell:))
                 if exists { try portfolio.companies.clearExposures(company: slug, in: session) }
-                for exposure in parsed {
-                    _ = try portfolio.companies.setExposure(
-                        company: slug, capability: exposure.capability, effect: exposure.effect, providers: exposure.providers, in: session)
-                }
+                try portfolio.companies.setExposures(parsed, company: slug, in: session)
                 summary.exposures += parsed.count
             }
         }

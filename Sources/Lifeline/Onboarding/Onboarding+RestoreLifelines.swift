@@ -40,7 +40,11 @@ extension Onboarding {
                 sql: "INSERT OR IGNORE INTO earlier_lifeline_dependencies (lifeline_id, model_id) VALUES (?, ?)",
                 arguments: [.integer(lifeline), .integer(try session.names.modelID(model))])
         }
-        for exposure in try Self.listItems(row["exposures"] ?? "").map(Exposure.init(cell:)) {
+        let exposures = try Self.listItems(row["exposures"] ?? "").map(Exposure.init(cell:)).map {
+            Exposure(capability: try session.names.capabilitySlug($0.capability), effect: $0.effect, providers: $0.providers)
+        }
+        try Exposure.checkScopesDisjoint(exposures)
+        for exposure in exposures {
             try database.execute(
                 sql: "INSERT INTO earlier_lifeline_exposures (lifeline_id, capability_id, effect) VALUES (?, ?, ?)",
                 arguments: [.integer(lifeline), .integer(try session.names.capabilityID(exposure.capability)), .text(exposure.effect.rawValue)])

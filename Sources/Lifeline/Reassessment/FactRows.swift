@@ -35,7 +35,7 @@ struct FactRows: Sendable {
         func facts(of company: CompanyRow) -> CompanyFacts {
             let current = LifelineFacts(
                 start: company.lifelineStart, tier: company.tier, runwayMonths: company.runwayMonths,
-                exposures: exposures.values(of: company.id).sorted { $0.capability < $1.capability },
+                exposures: exposures.values(of: company.id).sorted(by: ExposureFact.inOrder),
                 dependencies: Array(dependencies.values(of: company.id)))
             return CompanyFacts(
                 id: company.id, slug: company.slug, lifelines: earlierLifelines.values(of: company.id) + [current],

@@ -128,7 +128,7 @@ extension Reassessment {
             owners.append(try row.get(0))
             lifelines.append(LifelineFacts(
                 start: try row.get(2), tier: try row.get(3), runwayMonths: try row.get(4),
-                exposures: (exposures[id] ?? []).sorted { $0.capability < $1.capability }, dependencies: dependencies[id] ?? []))
+                exposures: (exposures[id] ?? []).sorted(by: ExposureFact.inOrder), dependencies: dependencies[id] ?? []))
         }
         return ByCompany(companyIDs: owners, values: lifelines)
     }
@@ -170,8 +170,11 @@ extension Reassessment {
             let start = lifeline.start
             let end = lifeline.naturalEnd
             var slices: [ArraySlice<ReleaseFact>] = []
+            var previousCapability: String?
             for exposure in lifeline.exposures {
-                guard let releases = byCapability[exposure.capability] else { continue }
+                // Exposures come by capability; one capability's releases once, however many scopes.
+                defer { previousCapability = exposure.capability }
+                guard exposure.capability != previousCapability, let releases = byCapability[exposure.capability] else { continue }
                 let first = LifelineEngine.firstIndex(in: releases[...], onOrAfter: start)
                 let last = LifelineEngine.firstIndex(in: releases[...], onOrAfter: end)
                 if first < last { slices.append(releases[first..<last]) }

@@ -124,7 +124,7 @@ struct CompanyDetailPresenter {
         for exposure in detail.exposures {
             exposures.append([
                 .text(exposure.capability), .text(exposure.effect.rawValue),
-                .text(exposure.providers.isEmpty ? "any" : exposure.providers.joined(separator: ", ")),
+                .text(exposure.scopeText(among: detail.exposures)),
             ])
         }
         let writer = format.writer

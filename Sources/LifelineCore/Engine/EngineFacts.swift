@@ -61,6 +61,14 @@ public struct LifelineFacts: Equatable, Sendable {
 
     /// N: the start plus the tier, in calendar months.
     public var naturalEnd: CivilDate { start.adding(months: tier.months) }
+
+    /// Rule 4's scope: a release by `provider` counts for `exposure` when the exposure
+    /// names the provider, or names none and no other exposure of its capability names
+    /// it ("advantage from anthropic, necessity from everyone else").
+    func counts(provider: String, for exposure: ExposureFact) -> Bool {
+        guard exposure.providers.isEmpty else { return exposure.names(provider: provider) }
+        return !exposures.contains { $0.capability == exposure.capability && $0.names(provider: provider) }
+    }
 }
 
 /// An exposure as the engine needs it.
@@ -76,8 +84,16 @@ public struct ExposureFact: Equatable, Sendable {
         self.providers = providers
     }
 
-    /// Rule 4: a release counts when its provider is in scope (an empty scope is any).
-    func covers(provider: String) -> Bool { providers.isEmpty || providers.contains(provider) }
+    /// The order of a lifeline's exposures: by capability, then (several exposures to one
+    /// capability) by the providers they name and the effect, so that equal facts read by
+    /// different paths compare equal.
+    package static func inOrder(_ a: ExposureFact, _ b: ExposureFact) -> Bool {
+        if a.capability != b.capability { return a.capability < b.capability }
+        return (a.providers.sorted().joined(separator: ","), a.effect.rawValue) < (b.providers.sorted().joined(separator: ","), b.effect.rawValue)
+    }
+
+    /// Whether the exposure names `provider`; an exposure with no providers names none.
+    func names(provider: String) -> Bool { providers.contains(provider) }
 }
 
 /// An investor's judgement that a release does not threaten a company (rule 9).

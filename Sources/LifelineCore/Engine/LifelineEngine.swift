@@ -128,8 +128,8 @@ public enum LifelineEngine {
         release.knownOn <= asOf && release.releasedOn >= start
     }
 
-    /// Rule 4: the threats one release poses to a company - one per exposed capability
-    /// it ships within the exposure's provider scope, or a retirement of a model it
+    /// Rule 4: the threats one release poses to a company - one per exposure to a
+    /// capability it ships whose provider scope counts it, or a retirement of a model it
     /// depends on with no other dependency still running then.
     package static func threats(from release: ReleaseFact, to lifeline: LifelineFacts, knownReleases: [ReleaseFact]) -> [Threat] {
         if release.kind == .retirement {
@@ -139,7 +139,7 @@ public enum LifelineEngine {
             return [Threat(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: nil, effect: nil)]
         }
         return lifeline.exposures.compactMap { exposure in
-            guard release.capabilities.contains(exposure.capability), exposure.covers(provider: release.model.provider) else {
+            guard release.capabilities.contains(exposure.capability), lifeline.counts(provider: release.model.provider, for: exposure) else {
                 return nil
             }
             return Threat(
