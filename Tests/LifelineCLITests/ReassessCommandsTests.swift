@@ -85,7 +85,7 @@ struct ReassessCommandsTests {
             "reassess 2023-06-15 0", "reassess 2023-06-16 0", "reassess 2023-07-03 1", "reassess 2023-07-06 0",
             "reassess 2023-07-06 0", "reassess 2023-10-20 1", "reassess 2023-11-06 1",
         ])
-        #expect(try sql("SELECT DISTINCT rules_version FROM reassessment_runs", as: Int.self) == [2])
+        #expect(try sql("SELECT DISTINCT rules_version FROM reassessment_runs", as: Int.self) == [3])
         let statuses = try sql("""
             SELECT a.as_of || ' ' || a.status FROM assessments a JOIN companies c ON c.id = a.company_id
             WHERE c.slug = 'chatpdf' ORDER BY a.as_of, a.run_id

@@ -59,10 +59,11 @@ struct RecordsCommandsTests {
     func providersAndModels() throws {
         #expect(try ok("provider", "list", "--format", "csv") == "provider,name,models\nanthropic,Anthropic,1\nopenai,OpenAI,2\n")
         #expect(try ok("model", "list", "--provider", "openai", "--format", "tsv")
-            == "model\tprovider\tname\tkind\nopenai/chatgpt\topenai\tChatGPT\tproduct\nopenai/gpt-4\topenai\tGPT-4\tapi\n")
+            == "model\tprovider\tname\tkind\tsnapshot_of\nopenai/chatgpt\topenai\tChatGPT\tproduct\t\nopenai/gpt-4\topenai\tGPT-4\tapi\t\n")
         let json = try ok("model", "list", "--format", "json")
-        let models = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
-        #expect(models?.map { $0["model"] ?? "" } == ["anthropic/claude-2", "openai/chatgpt", "openai/gpt-4"])
+        let models = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(models?.map { $0["model"] as? String ?? "" } == ["anthropic/claude-2", "openai/chatgpt", "openai/gpt-4"])
+        #expect(models?.allSatisfy { $0["snapshot_of"] is NSNull } == true)
         #expect(try ok("provider", "list", "--format", "markdown").hasPrefix("| provider | name | models |\n| --- | --- | ---: |"))
     }
 

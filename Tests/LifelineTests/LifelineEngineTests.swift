@@ -111,6 +111,43 @@ struct LifelineEngineTests {
         #expect(assess(company, [openai], asOf: "2023-03-10").outcome.cause == .tier)
     }
 
+    // MARK: Snapshots (rules 4 and 7)
+
+    static let turbo = ModelReference(provider: "openai", model: "gpt-3.5-turbo")
+    static let turbo0613 = ModelReference(provider: "openai", model: "gpt-3.5-turbo-0613")
+
+    @Test("a capability shipped on a snapshot is an opportunity for the base's dependents")
+    func snapshotOpportunity() {
+        let company = Self.company(since: "2023-05-01", exposures: [], dependencies: [Self.turbo])
+        let functions = ReleaseFact(
+            id: 1, model: Self.turbo0613, kind: .capability, releasedOn: Self.date("2023-06-13"), capabilities: ["function-calling"],
+            alsoReaches: [Self.turbo])
+        #expect(assess(company, [functions], asOf: "2023-07-01").opportunities.map(\.capability) == ["function-calling"])
+        let unlinked = Self.release(1, Self.turbo0613, on: "2023-06-13", ["function-calling"])
+        #expect(assess(company, [unlinked], asOf: "2023-07-01").opportunities.isEmpty, "without the snapshot, none")
+    }
+
+    @Test("a base's retirement retires its snapshots; a snapshot's retires only itself")
+    func snapshotRetirements() {
+        let onSnapshot = Self.company(since: "2023-05-01", exposures: [], dependencies: [Self.turbo0613])
+        let onBase = Self.company(since: "2023-05-01", exposures: [], dependencies: [Self.turbo])
+        let baseRetired = ReleaseFact(
+            id: 1, model: Self.turbo, kind: .retirement, releasedOn: Self.date("2023-06-01"), alsoReaches: [Self.turbo0613])
+        let snapshotRetired = Self.release(2, Self.turbo0613, on: "2023-06-01", kind: .retirement)
+        #expect(assess(onSnapshot, [baseRetired], asOf: "2023-07-01").status == .migrate)
+        #expect(assess(onBase, [snapshotRetired], asOf: "2023-07-01").status == .alive)
+        #expect(assess(onSnapshot, [snapshotRetired], asOf: "2023-07-01").status == .migrate)
+        // A company on both: the base's retirement leaves no fallback, the snapshot's leaves the base.
+        let onBoth = Self.company(since: "2023-05-01", exposures: [], dependencies: [Self.turbo, Self.turbo0613])
+        #expect(assess(onBoth, [baseRetired], asOf: "2023-07-01").status == .migrate)
+        #expect(assess(onBoth, [snapshotRetired], asOf: "2023-07-01").status == .alive)
+        // A snapshot retired before is no fallback for another model's later retirement.
+        let withGPT4 = Self.company(since: "2023-05-01", exposures: [], dependencies: [Self.gpt4, Self.turbo0613])
+        let gpt4Retired = Self.release(3, Self.gpt4, on: "2023-06-10", kind: .retirement)
+        #expect(assess(withGPT4, [baseRetired, gpt4Retired], asOf: "2023-07-01").status == .migrate)
+        #expect(assess(withGPT4, [gpt4Retired], asOf: "2023-07-01").status == .alive)
+    }
+
     @Test("a retirement of the only dependency is a threat: migrate")
     func retirementWithoutFallback() {
         let retirement = Self.release(1, Self.gpt4, on: "2023-03-01", kind: .retirement, announced: "2023-02-01")

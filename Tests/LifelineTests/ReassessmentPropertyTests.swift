@@ -88,6 +88,8 @@ struct ReassessmentPropertyTests {
         let portfolio = Portfolio(database: database, today: today)
         for provider in providers { _ = try portfolio.catalogue.addProvider(slug: provider, name: nil) }
         for model in models { _ = try portfolio.catalogue.addModel(model, name: nil, kind: .api) }
+        // One dated snapshot (google-b of google-a), so that every property holds through snapshots too.
+        try portfolio.catalogue.setSnapshot(models[5], of: models[4])
         return portfolio
     }
 

@@ -35,15 +35,20 @@ public struct ModelCatalogue: PortfolioPart {
 
     // MARK: Models
 
-    /// Records a model under an existing provider (never creates the provider).
-    public func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind) throws -> Model {
-        try write { try addModel(reference, name: name, kind: kind, in: $0) }
+    /// Records a model under an existing provider (never creates the provider), as a
+    /// dated snapshot of `snapshotOf` when given.
+    public func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind, snapshotOf: ModelReference? = nil) throws -> Model {
+        try write { try addModel(reference, name: name, kind: kind, snapshotOf: snapshotOf, in: $0) }
     }
 
-    func addModel(_ reference: ModelReference, name: String?, kind: Model.Kind, in session: WriteSession) throws -> Model {
+    func addModel(
+        _ reference: ModelReference, name: String?, kind: Model.Kind, snapshotOf: ModelReference? = nil, in session: WriteSession
+    ) throws -> Model {
         let name = try TextField.name(name ?? reference.model, of: "model")
-        try insertModel(reference, name: name, kind: kind, in: session)
-        return Model(reference: reference, name: name, kind: kind)
+        let baseID = try snapshotOf.map { try snapshotBaseID($0, for: reference, in: session) }
+        let id = try insertModel(reference, name: name, kind: kind, in: session)
+        if let baseID { try recordSnapshot(modelID: id, baseID: baseID, in: session) }
+        return Model(reference: reference, name: name, kind: kind, snapshotOf: snapshotOf)
     }
 
     /// Inserts a model in the session (or holds it, see `HeldRows`); returns its id.
@@ -69,7 +74,8 @@ public struct ModelCatalogue: PortfolioPart {
     /// Models, by provider then slug; only `provider`'s when given.
     public func models(provider: String? = nil) throws -> [Model] {
         var sql = """
-            SELECT p.slug, m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id
+            SELECT p.slug, m.slug, m.name, m.kind, b.slug FROM models m JOIN providers p ON p.id = m.provider_id
+            LEFT JOIN models b ON b.id = m.snapshot_of
             """
         var arguments: [SQLValue] = []
         if let provider {
@@ -77,9 +83,11 @@ public struct ModelCatalogue: PortfolioPart {
             sql += " WHERE p.id = ?"
         }
         return try database.fetchAll(sql: sql + " ORDER BY p.slug, m.slug", arguments: arguments) { row in
-            Model(
-                reference: ModelReference(provider: try row.get(0), model: try row.get(1)),
-                name: try row.get(2), kind: try row.get(3))
+            let provider: String = try row.get(0)
+            return Model(
+                reference: ModelReference(provider: provider, model: try row.get(1)),
+                name: try row.get(2), kind: try row.get(3),
+                snapshotOf: (try row.get(4) as String?).map { ModelReference(provider: provider, model: $0) })
         }
     }
 

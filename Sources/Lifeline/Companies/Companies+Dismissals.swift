@@ -118,7 +118,9 @@ extension Companies {
         let company = try portfolio.reassessment.companyFacts(.ids([companyID]))[0]
         let known = try portfolio.reassessment.releaseFacts(concerning: [company])
         let lifelines = anyLifeline ? company.lifelines : [company.lifelines[company.lifelines.count - 1]]
-        guard lifelines.contains(where: { !LifelineEngine.threats(from: ReleaseFact(release), to: $0, knownReleases: known).isEmpty }) else {
+        // As gathered, with the models it reaches through snapshots.
+        let fact = known.first { $0.id == release.id } ?? ReleaseFact(release)
+        guard lifelines.contains(where: { !LifelineEngine.threats(from: fact, to: $0, knownReleases: known).isEmpty }) else {
             throw LifelineError(
                 .badData,
                 "release \(release.id) (\(release.model) \(release.kind.rawValue) on \(release.releasedOn)) does not threaten '\(slug)': it ships nothing '\(slug)' is exposed to and retires nothing it depends on"

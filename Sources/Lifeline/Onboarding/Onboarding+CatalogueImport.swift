@@ -9,7 +9,8 @@ extension Onboarding {
     ///   shipping its mapped capabilities;
     /// - a model already recorded that now shows a capability none of its releases
     ///   shipped becomes a `capability` release dated its `last_updated` (else `asOf`);
-    /// - a deprecation date becomes a `retirement`, announced on `asOf` when still ahead.
+    /// - a deprecation date becomes a `retirement`, announced on `asOf` when still ahead;
+    /// - a new model whose id is a recorded model's with a dated suffix becomes its snapshot.
     /// Fields map to capabilities through `capability_aliases`. Nothing recorded is ever
     /// changed: re-importing the same file adds nothing.
     public func importCatalogue(_ catalogue: Catalogue, asOf: CivilDate, dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
@@ -43,6 +44,7 @@ extension Onboarding {
                 WHERE r.kind = 'retirement'
                 """) { ModelReference(provider: try $0.get(0), model: try $0.get(1)) })
         var seen = Set<ModelReference>()
+        var created: [ModelReference] = []
         let source = catalogue.source
         let entries = catalogue.models.sorted { ($0.providerID, $0.modelID) < ($1.providerID, $1.modelID) }
         for (done, entry) in entries.enumerated() {
@@ -78,6 +80,7 @@ extension Onboarding {
                 try portfolio.catalogue.insertModel(
                     reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
                 summary.modelsAdded += 1
+                created.append(reference)
                 let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
                 if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) {
                     summary.launches += 1
@@ -98,6 +101,8 @@ extension Onboarding {
                 if case .logged = try portfolio.catalogue.logRelease(retirement, in: session) { summary.retirements += 1 }
             }
         }
+        summary.snapshots = try portfolio.catalogue.recordDatedSnapshots(among: created, in: session)
+            .map { "\($0.snapshot) of \($0.base)" }
     }
 
     /// A launch's date and note: the catalogue's date, its month (as the 1st), or `asOf`.

@@ -81,7 +81,12 @@ extension Onboarding {
                 try table("capabilities", sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
                 try table("capability_aliases", sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id ORDER BY a.alias"),
                 try table("providers", sql: "SELECT slug, name FROM providers ORDER BY slug"),
-                try table("models", sql: "SELECT p.slug || '/' || m.slug, m.name, m.kind FROM models m JOIN providers p ON p.id = m.provider_id ORDER BY 1"),
+                // Each base before its snapshots, so that restore finds it recorded.
+                try table("models", sql: """
+                        SELECT p.slug || '/' || m.slug, m.name, m.kind, p.slug || '/' || b.slug
+                        FROM models m JOIN providers p ON p.id = m.provider_id LEFT JOIN models b ON b.id = m.snapshot_of
+                        ORDER BY coalesce(p.slug || '/' || b.slug, p.slug || '/' || m.slug), m.snapshot_of IS NOT NULL, 1
+                        """),
                 try table("releases", sql: """
                         SELECT r.id, p.slug || '/' || m.slug, r.kind, r.released_on, r.announced_on,
                             (SELECT group_concat(slug, ';') FROM (SELECT k.slug FROM release_capabilities x

@@ -79,7 +79,8 @@ extension Onboarding {
         case "models":
             _ = try portfolio.catalogue.addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],
-                kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"), in: session)
+                kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"),
+                snapshotOf: try row["snapshot_of"].map(ModelReference.init(parsing:)), in: session)
         case "releases":
             try restoreRelease(row, date: date, names: session.names)
         case "lifelines":

@@ -26,6 +26,9 @@ struct HeldRows {
     }
 
     private(set) var models: [ModelRow] = []
+    /// Held models recorded as snapshots of other models (held or written), set once
+    /// every model is written: a base may be held after its snapshot.
+    private(set) var snapshots: [(model: Int64, base: Int64)] = []
     private(set) var releases: [ReleaseRow] = []
     /// Indexes into `releases`, by model id: for the duplicate check.
     private var releasesByModel: [Int64: [Int]] = [:]
@@ -47,6 +50,11 @@ struct HeldRows {
         nextModelID += 1
         models.append(ModelRow(id: id, providerID: providerID, slug: slug, name: name, kind: kind))
         return id
+    }
+
+    /// Records a held model as a snapshot of `base`.
+    mutating func holdSnapshot(model: Int64, of base: Int64) {
+        snapshots.append((model, base))
     }
 
     /// The id the next held release will have.
@@ -88,7 +96,7 @@ extension HeldRows {
     static let rowsPerStatement = 100
 
     /// Writes what is held: models, releases, then their capability rows, up to
-    /// `rowsPerStatement` to a statement. On an error nothing is written - the session's
+    /// `rowsPerStatement` to a statement, and last which models are snapshots. On an error nothing is written - the session's
     /// transaction is undone anyway.
     func write(to database: Database) throws {
         try database.insertRows(
@@ -114,5 +122,8 @@ extension HeldRows {
             into: "release_capabilities", columns: ["release_id", "capability_id"], count: capabilityRows.count,
             rowsPerStatement: Self.rowsPerStatement
         ) { index, values in values += [.integer(capabilityRows[index].0), .integer(capabilityRows[index].1)] }
+        for (model, base) in snapshots {
+            try database.execute(sql: "UPDATE models SET snapshot_of = ? WHERE id = ?", arguments: [.integer(base), .integer(model)])
+        }
     }
 }

@@ -6,7 +6,7 @@ import LifelineStorage
 /// query over the database; the engine then computes only these companies.
 extension Reassessment {
     /// The companies whose outcome a release can change: exposed to a capability it
-    /// ships, depending on its model when it is a retirement, currently assessed with it
+    /// ships, depending on its model (or a snapshot of it) when it is a retirement, currently assessed with it
     /// as the cause, or with a dismissal of it. (A capability on a model a company builds
     /// on is an opportunity, which no outcome records, unless the company is exposed to
     /// it - so the dependents of a model need reassessing only for its retirement.)
@@ -15,7 +15,8 @@ extension Reassessment {
             sql: """
                 SELECT e.company_id FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
                 WHERE x.release_id = ?1
-                UNION SELECT d.company_id FROM dependencies d JOIN releases r ON r.model_id = d.model_id
+                UNION SELECT d.company_id FROM dependencies d JOIN models m ON m.id = d.model_id
+                JOIN releases r ON r.model_id = d.model_id OR r.model_id = m.snapshot_of
                 WHERE r.id = ?1 AND r.kind = 'retirement'
                 UNION SELECT company_id FROM assessments WHERE cause_release_id = ?1
                 UNION SELECT company_id FROM dismissals WHERE release_id = ?1
@@ -35,7 +36,9 @@ extension Reassessment {
                 SELECT company_id FROM exposures WHERE capability_id IN (
                     SELECT capability_id FROM release_capabilities WHERE release_id IN (SELECT value FROM json_each(?1)))
                 UNION SELECT company_id FROM dependencies WHERE model_id IN (
-                    SELECT model_id FROM releases WHERE kind = 'retirement' AND id IN (SELECT value FROM json_each(?1)))
+                    SELECT model_id FROM releases WHERE kind = 'retirement' AND id IN (SELECT value FROM json_each(?1))
+                    UNION SELECT s.id FROM models s JOIN releases r ON r.model_id = s.snapshot_of
+                    WHERE r.kind = 'retirement' AND r.id IN (SELECT value FROM json_each(?1)))
                 """,
             arguments: [.text(ids)]) { try $0.get(0) as Int64 })
     }
@@ -98,7 +101,8 @@ extension Reassessment {
             SELECT a.company_id FROM assessments a WHERE a.lifeline_end >= ?2 AND (?3 OR a.lifeline_start <= ?2)
             AND (EXISTS (SELECT 1 FROM exposures e JOIN release_capabilities x ON x.capability_id = e.capability_id
                          WHERE e.company_id = a.company_id AND x.release_id = ?1)
-                 OR EXISTS (SELECT 1 FROM dependencies d JOIN releases r ON r.model_id = d.model_id
+                 OR EXISTS (SELECT 1 FROM dependencies d JOIN models m ON m.id = d.model_id
+                            JOIN releases r ON r.model_id = d.model_id OR r.model_id = m.snapshot_of
                             WHERE d.company_id = a.company_id AND r.id = ?1 AND r.kind = 'retirement'))
             AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
             """).bind([.integer(releaseID), .text(releasedOn.iso), .integer(isRetirement ? 1 : 0)])

@@ -147,8 +147,10 @@ extension Reassessment {
             var byModel: [ModelReference: [ReleaseFact]] = [:]
             var retirementsByModel: [ModelReference: [ReleaseFact]] = [:]
             for release in releases {
-                byModel[release.model, default: []].append(release)
-                if release.kind == .retirement { retirementsByModel[release.model, default: []].append(release) }
+                for model in [release.model] + release.alsoReaches {
+                    byModel[model, default: []].append(release)
+                    if release.kind == .retirement { retirementsByModel[model, default: []].append(release) }
+                }
                 for capability in release.capabilities { byCapability[capability, default: []].append(release) }
             }
             self.byCapability = byCapability
@@ -158,8 +160,8 @@ extension Reassessment {
 
         /// The releases that can concern `company` as of `asOf`, by the lifeline in
         /// force then: those shipping a capability it is exposed to within the lifeline's window [start, natural end) - nothing outside
-        /// it can end the lifeline (rules 3 and 5) - and every release on a model it
-        /// depends on (opportunities; retirements and their fallbacks).
+        /// it can end the lifeline (rules 3 and 5) - and every release that reaches a model
+        /// it depends on (opportunities; retirements and their fallbacks), snapshots too.
         /// The same release may appear twice (through a capability and a model): the
         /// engine keeps each once. Lazy: no array is built per company. For the outcome
         /// alone (`details` false), of a model's releases only its retirements matter:
@@ -212,21 +214,27 @@ extension Reassessment {
     /// before it - only those of the models in `dependedOn`, when given.
     private func releaseFacts(since earliest: CivilDate?, dependedOn: Set<ModelReference>?) throws -> [ReleaseFact] {
         var models: [Int64: ModelReference] = [:]
+        var baseOf: [Int64: Int64] = [:]
         try database.cachedStatement(sql: """
-            SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id
-            """).forEachRow { models[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
+            SELECT m.id, p.slug, m.slug, m.snapshot_of FROM models m JOIN providers p ON p.id = m.provider_id
+            """).forEachRow { row in
+            let id: Int64 = try row.get(0)
+            models[id] = ModelReference(provider: try row.get(1), model: try row.get(2))
+            if let base = try row.get(3) as Int64? { baseOf[id] = base }
+        }
+        let reach = SnapshotReach(baseOf: baseOf, models: models)
         var capabilities: [Int64: String] = [:]
         try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilities[try $0.get(0)] = try $0.get(1) }
         let since = earliest?.iso ?? ""
         var releases: [ReleaseFact] = []
         // One row per release and capability; a release's rows are consecutive.
-        var current: (id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?)?
+        var current: (id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?, alsoReaches: [ModelReference])?
         var shipped: [String] = []
         func finish() {
             guard let release = current else { return }
             releases.append(ReleaseFact(
                 id: release.id, model: release.model, kind: release.kind, releasedOn: release.releasedOn,
-                announcedOn: release.announcedOn, capabilities: shipped.sorted()))
+                announcedOn: release.announcedOn, capabilities: shipped.sorted(), alsoReaches: release.alsoReaches))
             shipped = []
         }
         // The retirements before `since` come first in date order, then everything from it:
@@ -249,18 +257,43 @@ extension Reassessment {
                 let id: Int64 = try row.get(0)
                 if current?.id != id {
                     finish()
-                    guard let model = models[try row.get(1)] else { throw LifelineError(.badData, "release \(id) has no model") }
-                    if let filter, !filter.contains(model) {
+                    let modelID: Int64 = try row.get(1)
+                    guard let model = models[modelID] else { throw LifelineError(.badData, "release \(id) has no model") }
+                    let kind: Release.Kind = try row.get(2)
+                    let alsoReaches = reach.alsoReached(byReleaseOf: modelID, kind: kind)
+                    if let filter, !filter.contains(model), !alsoReaches.contains(where: filter.contains) {
                         current = nil
                         return
                     }
-                    current = (id, model, try row.get(2), try row.get(3), try row.get(4))
+                    current = (id, model, kind, try row.get(3), try row.get(4), alsoReaches)
                 }
                 if let capability = try row.get(5) as Int64?, let slug = capabilities[capability] { shipped.append(slug) }
             }
         }
         finish()
         return releases
+    }
+
+    /// Which other models a release reaches through snapshots (`ReleaseFact.alsoReaches`):
+    /// a capability on a snapshot reaches its base; a retirement of a base, its snapshots.
+    struct SnapshotReach {
+        let baseOf: [Int64: Int64]
+        let snapshotsOf: [Int64: [ModelReference]]
+        let models: [Int64: ModelReference]
+
+        init(baseOf: [Int64: Int64], models: [Int64: ModelReference]) {
+            self.baseOf = baseOf
+            self.models = models
+            var snapshotsOf: [Int64: [ModelReference]] = [:]
+            for (snapshot, base) in baseOf { snapshotsOf[base, default: []].append(models[snapshot]!) }
+            self.snapshotsOf = snapshotsOf.mapValues { $0.sorted { ($0.provider, $0.model) < ($1.provider, $1.model) } }
+        }
+
+        func alsoReached(byReleaseOf model: Int64, kind: Release.Kind) -> [ModelReference] {
+            guard !baseOf.isEmpty else { return [] }
+            if kind == .retirement { return snapshotsOf[model] ?? [] }
+            return baseOf[model].flatMap { models[$0] }.map { [$0] } ?? []
+        }
     }
 
     /// Up to how many companies `releaseFacts` gathers their dependencies to skip the

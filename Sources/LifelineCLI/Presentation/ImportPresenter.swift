@@ -14,6 +14,12 @@ enum ImportPresenter {
                     + "\(count(summary.releasesAdded, "release")) (\(summary.launches) launch, "
                     + "\(summary.capabilityReleases) capability, \(summary.retirements) retirement).")
         }
+        if !summary.snapshots.isEmpty {
+            let shown = summary.snapshots.prefix(5).joined(separator: ", ") + (summary.snapshots.count > 5 ? ", ..." : "")
+            Console.output(
+                "Recorded \(count(summary.snapshots.count, "model")) as dated snapshots of recorded ones (\(shown)); "
+                    + "undo a wrong one with 'lifeline model edit MODEL --no-snapshot-of'.")
+        }
         if summary.monthOnlyDates > 0 {
             Console.output("\(count(summary.monthOnlyDates, "launch")) dated by month only, taken as the 1st (the release notes say so).")
         }

@@ -120,10 +120,15 @@ public final class ReleaseFact: Equatable, Sendable {
     public let releasedOn: CivilDate
     public let announcedOn: CivilDate?
     public let capabilities: [String]
+    /// The other models whose dependents the release concerns, through snapshots
+    /// (`models.snapshot_of`): a capability shipped on a snapshot reaches the dependents of
+    /// its base model (opportunities); a retirement of a base model retires its snapshots
+    /// too. Empty for most releases, and then costs nothing.
+    public let alsoReaches: [ModelReference]
 
     public init(
         id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate? = nil,
-        capabilities: [String] = []
+        capabilities: [String] = [], alsoReaches: [ModelReference] = []
     ) {
         self.id = id
         self.model = model
@@ -131,6 +136,13 @@ public final class ReleaseFact: Equatable, Sendable {
         self.releasedOn = releasedOn
         self.announcedOn = announcedOn
         self.capabilities = capabilities
+        self.alsoReaches = alsoReaches
+    }
+
+    /// Whether the release concerns the dependents of `dependency`: it is the release's
+    /// model, or one the release reaches through a snapshot.
+    public func reaches(_ dependency: ModelReference) -> Bool {
+        model == dependency || (!alsoReaches.isEmpty && alsoReaches.contains(dependency))
     }
 
     public convenience init(_ release: Release) {
@@ -145,5 +157,6 @@ public final class ReleaseFact: Equatable, Sendable {
     public static func == (lhs: ReleaseFact, rhs: ReleaseFact) -> Bool {
         (lhs.id, lhs.model, lhs.kind, lhs.releasedOn, lhs.announcedOn, lhs.capabilities)
             == (rhs.id, rhs.model, rhs.kind, rhs.releasedOn, rhs.announcedOn, rhs.capabilities)
+            && lhs.alsoReaches == rhs.alsoReaches
     }
 }

@@ -7,7 +7,7 @@
 public enum LifelineEngine {
     /// Stored with every reassessment run, so an old run can be explained after the
     /// rules change. Bump it whenever a rule changes what the engine decides.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     /// Days before the end at which a company becomes `at-risk`, unless told otherwise.
     public static let defaultWarnDays = 30
@@ -133,7 +133,7 @@ public enum LifelineEngine {
     /// depends on with no other dependency still running then.
     package static func threats(from release: ReleaseFact, to lifeline: LifelineFacts, knownReleases: [ReleaseFact]) -> [Threat] {
         if release.kind == .retirement {
-            guard lifeline.dependencies.contains(release.model),
+            guard lifeline.dependencies.contains(where: release.reaches),
                 !hasFallback(lifeline, whenRetiring: release, knownReleases: knownReleases)
             else { return [] }
             return [Threat(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: nil, effect: nil)]
@@ -149,11 +149,12 @@ public enum LifelineEngine {
     }
 
     /// Rule 4, retirements: another dependency is a fallback unless it too is retired
-    /// (by a known retirement) on or before the retirement in question.
+    /// (by a known retirement of it, or of its base model) on or before the retirement
+    /// in question.
     static func hasFallback(_ lifeline: LifelineFacts, whenRetiring retirement: ReleaseFact, knownReleases: [ReleaseFact]) -> Bool {
         lifeline.dependencies.contains { model in
-            model != retirement.model
-                && !knownReleases.contains { $0.kind == .retirement && $0.model == model && $0.releasedOn <= retirement.releasedOn }
+            !retirement.reaches(model)
+                && !knownReleases.contains { $0.kind == .retirement && $0.reaches(model) && $0.releasedOn <= retirement.releasedOn }
         }
     }
 
@@ -208,12 +209,12 @@ public enum LifelineEngine {
         return ending.releasedOn.adding(months: runwayMonths)
     }
 
-    /// Rule 7: capabilities shipped on models the company depends on that it is not
-    /// exposed to, in date order.
+    /// Rule 7: capabilities shipped on models the company depends on (or on snapshots of
+    /// them) that it is not exposed to, in date order.
     static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts) -> [Opportunity] {
         let exposed = Set(lifeline.exposures.map(\.capability))
         return counted
-            .filter { lifeline.dependencies.contains($0.model) }
+            .filter { release in lifeline.dependencies.contains(where: release.reaches) }
             .flatMap { release in
                 release.capabilities.filter { !exposed.contains($0) }.map {
                     Opportunity(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: $0)

@@ -6,7 +6,7 @@ public enum ExportTable {
         "capabilities": ["slug", "name", "description"],
         "capability_aliases": ["alias", "capability"],
         "providers": ["slug", "name"],
-        "models": ["model", "name", "kind"],
+        "models": ["model", "name", "kind", "snapshot_of"],
         "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
         "companies": CompanyImportRow.columns,
         "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],

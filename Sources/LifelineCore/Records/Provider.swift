@@ -17,11 +17,15 @@ public struct Model: Equatable, Sendable {
     public let reference: ModelReference
     public let name: String
     public let kind: Kind
+    /// The model it is a dated snapshot of (`openai/gpt-3.5-turbo` for
+    /// `openai/gpt-3.5-turbo-0613`): its dependents see what the snapshot ships.
+    public let snapshotOf: ModelReference?
 
-    package init(reference: ModelReference, name: String, kind: Kind) {
+    package init(reference: ModelReference, name: String, kind: Kind, snapshotOf: ModelReference? = nil) {
         self.reference = reference
         self.name = name
         self.kind = kind
+        self.snapshotOf = snapshotOf
     }
 
     public enum Kind: String, CaseIterable, Sendable {

@@ -10,7 +10,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             New models become launch releases (dated by the catalogue; LiteLLM has no dates, \
             so --as-of), capabilities a recorded model gained become capability releases, \
-            and deprecation dates become announced retirements. A value it cannot use (an \
+            and deprecation dates become announced retirements. A new model whose id is a \
+            recorded model's with a date at the end (gpt-4-0613, claude-3-opus-20240229) is \
+            recorded as its snapshot. A value it cannot use (an \
             impossible date, an entry without a provider) is reported and worked around, or \
             with --strict fails the import; a file that is not JSON or has the wrong shape \
             always fails, naming the JSON path, and writes nothing. Catalogue fields map to \

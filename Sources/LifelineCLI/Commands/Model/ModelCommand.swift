@@ -7,6 +7,6 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "Record and list models (PROVIDER/MODEL).",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Edit.self, List.self]
     )
 }

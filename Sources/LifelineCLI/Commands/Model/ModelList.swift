@@ -19,11 +19,11 @@ extension ModelCommand {
         var provider: String?
 
         func run() throws {
-            var rows = Rows(columns: ["model", "provider", "name", "kind"])
+            var rows = Rows(columns: ["model", "provider", "name", "kind", "snapshot_of"])
             for model in try global.portfolio().catalogue.models(provider: provider) {
                 rows.append([
                     .text(model.reference.description), .text(model.reference.provider), .text(model.name),
-                    .text(model.kind.rawValue),
+                    .text(model.kind.rawValue), OutputValue(model.snapshotOf?.description),
                 ])
             }
             rows.print(as: output.format)
