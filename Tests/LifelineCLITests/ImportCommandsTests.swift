@@ -180,4 +180,31 @@ struct ImportCommandsTests {
         #expect(result.stdout.contains("5276 models"))
         #expect(result.stdout.contains("Worked around 1 unusable value"))
     }
+
+    static let fullLiteLLM = URL(fileURLWithPath: fullCatalogue).deletingLastPathComponent().appendingPathComponent("litellm-model-prices.json").path
+
+    @Test("the whole catalogues, models.dev then LiteLLM: every first is a lab's, and no host's listing ends a lifeline",
+          .enabled(if: FileManager.default.fileExists(atPath: fullCatalogue) && FileManager.default.fileExists(atPath: fullLiteLLM),
+                   "skipped: ../shared/fixtures/models-dev-api.json or litellm-model-prices.json is absent"))
+    func wholeCataloguesCreditLabs() throws {
+        let capabilities = ["function-calling", "file-upload", "vision", "voice", "reasoning"]
+        for capability in capabilities {
+            let added = try run(["company", "add", "on-\(capability)", "--tier", "12", "--since", "2023-01-01", "--expose", "\(capability):necessity"])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        for (importer, file) in [("models-dev", Self.fullCatalogue), ("litellm", Self.fullLiteLLM)] {
+            let result = try run(["import", importer, file])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let list = capabilities.map { "'\($0)'" }.joined(separator: ", ")
+        #expect(try sql("SELECT count(*) FROM v_capability_firsts WHERE capability IN (\(list)) AND provider IS NOT NULL", as: Int.self) == [5])
+        #expect(try sql("""
+            SELECT DISTINCT p.role FROM v_capability_firsts f JOIN providers p ON p.slug = f.provider WHERE f.capability IN (\(list))
+            """, as: String.self) == ["lab"])
+        #expect(try sql("SELECT count(*) FROM providers WHERE role = 'host'", as: Int.self).first ?? 0 > 100)
+        #expect(try sql("""
+            SELECT count(*) FROM v_company_lifeline v JOIN providers p ON p.slug = v.cause_provider WHERE p.role = 'host'
+            """, as: Int.self) == [0])
+        #expect(try sql("SELECT count(*) FROM v_company_lifeline WHERE cause_provider IS NOT NULL", as: Int.self).first ?? 0 >= 3, "labs end some")
+    }
 }

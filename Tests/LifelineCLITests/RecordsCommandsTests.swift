@@ -57,14 +57,14 @@ struct RecordsCommandsTests {
 
     @Test("providers and models list in every format")
     func providersAndModels() throws {
-        #expect(try ok("provider", "list", "--format", "csv") == "provider,name,models\nanthropic,Anthropic,1\nopenai,OpenAI,2\n")
+        #expect(try ok("provider", "list", "--format", "csv") == "provider,name,role,models\nanthropic,Anthropic,lab,1\nopenai,OpenAI,lab,2\n")
         #expect(try ok("model", "list", "--provider", "openai", "--format", "tsv")
             == "model\tprovider\tname\tkind\tsnapshot_of\nopenai/chatgpt\topenai\tChatGPT\tproduct\t\nopenai/gpt-4\topenai\tGPT-4\tapi\t\n")
         let json = try ok("model", "list", "--format", "json")
         let models = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(models?.map { $0["model"] as? String ?? "" } == ["anthropic/claude-2", "openai/chatgpt", "openai/gpt-4"])
         #expect(models?.allSatisfy { $0["snapshot_of"] is NSNull } == true)
-        #expect(try ok("provider", "list", "--format", "markdown").hasPrefix("| provider | name | models |\n| --- | --- | ---: |"))
+        #expect(try ok("provider", "list", "--format", "markdown").hasPrefix("| provider | name | role | models |\n| --- | --- | --- | ---: |"))
     }
 
     @Test("capabilities: add, alias and list")

@@ -86,10 +86,11 @@ struct CompanyThreatsTests {
         #expect(try rows() == before)
     }
 
-    @Test("the view gives the rows of 0009's, on a generated portfolio with nightly runs and dismissals, where no capability is split by provider")
+    @Test("the view gives the rows of 0009's, on a generated portfolio with nightly runs and dismissals, with no host and where no capability is split by provider")
     func sameRowsAsTheFirstView() throws {
         let today = CivilDate(iso: "2024-02-29")!
         let portfolio = try ReassessmentPropertyTests.loggedPortfolio(seed: 12, today: today)
+        try portfolio.catalogue.setRole(of: "google", to: .lab)  // 0009 knew no hosts (0015)
         _ = try portfolio.reassessment.reassessAll(asOf: today)
         let threatened = try portfolio.database.fetchAll(sql: "SELECT company, release_id FROM v_company_threats WHERE role = 'later' LIMIT 3") {
             (try $0.get(0) as String, try $0.get(1) as Int64)

@@ -111,6 +111,17 @@ struct LifelineEngineTests {
         #expect(assess(company, [openai], asOf: "2023-03-10").outcome.cause == .tier)
     }
 
+    @Test("a host's release threatens only an exposure that names the host; its retirement threatens its dependents")
+    func hostReleases() {
+        let azure = ModelReference(provider: "azure", model: "gpt-4o")
+        let listing = ReleaseFact(id: 1, model: azure, kind: .launch, releasedOn: Self.date("2023-02-01"), capabilities: ["file-upload"], byHost: true)
+        #expect(assess(Self.company(), [listing], asOf: "2023-03-01").outcome.cause == .tier)
+        let named = Self.company(exposures: [ExposureFact(capability: "file-upload", effect: .necessity, providers: ["azure"])])
+        #expect(assess(named, [listing], asOf: "2023-03-01").status == .replaced)
+        let retired = ReleaseFact(id: 2, model: azure, kind: .retirement, releasedOn: Self.date("2023-02-01"), byHost: true)
+        #expect(assess(Self.company(exposures: [], dependencies: [azure]), [retired], asOf: "2023-03-01").status == .migrate)
+    }
+
     // MARK: Snapshots (rules 4 and 7)
 
     static let turbo = ModelReference(provider: "openai", model: "gpt-3.5-turbo")

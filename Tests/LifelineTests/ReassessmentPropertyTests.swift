@@ -90,6 +90,8 @@ struct ReassessmentPropertyTests {
         for model in models { _ = try portfolio.catalogue.addModel(model, name: nil, kind: .api) }
         // One dated snapshot (google-b of google-a), so that every property holds through snapshots too.
         try portfolio.catalogue.setSnapshot(models[5], of: models[4])
+        // And one host, whose releases threaten only exposures that name it.
+        try portfolio.catalogue.setRole(of: "google", to: .host)
         return portfolio
     }
 

@@ -9,28 +9,59 @@ public struct ModelCatalogue: PortfolioPart {
 
     // MARK: Providers
 
-    /// Records a provider. `name` defaults to the slug.
-    public func addProvider(slug: String, name: String?) throws -> Provider {
-        try write { try addProvider(slug: slug, name: name, in: $0) }
+    /// Records a provider. `name` defaults to the slug; `role` to the one
+    /// `known_provider_roles` gives the slug, else `lab`.
+    public func addProvider(slug: String, name: String?, role: Provider.Role? = nil) throws -> Provider {
+        try write { try addProvider(slug: slug, name: name, role: role, in: $0) }
     }
 
-    func addProvider(slug: String, name: String?, in session: WriteSession) throws -> Provider {
+    func addProvider(slug: String, name: String?, role: Provider.Role? = nil, in session: WriteSession) throws -> Provider {
         try Slug.validate(slug, kind: "provider")
         let name = try TextField.name(name ?? slug, of: "provider")
         guard try database.fetchOne(sql: "SELECT 1 FROM providers WHERE slug = ?", arguments: [.text(slug)], { _ in true }) == nil else {
             throw LifelineError(.badData, "provider '\(slug)' already exists")
         }
-        try database.execute(sql: "INSERT INTO providers (slug, name) VALUES (?, ?)", arguments: [.text(slug), .text(name)])
-        return Provider(slug: slug, name: name, modelCount: 0)
+        let role = try role ?? knownRole(of: slug) ?? .lab
+        try database.execute(
+            sql: "INSERT INTO providers (slug, name, role) VALUES (?, ?, ?)", arguments: [.text(slug), .text(name), .text(role.rawValue)])
+        return Provider(slug: slug, name: name, role: role, modelCount: 0)
+    }
+
+    /// The role `known_provider_roles` gives a provider's slug, if any.
+    func knownRole(of slug: String) throws -> Provider.Role? {
+        try database.fetchOne(sql: "SELECT role FROM known_provider_roles WHERE slug = ?", arguments: [.text(slug)]) {
+            try $0.get(0) as Provider.Role
+        }
+    }
+
+    /// Changes a provider's role, and reassesses the companies exposed to a capability
+    /// its releases ship: whether those releases threaten them depends on it.
+    @discardableResult
+    public func setRole(of slug: String, to role: Provider.Role) throws -> Reassessed<Void> {
+        try writeAndReassess(trigger: "provider edit \(slug)") { session in
+            let id = try session.names.providerID(slug)
+            try database.execute(sql: "UPDATE providers SET role = ? WHERE id = ?", arguments: [.text(role.rawValue), .integer(id)])
+            session.affect(Set(try database.fetchAll(
+                sql: """
+                    SELECT e.company_id FROM exposures e WHERE e.capability_id IN (
+                        SELECT x.capability_id FROM release_capabilities x JOIN releases r ON r.id = x.release_id
+                        JOIN models m ON m.id = r.model_id WHERE m.provider_id = ?1)
+                    UNION SELECT l.company_id FROM earlier_lifeline_exposures e JOIN earlier_lifelines l ON l.id = e.lifeline_id
+                    WHERE e.capability_id IN (
+                        SELECT x.capability_id FROM release_capabilities x JOIN releases r ON r.id = x.release_id
+                        JOIN models m ON m.id = r.model_id WHERE m.provider_id = ?1)
+                    """,
+                arguments: [.integer(id)]) { try $0.get(0) as Int64 }))
+        }
     }
 
     public func providers() throws -> [Provider] {
         try database.fetchAll(
             sql: """
-                SELECT p.slug, p.name, count(m.id) FROM providers p LEFT JOIN models m ON m.provider_id = p.id
+                SELECT p.slug, p.name, p.role, count(m.id) FROM providers p LEFT JOIN models m ON m.provider_id = p.id
                 GROUP BY p.id ORDER BY p.slug
                 """
-        ) { Provider(slug: try $0.get(0), name: try $0.get(1), modelCount: try $0.get(2)) }
+        ) { Provider(slug: try $0.get(0), name: try $0.get(1), role: try $0.get(2), modelCount: try $0.get(3)) }
     }
 
     // MARK: Models

@@ -36,6 +36,7 @@ extension Onboarding {
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
         ) { (try $0.get(0) as String, try $0.get(1) as String) })
         var providers = Set(try portfolio.catalogue.providers().map(\.slug))
+        let roles = try newProviderRoles(catalogue, recorded: providers)
         try session.names.rememberEveryModel()
         let shipped = try capabilitiesShipped()
         let retired = Set(try database.fetchAll(
@@ -66,10 +67,13 @@ extension Onboarding {
             capabilities.sort()
             for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
             if !providers.contains(reference.provider) {
+                let role = roles[reference.provider]
                 _ = try portfolio.catalogue.addProvider(
-                    slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider), in: session)
+                    slug: reference.provider, name: Self.displayName(entry.providerName, fallback: reference.provider),
+                    role: role?.role, in: session)
                 providers.insert(reference.provider)
                 summary.providersAdded.append(reference.provider)
+                if let role, role.guessed { summary.guessedRoles.append((reference.provider, role.role)) }
             }
             let request = { (kind: Release.Kind, date: CivilDate, capabilities: [String], note: String?) in
                 ReleaseRequest(
@@ -103,6 +107,26 @@ extension Onboarding {
         }
         summary.snapshots = try portfolio.catalogue.recordDatedSnapshots(among: created, in: session)
             .map { "\($0.snapshot) of \($0.base)" }
+    }
+
+    /// The roles of the providers the catalogue would add: the known one
+    /// (`known_provider_roles`), else a guess from their model ids (`ProviderRoleGuess`).
+    private func newProviderRoles(_ catalogue: Catalogue, recorded: Set<String>) throws -> [String: (role: Provider.Role, guessed: Bool)] {
+        let known = Dictionary(uniqueKeysWithValues: try database.fetchAll(sql: "SELECT slug, role FROM known_provider_roles") {
+            (try $0.get(0) as String, try $0.get(1) as Provider.Role)
+        })
+        let families = Dictionary(uniqueKeysWithValues: try database.fetchAll(sql: "SELECT family, lab FROM model_families") {
+            (try $0.get(0) as String, try $0.get(1) as String)
+        })
+        var modelIDs: [String: [String]] = [:]
+        for entry in catalogue.models { modelIDs[Slug.suggested(from: entry.providerID), default: []].append(entry.modelID) }
+        let everyProvider = Set(modelIDs.keys).union(known.keys).union(recorded)
+        var roles: [String: (role: Provider.Role, guessed: Bool)] = [:]
+        for (provider, ids) in modelIDs where !recorded.contains(provider) {
+            roles[provider] = known[provider].map { ($0, false) }
+                ?? (ProviderRoleGuess.role(of: provider, modelIDs: ids, otherProviders: everyProvider, families: families), true)
+        }
+        return roles
     }
 
     /// A launch's date and note: the catalogue's date, its month (as the 1st), or `asOf`.

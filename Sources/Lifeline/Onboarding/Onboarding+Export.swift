@@ -80,7 +80,7 @@ extension Onboarding {
             return PortfolioExport(tables: [
                 try table("capabilities", sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
                 try table("capability_aliases", sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id ORDER BY a.alias"),
-                try table("providers", sql: "SELECT slug, name FROM providers ORDER BY slug"),
+                try table("providers", sql: "SELECT slug, name, role FROM providers ORDER BY slug"),
                 // Each base before its snapshots, so that restore finds it recorded.
                 try table("models", sql: """
                         SELECT p.slug || '/' || m.slug, m.name, m.kind, p.slug || '/' || b.slug

@@ -75,7 +75,8 @@ extension Onboarding {
                 try portfolio.catalogue.addCapabilityAlias(capability: try required("capability"), alias: alias)
             }
         case "providers":
-            _ = try portfolio.catalogue.addProvider(slug: try required("slug"), name: row["name"], in: session)
+            let role = try row["role"].map { try Provider.Role(rawValue: $0).orThrow("role must be lab or host") }
+            _ = try portfolio.catalogue.addProvider(slug: try required("slug"), name: row["name"], role: role, in: session)
         case "models":
             _ = try portfolio.catalogue.addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],

@@ -215,12 +215,14 @@ extension Reassessment {
     private func releaseFacts(since earliest: CivilDate?, dependedOn: Set<ModelReference>?) throws -> [ReleaseFact] {
         var models: [Int64: ModelReference] = [:]
         var baseOf: [Int64: Int64] = [:]
+        var hosted = Set<Int64>()
         try database.cachedStatement(sql: """
-            SELECT m.id, p.slug, m.slug, m.snapshot_of FROM models m JOIN providers p ON p.id = m.provider_id
+            SELECT m.id, p.slug, m.slug, m.snapshot_of, p.role = 'host' FROM models m JOIN providers p ON p.id = m.provider_id
             """).forEachRow { row in
             let id: Int64 = try row.get(0)
             models[id] = ModelReference(provider: try row.get(1), model: try row.get(2))
             if let base = try row.get(3) as Int64? { baseOf[id] = base }
+            if try row.get(4) as Bool { hosted.insert(id) }
         }
         let reach = SnapshotReach(baseOf: baseOf, models: models)
         var capabilities: [Int64: String] = [:]
@@ -228,13 +230,17 @@ extension Reassessment {
         let since = earliest?.iso ?? ""
         var releases: [ReleaseFact] = []
         // One row per release and capability; a release's rows are consecutive.
-        var current: (id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?, alsoReaches: [ModelReference])?
+        var current: (
+            id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate?,
+            alsoReaches: [ModelReference], byHost: Bool
+        )?
         var shipped: [String] = []
         func finish() {
             guard let release = current else { return }
             releases.append(ReleaseFact(
                 id: release.id, model: release.model, kind: release.kind, releasedOn: release.releasedOn,
-                announcedOn: release.announcedOn, capabilities: shipped.sorted(), alsoReaches: release.alsoReaches))
+                announcedOn: release.announcedOn, capabilities: shipped.sorted(), alsoReaches: release.alsoReaches,
+                byHost: release.byHost))
             shipped = []
         }
         // The retirements before `since` come first in date order, then everything from it:
@@ -265,7 +271,7 @@ extension Reassessment {
                         current = nil
                         return
                     }
-                    current = (id, model, kind, try row.get(3), try row.get(4), alsoReaches)
+                    current = (id, model, kind, try row.get(3), try row.get(4), alsoReaches, hosted.contains(modelID))
                 }
                 if let capability = try row.get(5) as Int64?, let slug = capabilities[capability] { shipped.append(slug) }
             }

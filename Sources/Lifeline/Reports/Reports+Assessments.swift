@@ -107,7 +107,9 @@ extension Reports {
     public func whatIf(model: ModelReference, capabilities: [String], on date: CivilDate, asOf: CivilDate) throws -> [WhatIfImpact] {
         try read {
             let names = self.names
-            _ = try names.providerID(model.provider)
+            let providerID = try names.providerID(model.provider)
+            let byHost = try database.fetchOne(
+                sql: "SELECT role = 'host' FROM providers WHERE id = ?", arguments: [.integer(providerID)]) { try $0.get(0) as Bool } ?? false
             let slugs = try capabilities.map(names.capabilitySlug)
             // By any of their lifelines: as of a past date, an earlier one may be in force.
             let exposed = Set(try database.fetchAll(
@@ -120,7 +122,7 @@ extension Reports {
                 arguments: [.text(Reassessment.jsonArray(slugs))]) { try $0.get(0) as Int64 })
             let companies = try portfolio.reassessment.companyFacts(.ids(exposed))
             let index = Reassessment.ReleaseIndex(dateOrdered: try portfolio.reassessment.releaseFacts(concerning: companies))
-            let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs)][...]
+            let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs, byHost: byHost)][...]
             let invested = try investedCents(asOf: asOf)
             return companies.compactMap { company in
                 let runs = index.releases(concerning: company, asOf: asOf, details: false)

@@ -35,6 +35,7 @@ struct StoredValueCheck {
             ("companies", "lifeline_began", cases(LifelineRecord.Beginning.self)),
             ("earlier_lifelines", "tier_months", tiers), ("earlier_lifelines", "began", cases(LifelineRecord.Beginning.self)),
             ("earlier_lifeline_exposures", "effect", cases(Effect.self)), ("closures", "reason", cases(ClosingReason.self)),
+            ("providers", "role", cases(Provider.Role.self)),
         ]
         let dates = [
             ("releases", "released_on"), ("releases", "announced_on"), ("companies", "lifeline_start"),

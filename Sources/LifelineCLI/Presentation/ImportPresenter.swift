@@ -14,6 +14,16 @@ enum ImportPresenter {
                     + "\(count(summary.releasesAdded, "release")) (\(summary.launches) launch, "
                     + "\(summary.capabilityReleases) capability, \(summary.retirements) retirement).")
         }
+        if !summary.guessedRoles.isEmpty {
+            let byRole = Provider.Role.allCases.compactMap { role -> String? in
+                let providers = summary.guessedRoles.filter { $0.role == role }.map(\.provider).sorted()
+                guard !providers.isEmpty else { return nil }
+                return "\(role.rawValue) \(providers.prefix(12).joined(separator: ", "))\(providers.count > 12 ? " and \(providers.count - 12) more" : "")"
+            }
+            Console.output(
+                "Guessed the role of \(count(summary.guessedRoles.count, "new provider")) from their model ids: \(byRole.joined(separator: "; ")); "
+                    + "correct one with 'lifeline provider edit SLUG --role lab|host'.")
+        }
         if !summary.snapshots.isEmpty {
             let shown = summary.snapshots.prefix(5).joined(separator: ", ") + (summary.snapshots.count > 5 ? ", ..." : "")
             Console.output(

@@ -5,6 +5,8 @@ public struct ImportSummary: Sendable {
     public let isDryRun: Bool
     public var modelsInFile = 0
     public var providersAdded: [String] = []
+    /// The roles guessed for new providers lifeline did not know (the rest took the known one).
+    public var guessedRoles: [(provider: String, role: Provider.Role)] = []
     public var modelsAdded = 0
     public var launches = 0
     public var capabilityReleases = 0

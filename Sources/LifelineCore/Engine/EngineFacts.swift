@@ -69,6 +69,12 @@ public struct LifelineFacts: Equatable, Sendable {
         guard exposure.providers.isEmpty else { return exposure.names(provider: provider) }
         return !exposures.contains { $0.capability == exposure.capability && $0.names(provider: provider) }
     }
+
+    /// Rule 4's scope for a release: a host's release counts only for an exposure that
+    /// names the host.
+    func counts(_ release: ReleaseFact, for exposure: ExposureFact) -> Bool {
+        release.byHost ? exposure.names(provider: release.model.provider) : counts(provider: release.model.provider, for: exposure)
+    }
 }
 
 /// An exposure as the engine needs it.
@@ -125,10 +131,13 @@ public final class ReleaseFact: Equatable, Sendable {
     /// its base model (opportunities); a retirement of a base model retires its snapshots
     /// too. Empty for most releases, and then costs nothing.
     public let alsoReaches: [ModelReference]
+    /// Released by a host (`providers.role`): a listing of another lab's model, which
+    /// threatens only through an exposure that names the host (rule 4).
+    public let byHost: Bool
 
     public init(
         id: Int64, model: ModelReference, kind: Release.Kind, releasedOn: CivilDate, announcedOn: CivilDate? = nil,
-        capabilities: [String] = [], alsoReaches: [ModelReference] = []
+        capabilities: [String] = [], alsoReaches: [ModelReference] = [], byHost: Bool = false
     ) {
         self.id = id
         self.model = model
@@ -137,6 +146,7 @@ public final class ReleaseFact: Equatable, Sendable {
         self.announcedOn = announcedOn
         self.capabilities = capabilities
         self.alsoReaches = alsoReaches
+        self.byHost = byHost
     }
 
     /// Whether the release concerns the dependents of `dependency`: it is the release's
@@ -157,6 +167,6 @@ public final class ReleaseFact: Equatable, Sendable {
     public static func == (lhs: ReleaseFact, rhs: ReleaseFact) -> Bool {
         (lhs.id, lhs.model, lhs.kind, lhs.releasedOn, lhs.announcedOn, lhs.capabilities)
             == (rhs.id, rhs.model, rhs.kind, rhs.releasedOn, rhs.announcedOn, rhs.capabilities)
-            && lhs.alsoReaches == rhs.alsoReaches
+            && lhs.alsoReaches == rhs.alsoReaches && lhs.byHost == rhs.byHost
     }
 }

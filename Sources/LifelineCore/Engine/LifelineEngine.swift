@@ -139,7 +139,7 @@ public enum LifelineEngine {
             return [Threat(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: nil, effect: nil)]
         }
         return lifeline.exposures.compactMap { exposure in
-            guard release.capabilities.contains(exposure.capability), lifeline.counts(provider: release.model.provider, for: exposure) else {
+            guard release.capabilities.contains(exposure.capability), lifeline.counts(release, for: exposure) else {
                 return nil
             }
             return Threat(

@@ -5,7 +5,7 @@ public enum ExportTable {
     public static let columns: [String: [String]] = [
         "capabilities": ["slug", "name", "description"],
         "capability_aliases": ["alias", "capability"],
-        "providers": ["slug", "name"],
+        "providers": ["slug", "name", "role"],
         "models": ["model", "name", "kind", "snapshot_of"],
         "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
         "companies": CompanyImportRow.columns,

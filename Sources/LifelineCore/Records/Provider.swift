@@ -2,13 +2,22 @@
 public struct Provider: Equatable, Sendable {
     public let slug: String
     public let name: String
+    public let role: Role
     /// How many models the database records for it.
     public let modelCount: Int
 
-    package init(slug: String, name: String, modelCount: Int) {
+    package init(slug: String, name: String, role: Role = .lab, modelCount: Int) {
         self.slug = slug
         self.name = name
+        self.role = role
         self.modelCount = modelCount
+    }
+
+    /// A `lab` makes models; a `host` serves other labs' models (openrouter, azure), and
+    /// its listings threaten a company only through an exposure that names it.
+    public enum Role: String, CaseIterable, Sendable {
+        case lab
+        case host
     }
 }
 

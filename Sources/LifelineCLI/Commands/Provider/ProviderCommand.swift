@@ -7,6 +7,6 @@ struct ProviderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "provider",
         abstract: "Record and list model providers (OpenAI, Anthropic, ...).",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Edit.self, List.self]
     )
 }

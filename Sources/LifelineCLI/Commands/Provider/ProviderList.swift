@@ -6,7 +6,7 @@ extension ProviderCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List providers with their number of models.",
+            abstract: "List providers with their role and number of models.",
             discussion: """
                 Example:
                   lifeline provider list --format csv
@@ -17,9 +17,9 @@ extension ProviderCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            var rows = Rows(columns: ["provider", "name", "models"])
+            var rows = Rows(columns: ["provider", "name", "role", "models"])
             for provider in try global.portfolio().catalogue.providers() {
-                rows.append([.text(provider.slug), .text(provider.name), OutputValue(provider.modelCount)])
+                rows.append([.text(provider.slug), .text(provider.name), .text(provider.role.rawValue), OutputValue(provider.modelCount)])
             }
             rows.print(as: output.format)
         }
