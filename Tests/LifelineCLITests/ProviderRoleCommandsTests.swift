@@ -43,6 +43,8 @@ struct ProviderRoleCommandsTests {
             """), "\(imported.stdout)")
         #expect(!imported.stdout.contains("pdfchat:"), "no status change from a host's listing")
         #expect(try run(["provider", "list", "--format", "csv"]).stdout == "provider,name,role,models\ngatewayz,Gatewayz,host,2\nopenai,openai,lab,1\n")
+        #expect(try run(["release", "list", "--touching", "--format", "csv"]).stdout.split(separator: "\n").count == 1, "a header, no release")
+        #expect(try run(["release", "list", "--source", "import", "--format", "csv"]).stdout.split(separator: "\n").count == 3)
         let exported = try run(["export", "--out", "out"])
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(String(decoding: try scratch.bytes("out/providers.csv"), as: UTF8.self) == "slug,name,role\ngatewayz,Gatewayz,host\nopenai,openai,lab\n")
@@ -54,6 +56,8 @@ struct ProviderRoleCommandsTests {
         (["provider", "add", "gw", "--role", "reseller"], Int32(64), "the value 'reseller' is invalid for '--role <role>'"),
         (["provider", "edit", "opnai", "--role", "host"], 65, "unknown provider 'opnai'; did you mean 'openai'?"),
         (["provider", "edit", "openai"], 64, "missing expected argument '--role <role>'"),
+        (["release", "list", "--limit", "0"], 64, "--limit must be at least 1, not 0"),
+        (["release", "list", "--source", "typed"], 64, "the value 'typed' is invalid for '--source <source>'"),
     ])
     func refused(arguments: [String], status: Int32, message: String) throws {
         #expect(try run(["provider", "add", "relay", "--role", "host"]).stdout == "Added provider relay (relay, host).\n")

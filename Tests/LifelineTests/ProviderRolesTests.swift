@@ -72,6 +72,20 @@ struct ProviderRolesTests {
         #expect(throws: LifelineError.self) { try portfolio.catalogue.setRole(of: "azur", to: Provider.Role.lab) }
     }
 
+    @Test("release list keeps what touches the portfolio, by source, by labs, up to a limit")
+    func releaseFilters() throws {
+        let catalogue = portfolio.catalogue
+        #expect(try catalogue.releases(touching: true).map(\.id) == [2, 3], "the host's retirement and the lab's release")
+        #expect(try catalogue.releases(source: .imported).map(\.id) == [1])
+        #expect(try catalogue.releases(source: .logged).map(\.id) == [2, 3])
+        #expect(try catalogue.releases(labsOnly: true).map(\.id) == [3])
+        #expect(try catalogue.releases(limit: 1).map(\.id) == [1])
+        // An opportunity touches too: relay builds on azure/gpt-4o, which gains vision.
+        _ = try catalogue.logRelease(ReleaseRequest(
+            model: ModelReference(provider: "azure", model: "gpt-4o"), releasedOn: CivilDate(iso: "2023-11-20")!, capabilities: ["vision"]))
+        #expect(try catalogue.releases(touching: true).map(\.id) == [2, 3, 4])
+    }
+
     @Test("a hand-logged release by a host counts as a first; an imported one does not")
     func handLoggedFirst() throws {
         _ = try portfolio.catalogue.logRelease(ReleaseRequest(

@@ -103,8 +103,14 @@ extension ModelCatalogue {
     }
 
     /// Releases in date order (ties by id), optionally only those released on or after
-    /// `since`, by `provider`, or shipping `capability`.
-    public func releases(since: CivilDate? = nil, provider: String? = nil, capability: String? = nil) throws -> [Release] {
+    /// `since`, by `provider`, shipping `capability`, logged by hand or imported
+    /// (`source`), by labs (`labsOnly`), that touch the portfolio (`touching`: a threat to
+    /// some company's current lifeline in `v_company_threats`, or an opportunity for it),
+    /// and at most `limit` of them.
+    public func releases(
+        since: CivilDate? = nil, provider: String? = nil, capability: String? = nil, source: Release.Source? = nil,
+        labsOnly: Bool = false, touching: Bool = false, limit: Int? = nil
+    ) throws -> [Release] {
         try read {
             var conditions: [String] = []
             var arguments: [SQLValue] = []
@@ -120,11 +126,34 @@ extension ModelCatalogue {
                 conditions.append("EXISTS (SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id AND x.capability_id = ?)")
                 arguments.append(.integer(try names.capabilityID(capability)))
             }
+            switch source {
+            case .logged?: conditions.append("(r.source IS NULL OR r.source NOT LIKE 'import:%')")
+            case .imported?: conditions.append("r.source LIKE 'import:%'")
+            case nil: break
+            }
+            if labsOnly { conditions.append("m.provider_id IN (SELECT id FROM providers WHERE role = 'lab')") }
+            if touching { conditions.append(Self.touchesThePortfolio) }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            if let limit { arguments.append(.integer(Int64(limit))) }
             return try database.fetchAll(
-                sql: Self.releaseSelect + filter + " ORDER BY r.released_on, r.id", arguments: arguments, Self.release(from:))
+                sql: Self.releaseSelect + filter + " ORDER BY r.released_on, r.id" + (limit == nil ? "" : " LIMIT ?"),
+                arguments: arguments, Self.release(from:))
         }
     }
+
+    /// A release that threatens some company's current lifeline (`v_company_threats`),
+    /// or is an opportunity for it (rule 7): dated on or after its start, on a model it
+    /// depends on or a snapshot of one, shipping a capability it is not exposed to.
+    static let touchesThePortfolio = """
+        (r.id IN (SELECT release_id FROM v_company_threats)
+         OR EXISTS (
+            SELECT 1 FROM dependencies d JOIN companies c ON c.id = d.company_id
+            WHERE (d.model_id = r.model_id OR (r.kind != 'retirement' AND d.model_id = m.snapshot_of))
+              AND r.released_on >= c.lifeline_start
+              AND EXISTS (
+                SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id
+                AND NOT EXISTS (SELECT 1 FROM exposures e WHERE e.company_id = c.id AND e.capability_id = x.capability_id))))
+        """
 
     public func release(id: Int64) throws -> Release {
         guard let release = try database.fetchOne(sql: Self.releaseSelect + " WHERE r.id = ?", arguments: [.integer(id)], Self.release(from:)) else {

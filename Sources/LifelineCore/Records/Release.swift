@@ -19,6 +19,13 @@ public struct Release: Equatable, Sendable {
         case retirement
     }
 
+    /// Where a release came from: `logged` by a person (`release log`, restore), or
+    /// `import`ed from a catalogue (its source reads `import: CATALOGUE FILE`).
+    public enum Source: String, CaseIterable, Sendable {
+        case logged
+        case imported = "import"
+    }
+
     /// The date from which the release is known: its announcement, else its release.
     public var knownOn: CivilDate { announcedOn ?? releasedOn }
 
