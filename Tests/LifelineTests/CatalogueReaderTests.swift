@@ -18,7 +18,8 @@ struct CatalogueReaderTests {
              "modalities": {"input": ["text", "image", "audio"], "output": ["text"]}}
             """)
         let model = try #require(catalogue.models.first)
-        #expect(model.flags == ["attachment", "tool_call", "temperature", "input:image", "input:audio", "context:100k"])
+        #expect(model.flags == ["tool_call", "temperature", "input:image", "input:audio", "context:100k"])
+        #expect(model.modalityRules == [.attachmentIsImages])
         #expect(model.releaseDate == .day(CivilDate(iso: "2024-05-13")!))
         #expect(model.lastUpdated == CivilDate(iso: "2024-08-06"))
         #expect(model.name == "GPT X")
@@ -26,16 +27,11 @@ struct CatalogueReaderTests {
         #expect(catalogue.source == "import: models.dev api.json")
     }
 
-    @Test("models.dev quirks: month-only dates, the 1970 placeholder, attachment on text-only models, missing fields")
+    @Test("models.dev quirks: month-only dates, the 1970 placeholder, missing fields")
     func quirks() throws {
         #expect(try Self.modelsDev(#"{"release_date": "2024-05"}"#).models[0].releaseDate == .month(CivilDate(iso: "2024-05-01")!))
         #expect(try Self.modelsDev(#"{"release_date": "1970-01-01"}"#).models[0].releaseDate == .unknown)
         #expect(try Self.modelsDev(#"{}"#).models[0].releaseDate == .unknown)
-        let textOnly = try Self.modelsDev(#"{"attachment": true, "modalities": {"input": ["text"], "output": ["text"]}}"#).models[0]
-        #expect(!textOnly.flags.contains("attachment"))
-        #expect(textOnly.droppedFlags == ["attachment"])
-        let unknownModalities = try Self.modelsDev(#"{"attachment": true}"#).models[0]
-        #expect(unknownModalities.flags == ["attachment"])
         #expect(try Self.modelsDev(#"{"limit": {"context": 99999}}"#).models[0].flags.isEmpty)
     }
 

@@ -65,7 +65,6 @@ extension Onboarding {
                 }
             }
             capabilities.sort()
-            for flag in entry.droppedFlags { summary.droppedFlags[flag, default: 0] += 1 }
             if !providers.contains(reference.provider) {
                 let role = roles[reference.provider]
                 _ = try portfolio.catalogue.addProvider(

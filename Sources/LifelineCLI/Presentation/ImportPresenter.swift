@@ -41,8 +41,10 @@ enum ImportPresenter {
                 .map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             Console.output("Fields that map to no capability (map one with 'lifeline capability alias CAPABILITY FIELD'): \(fields).")
         }
-        for (field, number) in summary.droppedFlags.sorted(by: { $0.key < $1.key }) {
-            Console.output("Ignored '\(field)' on \(count(number, "model")) whose inputs are text only.")
+        if !summary.modalityReadings.isEmpty {
+            let readings = summary.modalityReadings.sorted { $0.key < $1.key }
+                .map { "\($0.key.summary) (\(count($0.value, "model")))" }.joined(separator: "; ")
+            Console.output("Read by modality: \(readings).")
         }
         if !summary.problems.isEmpty {
             Console.output("Worked around \(count(summary.problems.count, "unusable value")) (--strict refuses them): \(summary.problems.prefix(5).joined(separator: "; "))\(summary.problems.count > 5 ? "; ..." : "").")

@@ -14,14 +14,13 @@ public struct CatalogueModel: Equatable, Sendable {
     public let flags: Set<String>
     /// When the catalogue says the model is deprecated (LiteLLM's `deprecation_date`).
     public let deprecation: CivilDate?
-    /// A flag the importer dropped as contradicting the rest of the entry (a real quirk
-    /// of the data: `attachment` on a model that takes text only).
-    public let droppedFlags: Set<String>
+    /// The modality rules that decided how its document and attachment fields read.
+    public let modalityRules: Set<ModalityRule>
 
     public init(
         path: String, providerID: String, providerName: String?, modelID: String, name: String?,
         releaseDate: CatalogueDate, lastUpdated: CivilDate?, flags: Set<String>, deprecation: CivilDate?,
-        droppedFlags: Set<String> = []
+        modalityRules: Set<ModalityRule> = []
     ) {
         self.path = path
         self.providerID = providerID
@@ -32,7 +31,7 @@ public struct CatalogueModel: Equatable, Sendable {
         self.lastUpdated = lastUpdated
         self.flags = flags
         self.deprecation = deprecation
-        self.droppedFlags = droppedFlags
+        self.modalityRules = modalityRules
     }
 }
 

@@ -19,8 +19,8 @@ public struct ImportSummary: Sendable {
     /// Catalogue fields that are true somewhere but map to no capability, with how many
     /// models have them: reported once, never silently dropped.
     public var unmappedFields: [String: Int] = [:]
-    /// Entries dropped as contradicting the rest of their entry, by field.
-    public var droppedFlags: [String: Int] = [:]
+    /// How many of the file's models each modality rule read (see `ModalityRule`).
+    public var modalityReadings: [ModalityRule: Int] = [:]
     /// Catalogue entries whose slug another entry of the file already took.
     public var collisions: [String] = []
     /// Values the reader could not use (see `Catalogue.problems`).
@@ -36,5 +36,8 @@ public struct ImportSummary: Sendable {
         self.isDryRun = isDryRun
         self.modelsInFile = catalogue.models.count
         self.problems = catalogue.problems
+        for model in catalogue.models {
+            for rule in model.modalityRules { modalityReadings[rule, default: 0] += 1 }
+        }
     }
 }

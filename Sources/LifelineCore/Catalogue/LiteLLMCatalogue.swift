@@ -22,6 +22,7 @@ public enum LiteLLMCatalogue {
             if let tokens = entry.member("max_input_tokens"), tokens.value != .null {
                 if case .number(let count) = tokens.value, count >= longContextTokens { flags.insert("context:100k") }
             }
+            let rules = ModalityRule.apply(to: &flags, inputs: nil)
             let slash = key.firstIndex(of: "/")
             guard let provider = try entry.optionalString("litellm_provider") ?? slash.map({ String(key[..<$0]) }) else {
                 try problems.record("\(entry.path): has no 'litellm_provider'; skipped")
@@ -39,7 +40,8 @@ public enum LiteLLMCatalogue {
             }
             models.append(CatalogueModel(
                 path: entry.path, providerID: provider, providerName: nil, modelID: modelID, name: nil,
-                releaseDate: .unknown, lastUpdated: nil, flags: flags, deprecation: deprecation))
+                releaseDate: .unknown, lastUpdated: nil, flags: flags, deprecation: deprecation,
+                modalityRules: rules))
         }
         return Catalogue(name: "LiteLLM", fileName: fileName, models: models, problems: problems.messages)
     }

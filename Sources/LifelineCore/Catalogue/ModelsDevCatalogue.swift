@@ -48,11 +48,7 @@ public enum ModelsDevCatalogue {
             }
             if tokens >= longContextTokens { flags.insert("context:100k") }
         }
-        var dropped = Set<String>()
-        if flags.contains("attachment"), inputs == ["text"] {
-            flags.remove("attachment")
-            dropped.insert("attachment")
-        }
+        let rules = ModalityRule.apply(to: &flags, inputs: inputs)
         let lastUpdated: CivilDate?
         switch try model.date("last_updated", problems: &problems) {
         case .day(let date), .month(let date): lastUpdated = date
@@ -62,6 +58,6 @@ public enum ModelsDevCatalogue {
             path: model.path, providerID: providerID, providerName: providerName,
             modelID: try model.optionalString("id") ?? key, name: try model.optionalString("name"),
             releaseDate: try model.date("release_date", problems: &problems), lastUpdated: lastUpdated, flags: flags, deprecation: nil,
-            droppedFlags: dropped)
+            modalityRules: rules)
     }
 }
