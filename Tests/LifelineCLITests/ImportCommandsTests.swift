@@ -221,3 +221,56 @@ struct ImportCommandsTests {
             == ["on-function-calling", "on-vision"])
     }
 }
+
+extension ImportCommandsTests {
+    /// The essay's portfolio: the demo's nine companies and six more, each on a capability
+    /// the catalogues flag, with lifelines that run into the catalogues' years.
+    static let essayCompanies = [
+        ("function-calling:necessity", "openai/gpt-4o"), ("file-upload:necessity", "anthropic/claude-3-5-sonnet-20241022"),
+        ("vision:advantage", "openai/gpt-4o"), ("voice:necessity", "openai/gpt-4o"), ("reasoning:advantage", "deepseek/deepseek-chat"),
+        ("image-generation:necessity", "openai/gpt-4o"),
+    ]
+
+    @Test("a 15-company portfolio after both whole catalogues: the report lists only what touches it, in under 100 KB of HTML",
+          .enabled(if: FileManager.default.fileExists(atPath: fullCatalogue) && FileManager.default.fileExists(atPath: fullLiteLLM),
+                   "skipped: ../shared/fixtures/models-dev-api.json or litellm-model-prices.json is absent"))
+    func essayPortfolioReport() throws {
+        #expect(try run(["demo", "--db", database]).status == 0)
+        for (importer, file) in [("models-dev", Self.fullCatalogue), ("litellm", Self.fullLiteLLM)] {
+            let result = try run(["import", importer, file])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        for (index, (exposure, model)) in Self.essayCompanies.enumerated() {
+            let added = try run([
+                "company", "add", "essay-\(index + 1)", "--tier", "12", "--since", "2025-0\(index + 1)-01",
+                "--expose", exposure, "--depend", model, "--invest", "1000000@2025-01-01",
+            ])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        #expect(try sql("SELECT count(*) FROM companies", as: Int.self) == [15])
+        #expect(try sql("""
+            SELECT count(*) FROM v_company_lifeline v JOIN providers p ON p.slug = v.cause_provider WHERE p.role = 'host'
+            """, as: Int.self) == [0])
+        let html = try run(["report", "--format", "html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.utf8.count < 100_000, "the page is \(html.stdout.utf8.count) bytes")
+        #expect(html.stdout.contains("other releases, none touching the portfolio."))
+        // Every release the report lists touches some company; the rest are counted, not listed.
+        let text = try run(["report"])
+        let listed = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("Recent releases") }.dropFirst(3)
+            .prefix { !$0.hasPrefix("And ") && !$0.isEmpty }
+        #expect(!listed.isEmpty)
+        for line in listed { #expect(!line.hasSuffix(" -"), "\(line)") }
+        // A date a catalogue snapshot gave is marked as such, and the JSON report keeps every recent release with its basis.
+        #expect(listed.contains { $0.dropFirst(13).hasPrefix("d  ") }, "\(listed)")
+        #expect(text.stdout.contains("Dated: d by the day a catalogue snapshot first showed it; unmarked, logged by a person."))
+        let json = try run(["report", "--format", "json"])
+        let recent = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["recent_releases"] as? [[String: Any]])
+        #expect(recent.count > listed.count + 1000)
+        #expect(Set(recent.compactMap { $0["date_basis"] as? String }).isSuperset(of: ["catalogue-diff", "catalogue-deprecation-date"]))
+        let touching = try run(["release", "list", "--touching", "--format", "csv"])
+        #expect(touching.status == 0)
+        #expect(touching.stdout.split(separator: "\n").count - 1 < 100, "\(touching.stdout.prefix(2000))")
+    }
+}

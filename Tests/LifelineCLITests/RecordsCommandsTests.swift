@@ -138,12 +138,12 @@ struct RecordsCommandsTests {
         #expect(try ok("release", "log", "anthropic/claude-2", "--on", "2023-07-11", "--capability", "long-context", "--capability", "file-upload", "--if-new") == "2\n")
         #expect(try ok("release", "log", "openai/gpt-4", "--kind", "retirement", "--on", "2024-06-06", "--announced", "2023-11-06") == "4\n")
         #expect(try ok("release", "list", "--capability", "file-upload", "--format", "csv") == """
-            id,released_on,announced_on,model,kind,capabilities,source,note
-            1,2023-07-06,,openai/chatgpt,capability,file-upload,https://help.openai.com/notes,
-            2,2023-07-11,,anthropic/claude-2,capability,file-upload long-context,,
+            id,released_on,date_basis,announced_on,model,kind,capabilities,source,note
+            1,2023-07-06,logged,,openai/chatgpt,capability,file-upload,https://help.openai.com/notes,
+            2,2023-07-11,logged,,anthropic/claude-2,capability,file-upload long-context,,
 
             """)
-        #expect(try ok("release", "list", "--since", "2024-01-01", "--format", "csv").hasSuffix("4,2024-06-06,2023-11-06,openai/gpt-4,retirement,,,\n"))
+        #expect(try ok("release", "list", "--since", "2024-01-01", "--format", "csv").hasSuffix("4,2024-06-06,logged,2023-11-06,openai/gpt-4,retirement,,,\n"))
         #expect(try ok("release", "list", "--provider", "anthropic", "--format", "jsonl").split(separator: "\n").count == 1)
         #expect(try ok("release", "show", "4").contains("announced on  2023-11-06"))
     }

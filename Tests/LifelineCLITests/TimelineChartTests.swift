@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lifeline
 @testable import LifelineCore
@@ -42,6 +43,30 @@ struct TimelineChartTests {
         #expect(count("<g class=\"row at-risk\"", in: svg) == 1)
         #expect(svg.contains("<title>threat on 2023-07-06</title>"))
         #expect(!svg.contains("<script"))
+    }
+
+    @Test("a handful of threats get a marker each; more share marks, with their count, where they are close")
+    func crowdedRows() throws {
+        let few = Self.row("a", .atRisk, "2024-01-01", "2024-12-31", markers: (1...5).map { (String(format: "2024-02-%02d", $0), false) })
+        let many = Self.row(
+            "b", .atRisk, "2024-01-01", "2024-12-31",
+            markers: (1...40).map { (String(format: "2024-03-%02d", $0 % 28 + 1), false) } + [("2024-11-01", false), ("2024-06-01", true)])
+        let chart = TimelineChart(rows: [few, many], asOf: Self.date("2024-06-01"))
+        #expect(chart.markGroups(few.markers).map(\.count) == [1, 1, 1, 1, 1])
+        let groups = chart.markGroups(many.markers)
+        #expect(groups.reduce(0) { $0 + $1.count } == 41, "every threat but the cause is in a mark")
+        #expect(groups.count < 6)
+        #expect(groups.last?.map(\.date) == [Self.date("2024-11-01")], "a distant threat keeps its own marker")
+        for group in groups { #expect(chart.x(group.last!.date) - chart.x(group.first!.date) < TimelineChart.groupWidth) }
+        let svg = chart.svg()
+        #expect(chart.hasGroupedMarks)
+        #expect(count("<g class=\"marker-group\">", in: svg) == groups.count { $0.count > 1 })
+        #expect(count("<path class=\"marker", in: svg) == 5 + groups.count { $0.count == 1 } + 1)
+        #expect(count("<path class=\"marker cause\"", in: svg) == 1)
+        let biggest = try #require(groups.max { $0.count < $1.count })
+        #expect(svg.contains(">\(biggest.count)</text><title>\(biggest.count) threats, \(biggest[0].date) to "))
+        #expect(svg.contains("and \(biggest.count - TimelineChart.handful) more"))
+        #expect(!Self.chart.hasGroupedMarks)
     }
 
     @Test("positions follow the dates: linear in days, inside the plot")

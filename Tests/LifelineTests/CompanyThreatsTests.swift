@@ -105,7 +105,9 @@ struct CompanyThreatsTests {
         // 0009 knew one exposure per capability; a split one is 0013's (ExposuresPerProviderTests).
         let rows = { (view: String) in
             try portfolio.database.fetchAll(sql: """
-                SELECT * FROM \(view) WHERE company NOT IN (
+                SELECT company, lifeline_start, release_id, released_on, announced_on, provider, model, capability, effect,
+                       dismissed_until, role
+                FROM \(view) WHERE company NOT IN (
                     SELECT c.slug FROM exposures e JOIN companies c ON c.id = e.company_id
                     GROUP BY e.company_id, e.capability_id HAVING count(*) > 1)
                 ORDER BY company, release_id, capability

@@ -105,6 +105,15 @@ struct DemoAndViewsTests {
         #expect(report.totalInvestedCents == 3_380_000_000)
         let deckly = report.recentReleases.first { $0.release.model.description == "microsoft/m365-copilot" }
         #expect(deckly?.hits.map(\.company) == ["deckly"])
+        let fineTuning = report.recentReleases.first { $0.release.capabilities == ["fine-tuning"] }
+        #expect(fineTuning?.adopters == ["chainsmith", "papertalk"])
+        #expect(fineTuning?.hits.isEmpty == true)
+        #expect(fineTuning?.touchesThePortfolio == true)
+        // A hit is the cause of a lifeline's end, or a threat to one that runs.
+        let outcomes = Dictionary(uniqueKeysWithValues: report.companies.map { ($0.company.slug, $0.assessment.outcome) })
+        for item in report.recentReleases {
+            for hit in item.hits { #expect(hit.status.isRunning || outcomes[hit.company]?.cause.threat == hit.threat, "\(hit)") }
+        }
         #expect(report.statusSummary.map(\.status) == [.replaced, .rebuild, .atRisk, .alive])
         // Lexicon's first lifeline ends on 2023-11-15, within the warning window.
         #expect(report.capitalAtRiskCents == 1_680_000_000)
@@ -126,6 +135,7 @@ struct DemoAndViewsTests {
         #expect(lean.recentReleases.map(\.release.id) == full.recentReleases.map(\.release.id))
         #expect(lean.recentReleases.map { $0.hits.map(\.company) } == full.recentReleases.map { $0.hits.map(\.company) })
         #expect(lean.recentReleases.map { $0.hits.map(\.threat) } == full.recentReleases.map { $0.hits.map(\.threat) })
+        #expect(lean.recentReleases.map(\.adopters) == full.recentReleases.map(\.adopters))
         #expect(lean.newestOpportunities.map(\.company) == full.newestOpportunities.map(\.company))
         #expect(lean.newestOpportunities.map(\.opportunity) == full.newestOpportunities.map(\.opportunity))
     }

@@ -75,12 +75,12 @@ extension ModelCatalogue {
         } else {
             try database.execute(
                 sql: """
-                    INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO releases (model_id, kind, released_on, announced_on, note, source, logged_at, date_basis)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                    note.sqlValue, source.sqlValue, .text(loggedAt),
+                    note.sqlValue, source.sqlValue, .text(loggedAt), .text(request.dateBasis.rawValue),
                 ])
             releaseID = database.lastInsertedRowID
             try insertCapabilities(capabilityIDs, of: releaseID)
@@ -89,7 +89,7 @@ extension ModelCatalogue {
         // Made from what was just written (or is held) rather than read back: an import logs thousands.
         let release = Release(
             id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
-            capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt)
+            capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt, dateBasis: request.dateBasis)
         session.held?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
         switch session.kind {
         case .batch:
@@ -141,11 +141,13 @@ extension ModelCatalogue {
         }
     }
 
-    /// A release that threatens some company's current lifeline (`v_company_threats`),
-    /// or is an opportunity for it (rule 7): dated on or after its start, on a model it
+    /// A release that ended some company's current lifeline or threatens one that still
+    /// runs (`v_company_threats`; a threat to a lifeline already ended changes nothing),
+    /// or is an opportunity for one (rule 7): dated on or after its start, on a model it
     /// depends on or a snapshot of one, shipping a capability it is not exposed to.
     static let touchesThePortfolio = """
-        (r.id IN (SELECT release_id FROM v_company_threats)
+        (r.id IN (SELECT t.release_id FROM v_company_threats t JOIN v_company_lifeline l ON l.company = t.company
+                  WHERE t.role = 'cause' OR (t.role != 'dismissed' AND l.status IN ('alive', 'at-risk')))
          OR EXISTS (
             SELECT 1 FROM dependencies d JOIN companies c ON c.id = d.company_id
             WHERE (d.model_id = r.model_id OR (r.kind != 'retirement' AND d.model_id = m.snapshot_of))
@@ -221,7 +223,7 @@ extension ModelCatalogue {
         SELECT r.id, p.slug, m.slug, r.kind, r.released_on, r.announced_on,
             (SELECT group_concat(slug, ',') FROM (SELECT k.slug FROM release_capabilities x
              JOIN capabilities k ON k.id = x.capability_id WHERE x.release_id = r.id ORDER BY k.slug)),
-            r.note, r.source, r.logged_at
+            r.note, r.source, r.logged_at, r.date_basis
         FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
         """
 
@@ -230,6 +232,6 @@ extension ModelCatalogue {
             id: try row.get(0), model: ModelReference(provider: try row.get(1), model: try row.get(2)),
             kind: try row.get(3), releasedOn: try row.get(4), announcedOn: try row.get(5),
             capabilities: (try row.get(6) as String?)?.split(separator: ",").map(String.init).sorted() ?? [],
-            note: try row.get(7), source: try row.get(8), loggedAt: try row.get(9))
+            note: try row.get(7), source: try row.get(8), loggedAt: try row.get(9), dateBasis: try row.get(10))
     }
 }

@@ -74,18 +74,18 @@ extension Onboarding {
                 summary.providersAdded.append(reference.provider)
                 if let role, role.guessed { summary.guessedRoles.append((reference.provider, role.role)) }
             }
-            let request = { (kind: Release.Kind, date: CivilDate, capabilities: [String], note: String?) in
+            let request = { (kind: Release.Kind, date: CivilDate, basis: Release.DateBasis, capabilities: [String], note: String?) in
                 ReleaseRequest(
                     model: reference, releasedOn: date, capabilities: capabilities, kind: kind, note: note,
-                    ifNew: true, importedFrom: source)
+                    ifNew: true, importedFrom: source, dateBasis: basis)
             }
             if try session.names.existingModelID(reference) == nil {
                 try portfolio.catalogue.insertModel(
                     reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
                 summary.modelsAdded += 1
                 created.append(reference)
-                let (date, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
-                if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, capabilities, note), in: session) {
+                let (date, basis, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
+                if case .logged = try portfolio.catalogue.logRelease(request(.launch, date, basis, capabilities, note), in: session) {
                     summary.launches += 1
                 }
             } else {
@@ -93,13 +93,13 @@ extension Onboarding {
                 if !missing.isEmpty {
                     let date = entry.lastUpdated.flatMap { $0 <= asOf ? $0 : nil } ?? asOf
                     let note = "\(catalogue.name) now lists \(missing.joined(separator: ", ")) for this model"
-                    if case .logged = try portfolio.catalogue.logRelease(request(.capability, date, missing, note), in: session) {
+                    if case .logged = try portfolio.catalogue.logRelease(request(.capability, date, .catalogueDiff, missing, note), in: session) {
                         summary.capabilityReleases += 1
                     }
                 }
             }
             if let deprecation = entry.deprecation, !retired.contains(reference) {
-                var retirement = request(.retirement, deprecation, [], "\(catalogue.name) lists it as deprecated on \(deprecation)")
+                var retirement = request(.retirement, deprecation, .catalogueDeprecationDate, [], "\(catalogue.name) lists it as deprecated on \(deprecation)")
                 retirement.announcedOn = deprecation > asOf ? asOf : nil
                 if case .logged = try portfolio.catalogue.logRelease(retirement, in: session) { summary.retirements += 1 }
             }
@@ -128,17 +128,20 @@ extension Onboarding {
         return roles
     }
 
-    /// A launch's date and note: the catalogue's date, its month (as the 1st), or `asOf`.
-    private func launchDate(_ entry: CatalogueModel, catalogue: Catalogue, asOf: CivilDate, summary: inout ImportSummary) -> (CivilDate, String?) {
+    /// A launch's date, its basis and note: the catalogue's date, its month (as the 1st),
+    /// or `asOf` - the day this snapshot of the catalogue showed the model.
+    private func launchDate(
+        _ entry: CatalogueModel, catalogue: Catalogue, asOf: CivilDate, summary: inout ImportSummary
+    ) -> (CivilDate, Release.DateBasis, String?) {
         switch entry.releaseDate {
         case .day(let date):
-            return (date, nil)
+            return (date, .catalogueReleaseDate, nil)
         case .month(let date):
             summary.monthOnlyDates += 1
-            return (date, "\(catalogue.name) gives only the month (\(date.iso.prefix(7))); dated the 1st")
+            return (date, .catalogueReleaseDate, "\(catalogue.name) gives only the month (\(date.iso.prefix(7))); dated the 1st")
         case .unknown:
             summary.undatedLaunches += 1
-            return (asOf, "\(catalogue.name) gives no release date; dated the day of the import")
+            return (asOf, .catalogueDiff, "\(catalogue.name) gives no release date; dated the day of the import")
         }
     }
 

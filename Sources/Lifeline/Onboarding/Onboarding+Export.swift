@@ -91,7 +91,7 @@ extension Onboarding {
                         SELECT r.id, p.slug || '/' || m.slug, r.kind, r.released_on, r.announced_on,
                             (SELECT group_concat(slug, ';') FROM (SELECT k.slug FROM release_capabilities x
                              JOIN capabilities k ON k.id = x.capability_id WHERE x.release_id = r.id ORDER BY k.slug)),
-                            r.note, r.source, r.logged_at
+                            r.note, r.source, r.logged_at, r.date_basis
                         FROM releases r JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id ORDER BY r.id
                         """),
                 try companiesTable(),

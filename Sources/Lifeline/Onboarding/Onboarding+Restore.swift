@@ -124,15 +124,20 @@ extension Onboarding {
         if kind == .retirement && !capabilities.isEmpty { throw LifelineError(.badData, "a retirement ships no capabilities") }
         let announced = try date("announced_on")
         if let announced, announced > releasedOn { throw LifelineError(.badData, "announced_on is after released_on") }
+        let note = try row["note"].map { try TextField.notes($0, field: "note") }
+        let basis = try row["date_basis"].map {
+            try Release.DateBasis(rawValue: $0).orThrow(
+                "date_basis must be one of \(Release.DateBasis.allCases.map(\.rawValue).joined(separator: ", "))")
+        } ?? Release.DateBasis.inferred(kind: kind, source: row["source"], note: note)
         try database.execute(
             sql: """
-                INSERT INTO releases (id, model_id, kind, released_on, announced_on, note, source, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(Portfolio.nowSQL)))
+                INSERT INTO releases (id, model_id, kind, released_on, announced_on, note, source, logged_at, date_basis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(Portfolio.nowSQL)), ?)
                 """,
             arguments: [
                 .integer(id), .integer(modelID), .text(kind.rawValue), .text(releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, row["source"].sqlValue,
-                try row["logged_at"].map { try TextField.timestamp($0, field: "logged_at") }.sqlValue,
+                note.sqlValue, row["source"].sqlValue,
+                try row["logged_at"].map { try TextField.timestamp($0, field: "logged_at") }.sqlValue, .text(basis.rawValue),
             ])
         for capability in Set(capabilities) {
             try database.execute(

@@ -107,7 +107,7 @@ extension HeldRows {
             values += [.integer(model.id), .integer(model.providerID), .text(model.slug), .text(model.name), .text(model.kind.rawValue)]
         }
         try database.insertRows(
-            into: "releases", columns: ["id", "model_id", "kind", "released_on", "announced_on", "note", "source", "logged_at"],
+            into: "releases", columns: ["id", "model_id", "kind", "released_on", "announced_on", "note", "source", "logged_at", "date_basis"],
             count: releases.count, rowsPerStatement: Self.rowsPerStatement
         ) { index, values in
             let row = releases[index]
@@ -115,6 +115,7 @@ extension HeldRows {
             values += [
                 .integer(release.id), .integer(row.modelID), .text(release.kind.rawValue), .text(release.releasedOn.iso),
                 release.announcedOn?.iso.sqlValue ?? .null, release.note.sqlValue, release.source.sqlValue, .text(release.loggedAt),
+                .text(release.dateBasis.rawValue),
             ]
         }
         let capabilityRows = releases.flatMap { row in row.capabilityIDs.map { (row.release.id, $0) } }

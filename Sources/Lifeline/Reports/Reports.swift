@@ -9,7 +9,7 @@ public struct Reports: PortfolioPart {
     let portfolio: Portfolio
 
     /// The portfolio as of `asOf`: every company assessed now (as the nightly job would),
-    /// the recent releases and whom they hit, and the changes recorded since the latest
+    /// the recent releases, whom they threaten and for whom they are an opportunity, and the changes recorded since the latest
     /// nightly run. Reads one snapshot; writes nothing.
     /// `withTimeline` keeps every company's threats, which the timeline marks; without
     /// it, only those of the recent window are listed, which over 100,000 companies
@@ -25,8 +25,16 @@ public struct Reports: PortfolioPart {
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
             var entries: [PortfolioReport.Entry] = []
             let superseded = try supersededLifelines(asOf: asOf)
+            let recent = try portfolio.catalogue.releases(since: since).filter { $0.knownOn <= asOf }
+            let recentIDs = Set(recent.map(\.id))
+            var adoptersByRelease: [Int64: [String]] = [:]
             try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
                 guard let summary = companiesBySlug[assessment.company] else { return }
+                for opportunity in assessment.opportunities where recentIDs.contains(opportunity.releaseID) {
+                    if adoptersByRelease[opportunity.releaseID]?.last != assessment.company {
+                        adoptersByRelease[opportunity.releaseID, default: []].append(assessment.company)
+                    }
+                }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
                     company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents,
@@ -42,16 +50,18 @@ public struct Reports: PortfolioPart {
             }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
-            let recent = try portfolio.catalogue.releases(since: since).filter { $0.knownOn <= asOf }
             // One pass over the threats, not one per recent release.
-            let recentIDs = Set(recent.map(\.id))
             var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
             for entry in entries {
-                for threat in entry.assessment.threats where recentIDs.contains(threat.releaseID) {
+                let outcome = entry.assessment.outcome
+                for threat in entry.assessment.threats
+                where recentIDs.contains(threat.releaseID) && (outcome.status.isRunning || threat == outcome.cause.threat) {
                     hitsByRelease[threat.releaseID, default: []].append((entry.company.slug, threat, entry.assessment.status))
                 }
             }
-            let hits = recent.reversed().map { PortfolioReport.ReleaseHits(release: $0, hits: hitsByRelease[$0.id] ?? []) }
+            let hits = recent.reversed().map {
+                PortfolioReport.ReleaseHits(release: $0, hits: hitsByRelease[$0.id] ?? [], adopters: adoptersByRelease[$0.id] ?? [])
+            }
 
             let lastNightly = try database.fetchOne(
                 sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",

@@ -9,6 +9,7 @@ import LifelineStorage
 
 extension LifelineStatus: SQLColumnDecodable {}
 extension Release.Kind: SQLColumnDecodable {}
+extension Release.DateBasis: SQLColumnDecodable {}
 extension Provider.Role: SQLColumnDecodable {}
 extension Model.Kind: SQLColumnDecodable {}
 extension Company.Tier: SQLColumnDecodable {}

@@ -3,11 +3,11 @@ import LifelineCore
 
 /// Releases as rows and as JSON, the same in `release log`, `list` and `show`.
 enum ReleasePresenter {
-    static let columns = ["id", "released_on", "announced_on", "model", "kind", "capabilities", "source", "note"]
+    static let columns = ["id", "released_on", "date_basis", "announced_on", "model", "kind", "capabilities", "source", "note"]
 
     static func row(_ release: Release) -> [OutputValue] {
         [
-            .integer(release.id), .text(release.releasedOn.iso), OutputValue(release.announcedOn?.iso),
+            .integer(release.id), .text(release.releasedOn.iso), .text(release.dateBasis.rawValue), OutputValue(release.announcedOn?.iso),
             .text(release.model.description), .text(release.kind.rawValue),
             .text(release.capabilities.joined(separator: " ")), OutputValue(release.source), OutputValue(release.note),
         ]
@@ -23,7 +23,8 @@ enum ReleasePresenter {
         .object([
             ("id", .integer(release.id)), ("provider", .string(release.model.provider)),
             ("model", .string(release.model.description)), ("kind", .string(release.kind.rawValue)),
-            ("released_on", .string(release.releasedOn.iso)), ("announced_on", JSONValue(release.announcedOn?.iso)),
+            ("released_on", .string(release.releasedOn.iso)), ("date_basis", .string(release.dateBasis.rawValue)),
+            ("announced_on", JSONValue(release.announcedOn?.iso)),
             ("capabilities", .array(release.capabilities.map(JSONValue.string))), ("note", JSONValue(release.note)),
             ("source", JSONValue(release.source)), ("logged_at", .string(release.loggedAt)),
         ])

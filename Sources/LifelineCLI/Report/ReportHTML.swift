@@ -14,11 +14,12 @@ struct ReportHTML {
         body.append(summaryCards())
         body.append("<section><h2>Timeline</h2>")
         body.append("<p class=\"legend\">" + LifelineStatus.allCases.map { "<span class=\"swatch \($0.rawValue)\"></span>\($0.rawValue)" }.joined(separator: " ")
-            + " <span class=\"swatch runway\"></span>runway <span class=\"diamond\">◆</span>release that ended or threatens it (hover for details)</p>")
+            + " <span class=\"swatch runway\"></span>runway <span class=\"diamond\">◆</span>release that ended or threatens it"
+            + (chart.hasGroupedMarks ? ", <span class=\"diamond\">●</span> several close together, with their count" : "") + " (hover for details)</p>")
         body.append("<div class=\"chart\">" + (report.companies.isEmpty ? "<p>No companies yet.</p>" : chart.svg()) + "</div></section>")
         body.append("<p class=\"note\">\(HTML.escape(sections.capitalAtRisk))</p>")
-        for (title, rows) in sections.titled.dropFirst() {
-            body.append("<section><h2>\(HTML.escape(title))</h2>" + table(rows) + "</section>")
+        for (title, rows, note) in sections.titled.dropFirst() {
+            body.append("<section><h2>\(HTML.escape(title))</h2>" + table(rows) + (note.map { "<p class=\"note\">\(HTML.escape($0))</p>" } ?? "") + "</section>")
         }
         body.append("<footer>lifeline \(LifelineVersion.current) · rules version \(LifelineEngine.rulesVersion)</footer>")
         return """
@@ -95,6 +96,7 @@ struct ReportHTML {
         svg .runway { fill: var(--replaced); opacity: 0.3; }
         svg .marker { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }
         svg .marker.cause { fill: var(--ink); }
+        svg .marker-group .count { fill: var(--ink); font-size: 9px; font-weight: 600; text-anchor: middle; }
         svg .as-of { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
         svg .as-of-label { fill: var(--ink); font-weight: 600; }
         .legend .swatch { display: inline-block; width: 12px; height: 10px; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: middle; }

@@ -9,9 +9,9 @@ enum ReportRenderer {
         case .table, .markdown:
             let writer: any RowWriter = format == .markdown ? MarkdownRowWriter() : AlignedTableWriter()
             var parts = [format == .markdown ? "# " + sections.headline : sections.headline, sections.capitalAtRisk]
-            for (title, rows) in sections.titled {
+            for (title, rows, note) in sections.titled {
                 let heading = format == .markdown ? "## \(title)" : "\(title):"
-                parts.append(heading + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)))
+                parts.append(heading + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)) + (note.map { "\n" + $0 } ?? ""))
             }
             return parts.joined(separator: "\n\n")
         case .json:
@@ -35,7 +35,7 @@ enum ReportRenderer {
                 members.append(("invested_usd", .usd(cents: entry.investedCents)))
                 return .object(members)
             })),
-            ("recent_releases", array(sections.recentReleases)), ("opportunities", array(sections.opportunities)),
+            ("recent_releases", array(sections.everyRecentRelease)), ("opportunities", array(sections.opportunities)),
             ("changes", array(sections.changes)),
         ])
     }

@@ -49,16 +49,60 @@ struct ReportSections {
         return rows
     }
 
+    /// The recent releases that touch the portfolio, with a mark for a date that is not a
+    /// person's (see `recentReleasesNote`).
     var recentReleases: Rows {
-        var rows = Rows(columns: ["released_on", "release", "hits"])
-        for item in report.recentReleases {
-            let hits = item.hits.map { "\($0.company) (\($0.threat.effect?.rawValue ?? "retirement"), \($0.status.rawValue))" }
+        var rows = Rows(columns: ["released_on", "dated", "release", "hits"])
+        for item in report.recentReleases where item.touchesThePortfolio {
             rows.append([
-                .text(item.release.releasedOn.iso), .text(ReleasePresenter.summary(item.release)),
-                .text(hits.isEmpty ? "-" : hits.joined(separator: ", ")),
+                .text(item.release.releasedOn.iso), .text(item.release.dateBasis.mark ?? ""),
+                .text(ReleasePresenter.summary(item.release)), .text(Self.hits(item)),
             ])
         }
         return rows
+    }
+
+    /// Every recent release, touching the portfolio or not, for the JSON report.
+    var everyRecentRelease: Rows {
+        var rows = Rows(columns: ["released_on", "date_basis", "release", "hits"])
+        for item in report.recentReleases {
+            rows.append([
+                .text(item.release.releasedOn.iso), .text(item.release.dateBasis.rawValue),
+                .text(ReleasePresenter.summary(item.release)), .text(Self.hits(item)),
+            ])
+        }
+        return rows
+    }
+
+    /// "papertalk (necessity, replaced), deckly (opportunity)", or "-".
+    static func hits(_ item: PortfolioReport.ReleaseHits) -> String {
+        let hits = item.hits.map { "\($0.company) (\($0.threat.effect?.rawValue ?? "retirement"), \($0.status.rawValue))" }
+            + item.adopters.map { "\($0) (opportunity)" }
+        return hits.isEmpty ? "-" : hits.joined(separator: ", ")
+    }
+
+    /// The line under the recent releases: how many touch nobody, and what the marks mean.
+    var recentReleasesNote: String? {
+        let others = report.recentReleases.count { !$0.touchesThePortfolio }
+        let listed = report.recentReleases.filter(\.touchesThePortfolio)
+        var lines: [String] = []
+        if others > 0 {
+            lines.append("\(listed.isEmpty ? "" : "And ")\(others) other release\(others == 1 ? "" : "s"), none touching the portfolio.")
+        }
+        let marked = Release.DateBasis.allCases.filter { basis in basis.mark != nil && listed.contains { $0.release.dateBasis == basis } }
+        if !marked.isEmpty {
+            var meanings: [(mark: String, explanations: [String])] = []
+            for basis in marked {
+                if let index = meanings.firstIndex(where: { $0.mark == basis.mark }) {
+                    meanings[index].explanations.append(basis.explanation)
+                } else {
+                    meanings.append((basis.mark!, [basis.explanation]))
+                }
+            }
+            lines.append("Dated: " + meanings.map { "\($0.mark) by \($0.explanations.joined(separator: " or "))" }.joined(separator: "; ")
+                + "; unmarked, logged by a person.")
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
     }
 
     var opportunities: Rows {
@@ -89,12 +133,12 @@ struct ReportSections {
         return rows
     }
 
-    /// Titled sections in reading order.
-    var titled: [(title: String, rows: Rows)] {
+    /// Titled sections in reading order, each with a line to print under it.
+    var titled: [(title: String, rows: Rows, note: String?)] {
         [
-            ("Status", statusSummary), ("Ending soonest", endingSoonest), ("Ended or elapsed", ended),
-            ("Recent releases (\(report.recentDays) days) and whom they hit", recentReleases),
-            ("Opportunities to adopt", opportunities), (changesTitle, changes),
+            ("Status", statusSummary, nil), ("Ending soonest", endingSoonest, nil), ("Ended or elapsed", ended, nil),
+            ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases, recentReleasesNote),
+            ("Opportunities to adopt", opportunities, nil), (changesTitle, changes, nil),
         ]
     }
 }

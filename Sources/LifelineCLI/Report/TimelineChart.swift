@@ -2,8 +2,9 @@ import Lifeline
 import LifelineCore
 
 /// The report's timeline: one row per company, a bar from lifeline start to end
-/// coloured by status, the runway as a lighter extension, a marker for each release
-/// that ended or threatens the lifeline, and a line at the as-of date. Pure SVG, no
+/// coloured by status, the runway as a lighter extension, a marker for the release that
+/// ended the lifeline or for each that threatens one still running (grouped, with their
+/// count, when a row has more than a handful), and a line at the as-of date. Pure SVG, no
 /// scripts: tooltips are `<title>` elements.
 struct TimelineChart {
     struct Row: Equatable {
@@ -119,10 +120,21 @@ struct TimelineChart {
                     "<rect class=\"runway\" x=\"\(n(barEnd))\" y=\"\(n(barTop))\" width=\"\(n(max(0, x(runwayEnd) - barEnd)))\" height=\"\(n(Self.barHeight))\" rx=\"2\">"
                         + "<title>\(HTML.escape(row.name)): runway to \(runwayEnd)</title></rect>")
             }
+            let cy = barTop + Self.barHeight / 2
+            let groups = markGroups(row.markers)
+            for group in groups where group.count > 1 {
+                let cx = x(group[0].date)
+                let shown = group.prefix(Self.handful).map(\.label).joined(separator: "\n")
+                let title = "\(group.count) threats, \(group[0].date) to \(group[group.count - 1].date):\n\(shown)"
+                    + (group.count > Self.handful ? "\nand \(group.count - Self.handful) more" : "")
+                parts.append(
+                    "<g class=\"marker-group\"><circle class=\"marker\" cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"7\"/>"
+                        + "<text class=\"count\" x=\"\(n(cx))\" y=\"\(n(cy + 3.5))\">\(group.count)</text><title>\(HTML.escape(title))</title></g>")
+            }
             // The cause last, so that it is drawn on top of a threat on the same day.
-            for marker in row.markers.sorted(by: { !$0.isCause && $1.isCause }) {
+            let single = groups.filter { $0.count == 1 }.map { $0[0] } + row.markers.filter(\.isCause)
+            for marker in single {
                 let cx = x(marker.date)
-                let cy = barTop + Self.barHeight / 2
                 parts.append(
                     "<path class=\"marker\(marker.isCause ? " cause" : "")\" d=\"M\(n(cx)) \(n(cy - 6))L\(n(cx + 5)) \(n(cy))L\(n(cx)) \(n(cy + 6))L\(n(cx - 5)) \(n(cy))Z\">"
                         + "<title>\(HTML.escape(marker.label))</title></path>")
@@ -136,6 +148,32 @@ struct TimelineChart {
             "<text class=\"as-of-label\" x=\"\(n(x(asOf) + (labelOnLeft ? -4 : 4)))\" y=\"\(n(height - 1))\" text-anchor=\"\(labelOnLeft ? "end" : "start")\">as of \(asOf)</text>")
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// True when some row's threats share a mark, which the legend then explains.
+    var hasGroupedMarks: Bool { rows.contains { markGroups($0.markers).contains { $0.count > 1 } } }
+
+    /// More threats than this on one row are grouped (`markGroups`).
+    static let handful = 5
+    /// Threats closer than this (in user units) on a crowded row share one mark.
+    static let groupWidth = 16.0
+
+    /// The row's threats other than the cause, in date order, as the marks to draw: one
+    /// each when there are at most a handful; otherwise those closer together than
+    /// `groupWidth` share a mark with their count. A company exposed to a capability
+    /// every lab ships drew a hundred overlapping diamonds.
+    func markGroups(_ markers: [Marker]) -> [[Marker]] {
+        let threats = markers.filter { !$0.isCause }.sorted { $0.date < $1.date }
+        guard threats.count > Self.handful else { return threats.map { [$0] } }
+        var groups: [[Marker]] = []
+        for marker in threats {
+            if let first = groups.last?.first, x(marker.date) - x(first.date) < Self.groupWidth {
+                groups[groups.count - 1].append(marker)
+            } else {
+                groups.append([marker])
+            }
+        }
+        return groups
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -163,7 +201,9 @@ extension TimelineChart {
             return Row(
                 company: entry.company.slug, name: entry.company.name, status: outcome.status,
                 start: outcome.lifelineStart, end: outcome.lifelineEnd, runwayEnd: outcome.runwayEnd,
-                markers: entry.assessment.threats.map { threat in
+                // A threat after the lifeline ended changes nothing: only the cause of an
+                // ended one is marked, every threat of one that runs.
+                markers: entry.assessment.threats.filter { outcome.status.isRunning || $0 == cause }.map { threat in
                     Marker(date: threat.releasedOn, label: ThreatWords.describe(threat), isCause: threat == cause)
                 },
                 summary: "\(outcome.status.rawValue) - \(AssessmentPresenter.reason(entry.assessment))",

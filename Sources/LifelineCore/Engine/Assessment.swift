@@ -106,6 +106,9 @@ public enum LifelineStatus: String, CaseIterable, Sendable {
 
     /// True for the statuses in which the lifeline has ended.
     public var hasEnded: Bool { self == .rebuild || self == .replaced || self == .migrate }
+
+    /// True while the lifeline runs: a new threat can still end it.
+    public var isRunning: Bool { self == .alive || self == .atRisk }
 }
 
 /// A release that ends, or would end, a company's lifeline.

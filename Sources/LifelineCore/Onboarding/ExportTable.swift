@@ -7,7 +7,7 @@ public enum ExportTable {
         "capability_aliases": ["alias", "capability"],
         "providers": ["slug", "name", "role"],
         "models": ["model", "name", "kind", "snapshot_of"],
-        "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at"],
+        "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at", "date_basis"],
         "companies": CompanyImportRow.columns,
         "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
         "closures": ["company", "closed_on", "reason", "note", "recorded_at"],

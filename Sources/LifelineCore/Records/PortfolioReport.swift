@@ -4,7 +4,7 @@ public struct PortfolioReport: Sendable {
     /// Every company with today's assessment, sorted by lifeline end (then slug).
     public let companies: [Entry]
     /// Releases dated in the `recentDays` before the as-of date, or known and still to
-    /// come, with the companies each one threatens.
+    /// come, newest first, with the companies each one threatens or is an opportunity for.
     public let recentReleases: [ReleaseHits]
     /// How far back "recent" reaches.
     public let recentDays: Int
@@ -39,13 +39,21 @@ public struct PortfolioReport: Sendable {
 
     public struct ReleaseHits: Sendable {
         public let release: Release
-        /// The companies it threatens, with the threat; `ended` when it is the cause of
-        /// a lifeline that has ended.
+        /// The companies whose lifeline it ended (the cause), or threatens while it still
+        /// runs, with the threat and the company's status. A threat to a lifeline that
+        /// already ended or elapsed changes nothing and is left out.
         public let hits: [(company: String, threat: Threat, status: LifelineStatus)]
+        /// The companies for which it is an opportunity: a capability on a model they
+        /// depend on that they are not exposed to.
+        public let adopters: [String]
 
-        package init(release: Release, hits: [(company: String, threat: Threat, status: LifelineStatus)]) {
+        /// It threatens some company or is an opportunity for one.
+        public var touchesThePortfolio: Bool { !hits.isEmpty || !adopters.isEmpty }
+
+        package init(release: Release, hits: [(company: String, threat: Threat, status: LifelineStatus)], adopters: [String] = []) {
             self.release = release
             self.hits = hits
+            self.adopters = adopters
         }
     }
 
@@ -97,6 +105,6 @@ public struct PortfolioReport: Sendable {
 
     /// Companies still standing (alive or at risk), soonest end first.
     public var endingSoonest: [Entry] {
-        companies.filter { $0.assessment.status == .alive || $0.assessment.status == .atRisk }
+        companies.filter { $0.assessment.status.isRunning }
     }
 }

@@ -12,6 +12,8 @@ public struct Release: Equatable, Sendable {
     public let source: String?
     /// When it was recorded, UTC.
     public let loggedAt: String
+    /// Where `releasedOn` comes from.
+    public let dateBasis: DateBasis
 
     public enum Kind: String, CaseIterable, Sendable {
         case launch
@@ -26,10 +28,59 @@ public struct Release: Equatable, Sendable {
         case imported = "import"
     }
 
+    /// Where a release's date comes from (`releases.date_basis`): a person, a
+    /// catalogue's own date, the day a catalogue snapshot showed something new, or a
+    /// sourced history. Only `logged` and `history` say when a provider shipped it.
+    public enum DateBasis: String, CaseIterable, Sendable {
+        case logged
+        case catalogueReleaseDate = "catalogue-release-date"
+        case catalogueDeprecationDate = "catalogue-deprecation-date"
+        case catalogueDiff = "catalogue-diff"
+        case history
+
+        /// A one-letter mark for the report, where a date is dated by a catalogue: `c`
+        /// for a catalogue's own date, `d` for the day a snapshot showed it, `h` for the
+        /// history; none for a person's.
+        public var mark: String? {
+            switch self {
+            case .logged: nil
+            case .catalogueReleaseDate, .catalogueDeprecationDate: "c"
+            case .catalogueDiff: "d"
+            case .history: "h"
+            }
+        }
+
+        /// The basis of a release recorded before lifeline kept one (an export's
+        /// releases.csv without the column), read from what the imports wrote, as
+        /// migration 0017 reads the releases already in a database.
+        public static func inferred(kind: Kind, source: String?, note: String?) -> DateBasis {
+            guard source?.hasPrefix("import:") == true else { return .logged }
+            switch kind {
+            case .retirement: return .catalogueDeprecationDate
+            case .launch where !(note?.hasSuffix(" gives no release date; dated the day of the import") ?? false):
+                return .catalogueReleaseDate
+            default: return .catalogueDiff
+            }
+        }
+
+        /// What the mark means, for the report's legend and titles.
+        public var explanation: String {
+            switch self {
+            case .logged: "logged by a person"
+            case .catalogueReleaseDate: "a catalogue's release date"
+            case .catalogueDeprecationDate: "a catalogue's deprecation date"
+            case .catalogueDiff: "the day a catalogue snapshot first showed it"
+            case .history: "the sourced release history"
+            }
+        }
+    }
+
     /// The date from which the release is known: its announcement, else its release.
     public var knownOn: CivilDate { announcedOn ?? releasedOn }
 
-    package init(id: Int64, model: ModelReference, kind: Kind, releasedOn: CivilDate, announcedOn: CivilDate?, capabilities: [String], note: String?, source: String?, loggedAt: String) {
+    package init(id: Int64, model: ModelReference, kind: Kind, releasedOn: CivilDate, announcedOn: CivilDate?, capabilities: [String], note: String?, source: String?, loggedAt: String,
+        dateBasis: DateBasis = .logged
+    ) {
         self.id = id
         self.model = model
         self.kind = kind
@@ -39,5 +90,6 @@ public struct Release: Equatable, Sendable {
         self.note = note
         self.source = source
         self.loggedAt = loggedAt
+        self.dateBasis = dateBasis
     }
 }

@@ -16,11 +16,13 @@ public struct ReleaseRequest: Sendable {
     /// For imported releases: the catalogue and file, recorded as the source instead of
     /// a URL, so imported facts can be told from hand-logged ones.
     public var importedFrom: String?
+    /// Where `releasedOn` comes from: `logged` unless an import says otherwise.
+    public var dateBasis: Release.DateBasis
 
     public init(
         model: ModelReference, releasedOn: CivilDate, capabilities: [String] = [], kind: Release.Kind? = nil,
         announcedOn: CivilDate? = nil, note: String? = nil, source: String? = nil, createModel: Bool = false,
-        ifNew: Bool = false, importedFrom: String? = nil
+        ifNew: Bool = false, importedFrom: String? = nil, dateBasis: Release.DateBasis = .logged
     ) {
         self.model = model
         self.releasedOn = releasedOn
@@ -32,6 +34,7 @@ public struct ReleaseRequest: Sendable {
         self.createModel = createModel
         self.ifNew = ifNew
         self.importedFrom = importedFrom
+        self.dateBasis = dateBasis
     }
 }
 

@@ -9,7 +9,8 @@ extension ReleaseCommand {
             abstract: "List releases in date order.",
             discussion: """
                 After a catalogue import there are thousands; --touching keeps the releases \
-                that threaten a company's current lifeline or are an opportunity for it, \
+                that ended a company's current lifeline, threaten one that still runs, or \
+                are an opportunity for one, \
                 --lab those of labs (not hosts' listings), --source logged those typed by a \
                 person. --limit keeps the first N, in date order.
 
@@ -32,7 +33,7 @@ extension ReleaseCommand {
         var source: Release.Source?
         @Flag(help: "Only releases by labs, not hosts' listings.")
         var lab = false
-        @Flag(help: "Only releases that threaten some company's current lifeline or are an opportunity for it.")
+        @Flag(help: "Only releases that ended a company's current lifeline, threaten one that runs, or are an opportunity for one.")
         var touching = false
         @Option(help: "At most this many releases, the first in date order.")
         var limit: Int?
