@@ -50,6 +50,14 @@ struct ReleaseDateBasisTests {
             "old retirement catalogue-deprecation-date", "undated launch catalogue-diff", "dated capability catalogue-diff",
             "dated capability logged",
         ])
+        try portfolio.database.execute(sql: """
+            INSERT INTO releases (model_id, kind, released_on, source, date_basis)
+            VALUES (1, 'capability', '2024-06-15', 'https://example.com/launch', 'history')
+            """)
+        let ids = { (source: Release.Source) in try portfolio.catalogue.releases(source: source).map(\.id).sorted() }
+        #expect(try ids(.logged) == [7])
+        #expect(try ids(.imported) == [1, 2, 3, 4, 5, 6])
+        #expect(try ids(.history) == [8])
         let listed = try portfolio.catalogue.releases().map { "\($0.model.model) \($0.dateBasis.rawValue)" }
         #expect(listed.contains("undated catalogue-diff"))
         #expect(try portfolio.catalogue.release(id: 7).dateBasis == .logged)

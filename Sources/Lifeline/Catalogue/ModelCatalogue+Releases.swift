@@ -64,6 +64,7 @@ extension ModelCatalogue {
             return .alreadyLogged(duplicate)
         }
         let announced = request.announcedOn.flatMap { $0 < request.releasedOn ? $0 : nil }
+        let dateBasis = request.dateBasis ?? Release.DateBasis.inferred(kind: kind, source: request.importedFrom, note: note)
         // Read before the insert, whose trigger forgets that the assessments are current.
         // (A batch looks up the companies concerned when it ends.)
         let reassessment = portfolio.reassessment
@@ -80,7 +81,7 @@ extension ModelCatalogue {
                     """,
                 arguments: [
                     .integer(modelID), .text(kind.rawValue), .text(request.releasedOn.iso), announced?.iso.sqlValue ?? .null,
-                    note.sqlValue, source.sqlValue, .text(loggedAt), .text(request.dateBasis.rawValue),
+                    note.sqlValue, source.sqlValue, .text(loggedAt), .text(dateBasis.rawValue),
                 ])
             releaseID = database.lastInsertedRowID
             try insertCapabilities(capabilityIDs, of: releaseID)
@@ -89,7 +90,7 @@ extension ModelCatalogue {
         // Made from what was just written (or is held) rather than read back: an import logs thousands.
         let release = Release(
             id: releaseID, model: request.model, kind: kind, releasedOn: request.releasedOn, announcedOn: announced,
-            capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt, dateBasis: request.dateBasis)
+            capabilities: slugs.sorted(), note: note, source: source, loggedAt: loggedAt, dateBasis: dateBasis)
         session.held?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
         switch session.kind {
         case .batch:
@@ -103,8 +104,8 @@ extension ModelCatalogue {
     }
 
     /// Releases in date order (ties by id), optionally only those released on or after
-    /// `since`, by `provider`, shipping `capability`, logged by hand or imported
-    /// (`source`), by labs (`labsOnly`), that touch the portfolio (`touching`: a threat to
+    /// `since`, by `provider`, shipping `capability`, logged by hand, imported or from the
+    /// history (`source`, by date basis), by labs (`labsOnly`), that touch the portfolio (`touching`: a threat to
     /// some company's current lifeline in `v_company_threats`, or an opportunity for it),
     /// and at most `limit` of them.
     public func releases(
@@ -127,8 +128,9 @@ extension ModelCatalogue {
                 arguments.append(.integer(try names.capabilityID(capability)))
             }
             switch source {
-            case .logged?: conditions.append("(r.source IS NULL OR r.source NOT LIKE 'import:%')")
-            case .imported?: conditions.append("r.source LIKE 'import:%'")
+            case .logged?: conditions.append("r.date_basis = 'logged'")
+            case .imported?: conditions.append("r.date_basis LIKE 'catalogue-%'")
+            case .history?: conditions.append("r.date_basis = 'history'")
             case nil: break
             }
             if labsOnly { conditions.append("m.provider_id IN (SELECT id FROM providers WHERE role = 'lab')") }

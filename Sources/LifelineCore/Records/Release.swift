@@ -21,11 +21,13 @@ public struct Release: Equatable, Sendable {
         case retirement
     }
 
-    /// Where a release came from: `logged` by a person (`release log`, restore), or
-    /// `import`ed from a catalogue (its source reads `import: CATALOGUE FILE`).
+    /// Where a release came from, by its date basis: `logged` by a person (`release
+    /// log`), `import`ed from a catalogue (its source reads `import: CATALOGUE FILE`), or
+    /// read from a sourced release `history`.
     public enum Source: String, CaseIterable, Sendable {
         case logged
         case imported = "import"
+        case history
     }
 
     /// Where a release's date comes from (`releases.date_basis`): a person, a

@@ -16,13 +16,14 @@ public struct ReleaseRequest: Sendable {
     /// For imported releases: the catalogue and file, recorded as the source instead of
     /// a URL, so imported facts can be told from hand-logged ones.
     public var importedFrom: String?
-    /// Where `releasedOn` comes from: `logged` unless an import says otherwise.
-    public var dateBasis: Release.DateBasis
+    /// Where `releasedOn` comes from; nil: `logged`, or for an imported release what
+    /// `Release.DateBasis.inferred` reads from its kind, source and note.
+    public var dateBasis: Release.DateBasis?
 
     public init(
         model: ModelReference, releasedOn: CivilDate, capabilities: [String] = [], kind: Release.Kind? = nil,
         announcedOn: CivilDate? = nil, note: String? = nil, source: String? = nil, createModel: Bool = false,
-        ifNew: Bool = false, importedFrom: String? = nil, dateBasis: Release.DateBasis = .logged
+        ifNew: Bool = false, importedFrom: String? = nil, dateBasis: Release.DateBasis? = nil
     ) {
         self.model = model
         self.releasedOn = releasedOn

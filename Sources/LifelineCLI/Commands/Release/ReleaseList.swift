@@ -29,7 +29,7 @@ extension ReleaseCommand {
         var provider: String?
         @Option(help: "Only releases shipping this capability.")
         var capability: String?
-        @Option(help: "Only releases logged by a person (logged) or imported from a catalogue (import).")
+        @Option(help: "Only releases logged by a person (logged), imported from a catalogue (import), or read from a release history (history).")
         var source: Release.Source?
         @Flag(help: "Only releases by labs, not hosts' listings.")
         var lab = false
