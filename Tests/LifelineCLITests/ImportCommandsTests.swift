@@ -209,6 +209,8 @@ struct ImportCommandsTests {
         }
         let list = capabilities.map { "'\($0)'" }.joined(separator: ", ")
         #expect(try sql("SELECT count(*) FROM v_capability_firsts WHERE capability IN (\(list)) AND provider IS NOT NULL", as: Int.self) == [5])
+        #expect(try sql("SELECT count(*) FROM v_capability_firsts WHERE capability IN (\(list)) AND lab IS NOT NULL", as: Int.self) == [5])
+        #expect(try sql("SELECT count(*) FROM v_model_origins WHERE origin_lab IS NULL", as: Int.self).first ?? 0 < 1000)
         #expect(try sql("""
             SELECT DISTINCT p.role FROM v_capability_firsts f JOIN providers p ON p.slug = f.provider WHERE f.capability IN (\(list))
             """, as: String.self) == ["lab"])

@@ -69,7 +69,7 @@ struct ModelSnapshotCommandsTests {
         try ok(["model", "add", "openai/beta"], db: "a.db")
         try ok(["export", "--out", "out"], db: "a.db")
         let models = String(decoding: try scratch.bytes("out/models.csv"), as: UTF8.self)
-        #expect(models == "model,name,kind,snapshot_of\nopenai/beta,beta,api,\nopenai/zeta,zeta,api,\nopenai/alpha,alpha,api,openai/zeta\n")
+        #expect(models == "model,name,kind,snapshot_of,family\nopenai/beta,beta,api,,\nopenai/zeta,zeta,api,,\nopenai/alpha,alpha,api,openai/zeta,\n")
         try ok(["restore", "out"], db: "b.db")
         #expect(try ok(["model", "list"], db: "b.db") == ok(["model", "list"], db: "a.db"))
     }

@@ -72,30 +72,38 @@ public struct ModelCatalogue: PortfolioPart {
         try write { try addModel(reference, name: name, kind: kind, snapshotOf: snapshotOf, in: $0) }
     }
 
+    /// As above, in the session, with the family a catalogue gave it (a restore keeps it).
     func addModel(
-        _ reference: ModelReference, name: String?, kind: Model.Kind, snapshotOf: ModelReference? = nil, in session: WriteSession
+        _ reference: ModelReference, name: String?, kind: Model.Kind, snapshotOf: ModelReference? = nil, family: String? = nil,
+        in session: WriteSession
     ) throws -> Model {
         let name = try TextField.name(name ?? reference.model, of: "model")
+        if let family, !ModelFamily.isValid(family) {
+            throw LifelineError(.badData, "invalid family '\(Slug.printable(family))': use lower-case letters, digits, '.', '_' and '-'")
+        }
         let baseID = try snapshotOf.map { try snapshotBaseID($0, for: reference, in: session) }
-        let id = try insertModel(reference, name: name, kind: kind, in: session)
+        let id = try insertModel(reference, name: name, kind: kind, family: family, in: session)
         if let baseID { try recordSnapshot(modelID: id, baseID: baseID, in: session) }
         return Model(reference: reference, name: name, kind: kind, snapshotOf: snapshotOf)
     }
 
-    /// Inserts a model in the session (or holds it, see `HeldRows`); returns its id.
+    /// Inserts a model in the session (or holds it, see `HeldRows`), with the family a
+    /// catalogue gives it (`v_model_origins` reads it); returns its id.
     @discardableResult
-    func insertModel(_ reference: ModelReference, name: String, kind: Model.Kind, in session: WriteSession) throws -> Int64 {
+    func insertModel(
+        _ reference: ModelReference, name: String, kind: Model.Kind, family: String? = nil, in session: WriteSession
+    ) throws -> Int64 {
         let providerID = try session.names.providerID(reference.provider)
         guard try session.names.existingModelID(reference) == nil else {
             throw LifelineError(.badData, "model '\(reference)' already exists")
         }
         let id: Int64
         if session.held != nil {
-            id = session.held!.holdModel(providerID: providerID, slug: reference.model, name: name, kind: kind)
+            id = session.held!.holdModel(providerID: providerID, slug: reference.model, name: name, kind: kind, family: family)
         } else {
             try database.execute(
-                sql: "INSERT INTO models (provider_id, slug, name, kind) VALUES (?, ?, ?, ?)",
-                arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue)])
+                sql: "INSERT INTO models (provider_id, slug, name, kind, family) VALUES (?, ?, ?, ?, ?)",
+                arguments: [.integer(providerID), .text(reference.model), .text(name), .text(kind.rawValue), family.sqlValue])
             id = database.lastInsertedRowID
         }
         session.names.rememberModel(reference, id: id)

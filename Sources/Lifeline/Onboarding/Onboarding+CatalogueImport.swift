@@ -16,10 +16,12 @@ extension Onboarding {
     public func importCatalogue(_ catalogue: Catalogue, asOf: CivilDate, dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         var summary = ImportSummary(catalogue: catalogue, isDryRun: dryRun)
         let apply = {
+            var created: [ModelReference] = []
             let result = try portfolio.batch(trigger: "import \(catalogue.name) \(catalogue.fileName)", holdingRows: true) { session in
-                try self.record(catalogue, asOf: asOf, into: &summary, progress: progress, in: session)
+                created = try self.record(catalogue, asOf: asOf, into: &summary, progress: progress, in: session)
             }
             summary.reassessment = result.reassessment
+            summary.modelsWithoutOrigin = try portfolio.catalogue.modelsWithoutOrigin(among: created).count
         }
         if dryRun {
             try portfolio.rollingBack(apply)
@@ -29,9 +31,10 @@ extension Onboarding {
         return summary
     }
 
+    /// Records the catalogue in the session; returns the models it created.
     private func record(
         _ catalogue: Catalogue, asOf: CivilDate, into summary: inout ImportSummary, progress: ((Int, Int) -> Void)?, in session: WriteSession
-    ) throws {
+    ) throws -> [ModelReference] {
         let aliases = Dictionary(uniqueKeysWithValues: try database.fetchAll(
             sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id"
         ) { (try $0.get(0) as String, try $0.get(1) as String) })
@@ -81,7 +84,8 @@ extension Onboarding {
             }
             if try session.names.existingModelID(reference) == nil {
                 try portfolio.catalogue.insertModel(
-                    reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, in: session)
+                    reference, name: Self.displayName(entry.name, fallback: reference.model), kind: .api, family: entry.family,
+                    in: session)
                 summary.modelsAdded += 1
                 created.append(reference)
                 let (date, basis, note) = launchDate(entry, catalogue: catalogue, asOf: asOf, summary: &summary)
@@ -106,6 +110,7 @@ extension Onboarding {
         }
         summary.snapshots = try portfolio.catalogue.recordDatedSnapshots(among: created, in: session)
             .map { "\($0.snapshot) of \($0.base)" }
+        return created
     }
 
     /// The roles of the providers the catalogue would add: the known one

@@ -44,8 +44,13 @@ public struct PortfolioExport: Sendable {
 
     /// The order restore loads them in (each refers only to earlier ones).
     public static let tableNames = [
-        "capabilities", "capability_aliases", "providers", "models", "releases", "companies", "lifelines", "closures", "dismissals",
+        "capabilities", "capability_aliases", "model_families", "providers", "models", "releases", "companies", "lifelines", "closures",
+        "dismissals",
     ]
+
+    /// Tables an export made by an earlier version lacks, which restore then leaves as
+    /// the migrations seeded them.
+    static let laterTableNames: Set = ["model_families"]
 
     /// What an export made before lifelines were dated records has instead of
     /// lifelines.csv and closures.csv; restore still reads it.
@@ -54,7 +59,9 @@ public struct PortfolioExport: Sendable {
     /// The tables an export with files `names` lacks.
     public static func missingTables(in names: Set<String>) -> [String] {
         let legacy = names.contains("rebuilds")
-        return tableNames.filter { !names.contains($0) && !(legacy && ($0 == "lifelines" || $0 == "closures")) }
+        return tableNames.filter {
+            !names.contains($0) && !laterTableNames.contains($0) && !(legacy && ($0 == "lifelines" || $0 == "closures"))
+        }
     }
 }
 
@@ -80,10 +87,11 @@ extension Onboarding {
             return PortfolioExport(tables: [
                 try table("capabilities", sql: "SELECT slug, name, description FROM capabilities ORDER BY id"),
                 try table("capability_aliases", sql: "SELECT a.alias, c.slug FROM capability_aliases a JOIN capabilities c ON c.id = a.capability_id ORDER BY a.alias"),
+                try table("model_families", sql: "SELECT family, lab FROM model_families ORDER BY family"),
                 try table("providers", sql: "SELECT slug, name, role FROM providers ORDER BY slug"),
                 // Each base before its snapshots, so that restore finds it recorded.
                 try table("models", sql: """
-                        SELECT p.slug || '/' || m.slug, m.name, m.kind, p.slug || '/' || b.slug
+                        SELECT p.slug || '/' || m.slug, m.name, m.kind, p.slug || '/' || b.slug, m.family
                         FROM models m JOIN providers p ON p.id = m.provider_id LEFT JOIN models b ON b.id = m.snapshot_of
                         ORDER BY coalesce(p.slug || '/' || b.slug, p.slug || '/' || m.slug), m.snapshot_of IS NOT NULL, 1
                         """),

@@ -24,6 +24,8 @@ extension Onboarding {
                 let name = exported == "lifelines" && files["lifelines"] == nil ? "rebuilds" : exported
                 guard let text = files[name] else { continue }
                 let rows = try ExportTable.rows(in: text, table: name)
+                // The export's families are the whole table, a family unmapped included.
+                if name == "model_families" { try database.execute(sql: "DELETE FROM model_families") }
                 if name == "companies" {
                     var companies = CompanyImportSummary(isDryRun: false)
                     try importCompanies(try CompanyImportRow.fromCSV(text, fileName: "\(name).csv"), update: false, into: &companies, in: session)
@@ -74,6 +76,8 @@ extension Onboarding {
             if try database.fetchOne(sql: "SELECT 1 FROM capability_aliases WHERE alias = ?", arguments: [.text(alias)], { _ in true }) == nil {
                 try portfolio.catalogue.addCapabilityAlias(capability: try required("capability"), alias: alias)
             }
+        case "model_families":
+            try portfolio.catalogue.mapFamily(try required("family"), to: try required("lab"))
         case "providers":
             let role = try row["role"].map { try Provider.Role(rawValue: $0).orThrow("role must be lab or host") }
             _ = try portfolio.catalogue.addProvider(slug: try required("slug"), name: row["name"], role: role, in: session)
@@ -81,7 +85,7 @@ extension Onboarding {
             _ = try portfolio.catalogue.addModel(
                 try ModelReference(parsing: try required("model")), name: row["name"],
                 kind: try Model.Kind(rawValue: try required("kind")).orThrow("kind must be api or product"),
-                snapshotOf: try row["snapshot_of"].map(ModelReference.init(parsing:)), in: session)
+                snapshotOf: try row["snapshot_of"].map(ModelReference.init(parsing:)), family: row["family"], in: session)
         case "releases":
             try restoreRelease(row, date: date, names: session.names)
         case "lifelines":

@@ -16,6 +16,7 @@ struct HeldRows {
         let slug: String
         let name: String
         let kind: Model.Kind
+        let family: String?
     }
 
     struct ReleaseRow {
@@ -45,10 +46,10 @@ struct HeldRows {
     }
 
     /// Holds a model; returns its id.
-    mutating func holdModel(providerID: Int64, slug: String, name: String, kind: Model.Kind) -> Int64 {
+    mutating func holdModel(providerID: Int64, slug: String, name: String, kind: Model.Kind, family: String?) -> Int64 {
         let id = nextModelID
         nextModelID += 1
-        models.append(ModelRow(id: id, providerID: providerID, slug: slug, name: name, kind: kind))
+        models.append(ModelRow(id: id, providerID: providerID, slug: slug, name: name, kind: kind, family: family))
         return id
     }
 
@@ -100,11 +101,14 @@ extension HeldRows {
     /// transaction is undone anyway.
     func write(to database: Database) throws {
         try database.insertRows(
-            into: "models", columns: ["id", "provider_id", "slug", "name", "kind"], count: models.count,
+            into: "models", columns: ["id", "provider_id", "slug", "name", "kind", "family"], count: models.count,
             rowsPerStatement: Self.rowsPerStatement
         ) { index, values in
             let model = models[index]
-            values += [.integer(model.id), .integer(model.providerID), .text(model.slug), .text(model.name), .text(model.kind.rawValue)]
+            values += [
+                .integer(model.id), .integer(model.providerID), .text(model.slug), .text(model.name), .text(model.kind.rawValue),
+                model.family.sqlValue,
+            ]
         }
         try database.insertRows(
             into: "releases", columns: ["id", "model_id", "kind", "released_on", "announced_on", "note", "source", "logged_at", "date_basis"],

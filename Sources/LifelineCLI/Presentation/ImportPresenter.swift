@@ -30,6 +30,11 @@ enum ImportPresenter {
                 "Recorded \(count(summary.snapshots.count, "model")) as dated snapshots of recorded ones (\(shown)); "
                     + "undo a wrong one with 'lifeline model edit MODEL --no-snapshot-of'.")
         }
+        if summary.modelsWithoutOrigin > 0 {
+            Console.output(
+                "\(count(summary.modelsWithoutOrigin, "new model")) with no known origin lab (SELECT * FROM v_model_origins WHERE origin_lab IS NULL); "
+                    + "map a family with 'lifeline family map FAMILY LAB'.")
+        }
         if summary.monthOnlyDates > 0 {
             Console.output("\(count(summary.monthOnlyDates, "launch")) dated by month only, taken as the 1st (the release notes say so).")
         }

@@ -7,6 +7,9 @@ public struct CatalogueModel: Equatable, Sendable {
     public let providerName: String?
     public let modelID: String
     public let name: String?
+    /// The catalogue's model family (models.dev's `family`: `gpt`, `claude-sonnet`, ...),
+    /// lower-case, when it gives one that fits a family name (`v_model_origins` reads it).
+    public let family: String?
     public let releaseDate: CatalogueDate
     public let lastUpdated: CivilDate?
     /// The catalogue's capability fields that are true, as alias keys: `tool_call`,
@@ -18,7 +21,7 @@ public struct CatalogueModel: Equatable, Sendable {
     public let modalityRules: Set<ModalityRule>
 
     public init(
-        path: String, providerID: String, providerName: String?, modelID: String, name: String?,
+        path: String, providerID: String, providerName: String?, modelID: String, name: String?, family: String? = nil,
         releaseDate: CatalogueDate, lastUpdated: CivilDate?, flags: Set<String>, deprecation: CivilDate?,
         modalityRules: Set<ModalityRule> = []
     ) {
@@ -27,6 +30,7 @@ public struct CatalogueModel: Equatable, Sendable {
         self.providerName = providerName
         self.modelID = modelID
         self.name = name
+        self.family = family
         self.releaseDate = releaseDate
         self.lastUpdated = lastUpdated
         self.flags = flags

@@ -13,6 +13,8 @@ public struct ImportSummary: Sendable {
     public var retirements = 0
     /// New models recorded as dated snapshots of recorded ones: "openai/gpt-4-0613 of openai/gpt-4".
     public var snapshots: [String] = []
+    /// New models whose origin lab `v_model_origins` cannot find.
+    public var modelsWithoutOrigin = 0
     /// Launches dated by month only (taken as the 1st), and by `--as-of` for lack of a date.
     public var monthOnlyDates = 0
     public var undatedLaunches = 0

@@ -57,6 +57,7 @@ public enum ModelsDevCatalogue {
         return CatalogueModel(
             path: model.path, providerID: providerID, providerName: providerName,
             modelID: try model.optionalString("id") ?? key, name: try model.optionalString("name"),
+            family: try model.optionalString("family").map { $0.lowercased() }.flatMap { ModelFamily.isValid($0) ? $0 : nil },
             releaseDate: try model.date("release_date", problems: &problems), lastUpdated: lastUpdated, flags: flags, deprecation: nil,
             modalityRules: rules)
     }

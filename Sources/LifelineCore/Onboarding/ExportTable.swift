@@ -5,8 +5,9 @@ public enum ExportTable {
     public static let columns: [String: [String]] = [
         "capabilities": ["slug", "name", "description"],
         "capability_aliases": ["alias", "capability"],
+        "model_families": ["family", "lab"],
         "providers": ["slug", "name", "role"],
-        "models": ["model", "name", "kind", "snapshot_of"],
+        "models": ["model", "name", "kind", "snapshot_of", "family"],
         "releases": ["id", "model", "kind", "released_on", "announced_on", "capabilities", "note", "source", "logged_at", "date_basis"],
         "companies": CompanyImportRow.columns,
         "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
