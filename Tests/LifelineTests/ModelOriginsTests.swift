@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lifeline
 @testable import LifelineCore
@@ -116,5 +117,69 @@ struct ModelOriginsTests {
         #expect(try database.fetchAll(sql: "SELECT model || ' ' || origin_lab || ' ' || found_by || ' ' || coalesce(family, '-') FROM v_model_origins") {
             try $0.get(0) as String
         } == ["openrouter/anthropic-claude-3-opus anthropic prefix -"])
+    }
+}
+
+/// `ModelOrigin`, the rule in Swift an import counts with, against `v_model_origins`, the
+/// rule in SQL everything else reads: the same origin for every model of the catalogues.
+@Suite("Model origins: Swift and the view agree")
+struct ModelOriginAgreementTests {
+    static let fixtures = ModalityRuleCountTests.fixtures
+    static let samples = [("models-dev-sample.json", false), ("litellm-sample.json", true)].map {
+        (fixtures.appendingPathComponent($0.0).path, $0.1)
+    }
+    static let real = [(ModalityRuleCountTests.realModelsDev, false), (ModalityRuleCountTests.realLiteLLM, true)]
+
+    static func disagreements(after files: [(path: String, liteLLM: Bool)]) throws -> (models: Int, disagreements: [String]) {
+        let database = try Database(path: Database.inMemoryPath)
+        try Schema.migrator().migrate(database)
+        let portfolio = Portfolio(database: database, today: CivilDate(iso: "2026-07-10")!)
+        for file in files {
+            let document = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file.path))))
+            let catalogue = file.liteLLM
+                ? try LiteLLMCatalogue.read(document, fileName: "catalogue.json")
+                : try ModelsDevCatalogue.read(document, fileName: "catalogue.json")
+            _ = try portfolio.onboarding.importCatalogue(catalogue, asOf: portfolio.today)
+        }
+        // Hosts' ids with a lab's name deep inside, a family past the second word, and none.
+        for provider in ["acme-cloud", "acme-lab"] {
+            _ = try portfolio.catalogue.addProvider(slug: provider, name: nil, role: provider == "acme-cloud" ? .host : .lab)
+        }
+        for model in ["acme-cloud/us-east-1-openai.gpt-4o", "acme-cloud/x-y-o-1", "acme-cloud/x-y-qwen-1", "acme-cloud/1-2--_.-",
+                      "acme-lab/acme-lab-1", "acme-lab/zzz", "acme-cloud/black-forest-labs-flux-2"] {
+            _ = try portfolio.catalogue.addModel(try ModelReference(parsing: model), name: nil, kind: .api)
+        }
+        let rules = try portfolio.catalogue.originRules()
+        var disagreements: [String] = []
+        let rows = try database.fetchAll(sql: """
+            SELECT model, substr(model, length(provider) + 2), family, provider, provider_role, origin_lab, found_by FROM v_model_origins
+            """) { $0.values }
+        for row in rows {
+            guard case .text(let model) = row[0], case .text(let slug) = row[1], case .text(let provider) = row[3], case .text(let role) = row[4]
+            else { continue }
+            let family: String? = if case .text(let text) = row[2] { text } else { nil }
+            let swift = ModelOrigin.find(slug: slug, family: family, provider: provider, providerIsLab: role == "lab", rules: rules)
+            let view: String? = if case .text(let lab) = row[5], case .text(let basis) = row[6] { "\(lab) \(basis)" } else { nil }
+            let mine = swift.map { "\($0.lab) \($0.foundBy.rawValue)" }
+            if mine != view { disagreements.append("\(model): swift \(mine ?? "none"), view \(view ?? "none")") }
+        }
+        return (rows.count, disagreements)
+    }
+
+    @Test("on the samples, and ids made to test the edges")
+    func samples() throws {
+        let result = try Self.disagreements(after: Self.samples)
+        #expect(result.models > 140)
+        #expect(result.disagreements.isEmpty, "\(result.disagreements.prefix(10))")
+    }
+
+    @Test("on the real catalogues",
+          .enabled(if: FileManager.default.fileExists(atPath: ModalityRuleCountTests.realModelsDev)
+                   && FileManager.default.fileExists(atPath: ModalityRuleCountTests.realLiteLLM),
+                   "skipped: ../shared/fixtures/models-dev-api.json or litellm-model-prices.json is absent"))
+    func realCatalogues() throws {
+        let result = try Self.disagreements(after: Self.real)
+        #expect(result.models > 9000)
+        #expect(result.disagreements.isEmpty, "\(result.disagreements.count): \(result.disagreements.prefix(10))")
     }
 }

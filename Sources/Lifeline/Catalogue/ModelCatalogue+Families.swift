@@ -62,12 +62,31 @@ extension ModelCatalogue {
         }
     }
 
-    /// The models among `references` whose origin lab `v_model_origins` cannot find.
+    /// The models among `references` whose origin lab `v_model_origins` cannot find,
+    /// by the same rules in Swift (`ModelOrigin`): the view over every model took longer
+    /// than the rest of a catalogue import.
     func modelsWithoutOrigin(among references: [ModelReference]) throws -> [ModelReference] {
         guard !references.isEmpty else { return [] }
         let wanted = Set(references)
-        return try database.fetchAll(sql: "SELECT model FROM v_model_origins WHERE origin_lab IS NULL") {
-            try ModelReference(parsing: try $0.get(0))
-        }.filter(wanted.contains)
+        let rules = try originRules()
+        return try database.fetchAll(sql: """
+            SELECT p.slug, m.slug, m.family, p.role FROM models m JOIN providers p ON p.id = m.provider_id ORDER BY p.slug, m.slug
+            """) { row -> ModelReference? in
+            let reference = ModelReference(provider: try row.get(0), model: try row.get(1))
+            guard wanted.contains(reference) else { return nil }
+            let origin = ModelOrigin.find(
+                slug: reference.model, family: try row.get(2), provider: reference.provider,
+                providerIsLab: try row.get(3) as Provider.Role == .lab, rules: rules)
+            return origin == nil ? reference : nil
+        }.compactMap { $0 }
+    }
+
+    /// What `ModelOrigin` reads: the labs among the providers and the known roles, and
+    /// the families.
+    func originRules() throws -> ModelOrigin.Rules {
+        let labs = try database.fetchAll(sql: """
+            SELECT slug FROM providers WHERE role = 'lab' UNION SELECT slug FROM known_provider_roles WHERE role = 'lab'
+            """) { try $0.get(0) as String }
+        return ModelOrigin.Rules(labNames: Set(labs), families: Dictionary(uniqueKeysWithValues: try families().map { ($0.family, $0.lab) }))
     }
 }
