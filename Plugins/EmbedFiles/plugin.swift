@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Embeds the package's data files into the target it is applied to, as generated
 /// enums: `Migrations/*.sql` (EmbeddedMigrations), `docs/queries/*.sql` (EmbeddedQueries)
-/// and `demo/*.csv` (EmbeddedDemoData).
+/// and `data/*.csv` (EmbeddedReleaseData: the release history lifeline ships).
 ///
 /// SwiftPM plans plugin commands again only when the manifest changes, so the command
 /// names each folder as an input and the tool lists the folder itself when it runs: a
@@ -14,7 +14,7 @@ struct EmbedFiles: BuildToolPlugin {
     static let sets = [
         ("Migrations", "sql", "EmbeddedMigrations", "numbered"),
         ("docs/queries", "sql", "EmbeddedQueries", "named"),
-        ("demo", "csv", "EmbeddedDemoData", "named"),
+        ("data", "csv", "EmbeddedReleaseData", "named"),
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

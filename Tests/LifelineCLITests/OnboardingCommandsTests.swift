@@ -174,15 +174,15 @@ struct OnboardingCommandsTests {
     func demoRoundTrip() throws {
         _ = try run(["demo", "--db", scratch.file("a.db"), "--as-of", "2024-06-01"])
         try ok(["company", "rebuild", "chainsmith", "--on", "2023-07-01", "--note", "Rebuilt"], db: "a.db")
-        try ok(["dismiss", "deckly", "12", "--reason", "Brand-true decks", "--until", "2024-09-01"], db: "a.db")
+        try ok(["dismiss", "deckly", "16", "--reason", "Brand-true decks", "--until", "2024-09-01"], db: "a.db")
         try ok(["reassess", "--as-of", "2024-06-01"], db: "a.db")
         let exported = try ok(["export", "--out", "out"], db: "a.db")
-        #expect(exported.hasPrefix("Exported to out/: 14 capabilities"))
+        #expect(exported.hasPrefix("Exported to out/: 19 capabilities"))
         for file in ["companies.csv", "providers.csv", "models.csv", "releases.csv", "dismissals.csv", "lifelines.csv", "closures.csv", "portfolio.json"] {
             #expect(scratch.exists("out/\(file)"), "\(file)")
         }
         let document = try JSONSerialization.jsonObject(with: try scratch.bytes("out/portfolio.json")) as? [String: Any]
-        #expect((document?["releases"] as? [[String: Any]])?.count == 26)
+        #expect((document?["releases"] as? [[String: Any]])?.count == 125)
         #expect((document?["companies"] as? [[String: Any]])?.first?["tier"] as? Int == 6)
         try ok(["restore", "out"], db: "b.db")
         try ok(["reassess", "--as-of", "2024-06-01"], db: "b.db")

@@ -69,11 +69,11 @@ struct RecordsCommandsTests {
 
     @Test("capabilities: add, alias and list")
     func capabilities() throws {
-        #expect(try ok("capability", "add", "computer-use", "--name", "Computer use", "--description", "Operates a desktop.")
-            == "Added capability computer-use (Computer use).\n")
+        #expect(try ok("capability", "add", "translation", "--name", "Translation", "--description", "Translates between languages.")
+            == "Added capability translation (Translation).\n")
         #expect(try ok("capability", "alias", "function-calling", "tools") == "'tools' now means capability function-calling.\n")
         let list = try ok("capability", "list", "--format", "csv")
-        #expect(list.contains("computer-use,Computer use,Operates a desktop.,\n"))
+        #expect(list.contains("translation,Translation,Translates between languages.,\n"))
         #expect(list.contains("function-calling,Function calling,") && list.contains(",supports_function_calling tool_call tools\n"))
         try ok("company", "expose", "papertalk", "tools", "--effect", "advantage")
         #expect(try ok("company", "show", "papertalk", "--format", "csv").contains("file-upload:necessity;function-calling:advantage"))

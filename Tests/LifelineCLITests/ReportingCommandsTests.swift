@@ -215,6 +215,6 @@ struct ReportingCommandsTests {
         #expect(again.stdout.contains("Portfolio as of 2024-06-01: 9 companies"))
         let later = try LifelineProcess.run(["demo", "--db", "demo.db"], in: scratch.path, environment: ["LIFELINE_TODAY": "2024-07-01"])
         #expect(later.status == 0)
-        #expect(try run(["sql", "SELECT count(*) FROM releases", "--format", "csv"]).stdout == "count(*)\n26\n")
+        #expect(try run(["sql", "SELECT count(*) FROM releases", "--format", "csv"]).stdout == "count(*)\n125\n")
     }
 }

@@ -23,11 +23,12 @@ struct DemoAndViewsTests {
             """) { (try $0.get(0) as String, Array($0.values.dropFirst())) })
     }
 
-    @Test("every milestone is loaded, each as a release")
-    func milestones() throws {
-        let rows = try CSV.records(in: EmbeddedDemoData.files[0].text).count - 1
+    @Test("the whole release history is loaded, each row as a release dated by the history")
+    func history() throws {
+        let rows = Onboarding.builtInHistory().rows.count
+        #expect(rows == 125)
         #expect(try portfolio.catalogue.releases().count == rows)
-        #expect(rows == 26)
+        #expect(try portfolio.catalogue.releases(source: .history).count == rows)
     }
 
     @Test("each company ends the way the essay says")
@@ -84,8 +85,9 @@ struct DemoAndViewsTests {
         let firsts = Dictionary(uniqueKeysWithValues: try portfolio.database.fetchAll(
             sql: "SELECT capability, model, released_on FROM v_capability_firsts") { (try $0.get(0) as String, Array($0.values.dropFirst())) })
         #expect(firsts["file-upload"] == ["openai/chatgpt", "2023-07-06"])
-        #expect(firsts["function-calling"] == ["openai/gpt-4-0613", "2023-06-13"])  // same day: the lower release id
-        #expect(firsts["web-browsing"] == [.null, .null])
+        #expect(firsts["function-calling"] == ["openai/gpt-3.5-turbo-0613", "2023-06-13"])  // same day: the lower release id
+        #expect(firsts["web-browsing"] == ["openai/chatgpt", "2023-05-12"])
+        #expect(firsts["coding-agent"] == ["anthropic/claude-code", "2025-02-24"])
     }
 
     @Test("v_exposure_matrix and v_lifeline_history read back what was recorded")

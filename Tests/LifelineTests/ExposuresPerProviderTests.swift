@@ -20,7 +20,6 @@ struct ExposuresPerProviderTests {
         for model in ["anthropic/claude", "openai/operator", "google/gemini"] {
             _ = try portfolio.catalogue.addModel(try ModelReference(parsing: model), name: nil, kind: .api)
         }
-        _ = try portfolio.catalogue.addCapability(slug: "computer-use", name: "Computer use", description: nil)
         _ = try portfolio.companies.addCompany(slug: "clicky", fields: CompanyFields(tier: "6", since: "2024-06-01"))
         for (model, on) in [("anthropic/claude", "2024-10-22"), ("openai/operator", "2025-01-23")] {
             _ = try portfolio.catalogue.logRelease(ReleaseRequest(

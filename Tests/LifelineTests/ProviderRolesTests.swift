@@ -68,6 +68,9 @@ struct ProviderRolesTests {
         let result = try portfolio.catalogue.setRole(of: "azure", to: .lab)
         #expect(result.reassessment.changes.map(\.current.company) == ["pdfchat"])
         #expect(try cause("pdfchat") == "replaced azure/gpt-4-turbo")
+        // Its listing counts for firsts again, but a release logged by hand comes before a catalogue's date.
+        #expect(try firstFileUpload() == "openai/gpt-4-turbo")
+        try portfolio.database.execute(sql: "DELETE FROM releases WHERE model_id = (SELECT id FROM models WHERE slug = 'gpt-4-turbo' AND provider_id = (SELECT id FROM providers WHERE slug = 'openai'))")
         #expect(try firstFileUpload() == "azure/gpt-4-turbo")
         #expect(throws: LifelineError.self) { try portfolio.catalogue.setRole(of: "azur", to: Provider.Role.lab) }
     }

@@ -1,7 +1,8 @@
 import LifelineCore
 
-/// The built-in demo: real, dated provider milestones (`demo/milestones.csv`, with their
-/// public sources) and a portfolio of fictional companies modelled on the essay's cases.
+/// The built-in demo: the release history lifeline ships (data/provider-history.csv:
+/// real, dated releases with their public sources) and a portfolio of fictional
+/// companies modelled on the essay's cases, dated by the same facts users import.
 /// docs/demo.md explains each company and how its lifeline ends.
 public enum DemoPortfolio {
     struct DemoCompany {
@@ -30,7 +31,7 @@ public enum DemoPortfolio {
         ("openai", "OpenAI"), ("anthropic", "Anthropic"), ("google", "Google"), ("microsoft", "Microsoft"),
     ]
 
-    /// Models the companies depend on, recorded before the milestones (which add the rest).
+    /// Models the companies depend on, recorded before the history (which adds the rest).
     static let models: [(reference: String, name: String, kind: Model.Kind)] = [
         ("openai/text-davinci-003", "GPT-3 (text-davinci-003)", .api), ("openai/gpt-3.5-turbo", "GPT-3.5 Turbo", .api),
         ("openai/gpt-4", "GPT-4", .api), ("openai/chatgpt", "ChatGPT", .product),
@@ -88,27 +89,7 @@ public enum DemoPortfolio {
             later: [LaterLifeline(on: "2023-12-01", began: .renewed, tier: .sixMonths, note: "Reviewed: long contracts still beyond the big models")]),
     ]
 
-    /// The milestones as release requests, in file order.
-    static func milestones() throws -> [ReleaseRequest] {
-        guard let file = EmbeddedDemoData.files.first(where: { $0.name == "milestones.csv" }) else { return [] }
-        let records = try CSV.records(in: file.text)
-        guard let header = records.first?.fields,
-            header == ["date", "provider", "model_or_product", "kind", "capability", "announced", "source"]
-        else { throw LifelineError(.badData, "demo/milestones.csv: unexpected columns") }
-        return try records.dropFirst().map { record in
-            let field = record.fields
-            guard field.count == 7, let date = CivilDate(iso: field[0]), let kind = Release.Kind(rawValue: field[3]) else {
-                throw LifelineError(.badData, "demo/milestones.csv:\(record.line): not a milestone")
-            }
-            return ReleaseRequest(
-                model: ModelReference(provider: field[1], model: field[2]), releasedOn: date,
-                capabilities: field[4].isEmpty ? [] : [field[4]], kind: kind,
-                announcedOn: field[5].isEmpty ? nil : CivilDate(iso: field[5]),
-                source: field[6].isEmpty ? nil : field[6], createModel: true, ifNew: true)
-        }
-    }
-
-    /// Adds whatever of the demo is missing - providers, models, companies, milestones -
+    /// Adds whatever of the demo is missing - providers, models, companies, the history -
     /// leaving anything already there (including the user's own changes) as it is, then
     /// reassesses every company as of `asOf`. Returns the reassessment. One transaction.
     public static func load(into portfolio: Portfolio, asOf: CivilDate) throws -> ReassessmentReport {
@@ -123,7 +104,10 @@ public enum DemoPortfolio {
                     _ = try portfolio.catalogue.addModel(
                         try ModelReference(parsing: model.reference), name: model.name, kind: model.kind, in: session)
                 }
-                for release in try milestones() { _ = try portfolio.catalogue.logRelease(release, in: session) }
+                var history = ReleaseImportSummary(fileName: Onboarding.historyFileName, isDryRun: false)
+                let feed = Onboarding.builtInHistory()
+                if let problem = feed.problems.first { throw LifelineError(.badData, problem) }
+                try portfolio.onboarding.record(feed.rows, createModels: true, into: &history, in: session)
                 let existingCompanies = Set(try portfolio.companies.companySummaries(investedAsOf: asOf).map(\.company.slug))
                 for company in companies where !existingCompanies.contains(company.slug) {
                     try add(company, to: portfolio, in: session)

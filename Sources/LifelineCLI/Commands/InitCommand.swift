@@ -8,14 +8,18 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a lifeline database, or upgrade an existing one.",
         discussion: """
-            Safe to run again: an up-to-date database is left as it is.
+            Safe to run again: an up-to-date database is left as it is. --with-history \
+            also imports the release history built into lifeline ('lifeline import history').
 
-            Example:
+            Examples:
               lifeline init --db portfolio.db
+              lifeline init --with-history --db portfolio.db
             """
     )
 
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Also import the release history built into lifeline.")
+    var withHistory = false
 
     func run() throws {
         let path = global.resolvedDatabasePath
@@ -33,6 +37,11 @@ struct InitCommand: ParsableCommand {
         }
         for migration in opened.appliedMigrations {
             Console.output("  applied \(migration)")
+        }
+        if withHistory {
+            let summary = try global.portfolio().onboarding.importReleases(
+                Onboarding.builtInHistory(), fileName: Onboarding.historyFileName, createModels: true)
+            ReleaseImportPresenter.print(summary)
         }
     }
 }

@@ -6,9 +6,12 @@ import LifelineCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a public model catalogue: models.dev or LiteLLM.",
+        abstract: "Import a model catalogue (models.dev, LiteLLM), a release feed, or lifeline's release history.",
         discussion: """
-            New models become launch releases (dated by the catalogue; LiteLLM has no dates, \
+            'import history' records the dated, sourced releases built into lifeline; \
+            'import releases' reads a feed of them (see its help).
+
+            From a catalogue, new models become launch releases (dated by the catalogue; LiteLLM has no dates, \
             so --as-of), capabilities a recorded model gained become capability releases, \
             and deprecation dates become announced retirements. A new model whose id is a \
             recorded model's with a date at the end (gpt-4-0613, claude-3-opus-20240229) is \
@@ -20,7 +23,7 @@ struct ImportCommand: ParsableCommand {
             alias are reported, once. Re-importing a file changes nothing. Everything is one \
             transaction, followed by the reassessment of the companies it affects.
             """,
-        subcommands: [ModelsDev.self, LiteLLM.self]
+        subcommands: [ModelsDev.self, LiteLLM.self, Releases.self, History.self]
     )
 
     /// The options both importers take.
