@@ -6,6 +6,7 @@ binary). Prints one table - benchmark, lifeline median, peer median, ratio, targ
 pass/fail - and writes it to bench/results.md with a description of the machine.
 Absolute times drift on shared machines; the ratios are what count.
 """
+import csv
 import json
 import os
 import platform
@@ -154,6 +155,16 @@ def main():
     peer, = hyperfine("import-peer", [f"'{SQLITE_UTILS}' insert flat.db models '{flat}' --alter"], work, runs=5, prepare="rm -f flat.db*")
     record(f"import models.dev ({os.path.basename(catalogue)}) vs sqlite-utils insert", ours, peer, 0.5)
 
+    # 4b. Importing the release history lifeline ships into the 100,000-company portfolio,
+    # with the reassessment it triggers, vs sqlite3 inserting the same providers, models,
+    # releases and capability rows.
+    with open(os.path.join(work, "history.sql"), "w") as file:
+        file.write(history_inserts(os.path.join(ROOT, "data", "provider-history.csv")))
+    restore_large = f"cp '{large}' history.db; rm -f history.db-wal history.db-shm; sync"
+    ours, = hyperfine("history-ours", [f"'{LIFELINE}' import history --db history.db"], work, runs=3, prepare=restore_large)
+    peer, = hyperfine("history-peer", ["sqlite3 history.db < history.sql"], work, runs=3, prepare=restore_large)
+    record("import the release history (100,000 companies, with the reassessment) vs sqlite3 inserting its rows", ours, peer, 3.0)
+
     # 5. An ad-hoc query on 100,000 companies vs the sqlite3 shell.
     query = "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
     ours, peer = hyperfine("query", [f"'{LIFELINE}' sql \"{query}\" --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{query}\""], work, runs=10)
@@ -181,6 +192,29 @@ def main():
     write_results(rows, commands, catalogue)
     shutil.rmtree(work, ignore_errors=True)
     sys.exit(0 if all(row[5] for row in rows) else 1)
+
+
+def history_inserts(path):
+    """SQL that inserts the history's providers, models, releases and capability rows, as
+    the import would (no reassessment)."""
+    def quoted(text):
+        return "'" + text.replace("'", "''") + "'" if text else "NULL"
+    lines = ["PRAGMA foreign_keys = ON;", "BEGIN;"]
+    with open(path, newline="") as file:
+        for row in csv.DictReader(file):
+            provider, model = quoted(row["provider"]), quoted(row["model_or_product"])
+            lines.append(f"INSERT OR IGNORE INTO providers (slug, name) VALUES ({provider}, {provider});")
+            lines.append(f"INSERT OR IGNORE INTO models (provider_id, slug, name, kind) "
+                         f"SELECT id, {model}, {model}, 'api' FROM providers WHERE slug = {provider};")
+            lines.append(f"INSERT INTO releases (model_id, kind, released_on, announced_on, source, date_basis) "
+                         f"SELECT m.id, {quoted(row['kind'])}, {quoted(row['date'])}, {quoted(row['announced'])}, {quoted(row['source'])}, 'history' "
+                         f"FROM models m JOIN providers p ON p.id = m.provider_id WHERE p.slug = {provider} AND m.slug = {model};")
+            capabilities = [quoted(slug) for slug in row["capability"].split(";") if slug]
+            if capabilities:
+                lines.append(f"INSERT INTO release_capabilities (release_id, capability_id) "
+                             f"SELECT last_insert_rowid(), id FROM capabilities WHERE slug IN ({', '.join(capabilities)});")
+    lines.append("COMMIT;")
+    return "\n".join(lines) + "\n"
 
 
 def machine():
