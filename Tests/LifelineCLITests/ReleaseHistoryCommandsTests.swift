@@ -125,7 +125,10 @@ struct ReleaseHistoryCommandsTests {
         let imported = try run(["import", "releases", "feed.csv", "--create-models"])
         #expect(imported.status == 65)
         #expect(imported.stderr == """
-            lifeline: error: feed.csv:3: date: '2023-02-30' is not a date (YYYY-MM-DD) (and 2 more problems; 'lifeline import releases --check feed.csv' lists them)
+            lifeline: problem: feed.csv:3: date: '2023-02-30' is not a date (YYYY-MM-DD)
+            lifeline: problem: feed.csv:7: capability: a retirement ships no capabilities
+            lifeline: problem: feed.csv:8: announced: 2023-09-05 is after the release (2023-09-02)
+            lifeline: error: feed.csv: 3 problems; nothing was imported
 
             """)
         #expect(try DatabaseSnapshot(path: scratch.file("h.db")) == before)
@@ -175,6 +178,6 @@ struct ReleaseHistoryCommandsTests {
         let broken = #"{"date": "2026-02-03", "provider": "openai", "model_or_product": "chatgpt", "kind": "launch", "capability": 7}"#
         let refused = try run(["import", "releases", "-"], db: "b.db", input: broken)
         #expect(refused.status == 65)
-        #expect(refused.stderr == "lifeline: error: stdin:1: capability: expected a string, found a number\n")
+        #expect(refused.stderr == "lifeline: problem: stdin:1: capability: expected a string, found a number\nlifeline: error: stdin: 1 problem; nothing was imported\n")
     }
 }

@@ -3,6 +3,14 @@ import LifelineCore
 
 /// What `import releases` and `import history` did, in words.
 enum ReleaseImportPresenter {
+    /// A feed with problems is refused whole: each problem on a line of its own, then the
+    /// error (exit 65), before the database is opened.
+    static func refuseProblems(of feed: ReleaseFeed.Reading, fileName: String) throws {
+        guard !feed.problems.isEmpty else { return }
+        for problem in feed.problems { Console.error("lifeline: problem: \(problem)") }
+        throw Failure(.badData, "\(fileName): \(ImportPresenter.count(feed.problems.count, "problem")); nothing was imported")
+    }
+
     static func print(_ summary: ReleaseImportSummary) {
         let count = ImportPresenter.count
         if summary.releasesAdded.isEmpty && summary.modelsAdded.isEmpty {

@@ -52,6 +52,7 @@ extension ImportCommand {
                 Console.output("\(fileName): \(ImportPresenter.count(feed.rows.count, "release")), no problems.")
                 return
             }
+            try ReleaseImportPresenter.refuseProblems(of: feed, fileName: fileName)
             let summary = try global.portfolio().onboarding.importReleases(feed, fileName: fileName, createModels: createModels, dryRun: dryRun)
             ReleaseImportPresenter.print(summary)
         }
