@@ -1,7 +1,7 @@
 /// A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and line breaks
 /// inside quotes, CRLF or LF line ends, and what spreadsheets add - the byte-order mark
 /// of Excel's "CSV UTF-8", and the `;` separator of European Excel. Enough for
-/// spreadsheets' exports and the milestones file; not a general-purpose dialect guesser.
+/// spreadsheets' exports and release feeds; not a general-purpose dialect guesser.
 public enum CSV {
     /// One field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line
     /// break, with quotes doubled.

@@ -8,8 +8,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Create or refresh the built-in demo portfolio, reassess it and print the report.",
         discussion: """
-            The demo uses real, dated provider milestones (ChatGPT, Claude, Copilot, ...) \
-            and fictional companies modelled on the essay's cases; docs/demo.md tells their \
+            The demo uses the release history built into lifeline (real, dated, sourced \
+            releases: ChatGPT, Claude, Copilot, ...) and fictional companies modelled on \
+            the essay's cases; docs/demo.md tells their \
             stories. Run again, it adds only what is missing and keeps your own changes.
 
             Example:
