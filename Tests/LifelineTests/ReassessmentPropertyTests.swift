@@ -383,7 +383,7 @@ struct ReassessmentPropertyTests {
     }
 
     @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [
-        (UInt64(14), "2023-08-01"), (15, "2024-06-30"),
+        (UInt64(14), "2023-08-01"), (15, "2024-06-30"), (16, "2023-03-01"), (17, "2024-01-15"), (18, "2023-11-30"),
     ])
     func batchEqualsFull(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
@@ -397,6 +397,22 @@ struct ReassessmentPropertyTests {
         #expect(!report.changes.isEmpty)
         let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
         #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
+    }
+
+    @Test("a retirement in a batch reaches the companies that depend on the model or on a snapshot of it")
+    func batchRetirement() throws {
+        let today = CivilDate(iso: "2024-06-30")!
+        let portfolio = try Self.emptyPortfolio(today: today)
+        for (slug, model) in [("on-base", Self.models[4]), ("on-snapshot", Self.models[5]), ("elsewhere", Self.models[0])] {
+            _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "12", since: "2024-01-01"))
+            _ = try portfolio.companies.addDependencies(company: slug, models: [model])
+        }
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
+        let report = try portfolio.batch(trigger: "import") { session in
+            _ = try portfolio.catalogue.logRelease(
+                ReleaseRequest(model: Self.models[4], releasedOn: CivilDate(iso: "2024-03-01")!, kind: .retirement), in: session)
+        }.reassessment
+        #expect(report.changes.map { "\($0.current.company) \($0.current.status.rawValue)" }.sorted() == ["on-base migrate", "on-snapshot migrate"])
     }
 
     @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [

@@ -73,7 +73,7 @@ public final class Portfolio {
             try reassessment.keepingAssessmentsCurrent {
                 let session = WriteSession(database: database, kind: .direct)
                 let value = try body(session)
-                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
+                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger, wereCurrent: false))
             }
         }
     }
@@ -100,16 +100,21 @@ public final class Portfolio {
                 return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
             }
             return try reassessment.keepingAssessmentsCurrent {
+                // Read before the writes, whose triggers forget that the assessments are current.
+                let wereCurrent = try reassessment.currentAssessmentState(warnDays: warnDays) != nil
                 let value = try run()
-                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger))
+                return Reassessed(value: value, reassessment: try reassessAffected(by: session, trigger: trigger, wereCurrent: wereCurrent))
             }
         }
     }
 
     /// Reassesses, as of today, the companies the session's writes affect, and those its
-    /// releases concern.
-    private func reassessAffected(by session: WriteSession, trigger: String) throws -> ReassessmentReport {
-        let affected = session.affected.union(try reassessment.companiesConcerned(byNewReleases: session.newReleases))
+    /// releases concern - only those they can end, when the assessments were current
+    /// (as `release log` does).
+    private func reassessAffected(by session: WriteSession, trigger: String, wereCurrent: Bool) throws -> ReassessmentReport {
+        let releases = session.newReleases
+        let affected = session.affected.union(
+            wereCurrent ? try reassessment.companiesThreatened(byNewReleases: releases) : try reassessment.companiesConcerned(byNewReleases: releases))
         return affected.isEmpty
             ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays)
             : try reassessment.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
