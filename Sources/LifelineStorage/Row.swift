@@ -64,6 +64,17 @@ public struct Row {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
+    /// Reads a text column's UTF-8 bytes in place, with no string made of them: for
+    /// decoders of many small values, such as dates. Nil when the column is not text.
+    /// The bytes are valid only inside `body`.
+    public func withTextBytes<T>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
+        // Ask for the pointer first, then the byte count, as SQLite documents.
+        let pointer = sqlite3_column_text(handle, column)
+        let length = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
     func blob(at column: Int32) -> [UInt8] {
         guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
         let length = Int(sqlite3_column_bytes(handle, column))

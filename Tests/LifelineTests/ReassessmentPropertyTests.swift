@@ -399,12 +399,15 @@ struct ReassessmentPropertyTests {
         #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
     }
 
-    @Test("a retirement in a batch reaches the companies that depend on the model or on a snapshot of it")
+    @Test("a retirement in a batch reaches the companies that depend on the model or on a snapshot of it, and a full run finds nothing more")
     func batchRetirement() throws {
         let today = CivilDate(iso: "2024-06-30")!
         let portfolio = try Self.emptyPortfolio(today: today)
-        for (slug, model) in [("on-base", Self.models[4]), ("on-snapshot", Self.models[5]), ("elsewhere", Self.models[0])] {
-            _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "12", since: "2024-01-01"))
+        for (slug, model, since) in [
+            ("on-base", Self.models[4], "2024-01-01"), ("on-snapshot", Self.models[5], "2024-01-01"),
+            ("began-later", Self.models[4], "2024-04-01"), ("elsewhere", Self.models[0], "2024-01-01"),
+        ] {
+            _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "12", since: since))
             _ = try portfolio.companies.addDependencies(company: slug, models: [model])
         }
         _ = try portfolio.reassessment.reassessAll(asOf: today)
@@ -412,7 +415,10 @@ struct ReassessmentPropertyTests {
             _ = try portfolio.catalogue.logRelease(
                 ReleaseRequest(model: Self.models[4], releasedOn: CivilDate(iso: "2024-03-01")!, kind: .retirement), in: session)
         }.reassessment
-        #expect(report.changes.map { "\($0.current.company) \($0.current.status.rawValue)" }.sorted() == ["on-base migrate", "on-snapshot migrate"])
+        #expect(report.changes.map { "\($0.current.company) \($0.current.status.rawValue)" }.sorted()
+            == ["on-base migrate", "on-snapshot migrate"])
+        let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
+        #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
     }
 
     @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [

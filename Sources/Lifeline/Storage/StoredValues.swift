@@ -19,10 +19,12 @@ extension LifelineRecord.Beginning: SQLColumnDecodable {}
 extension ClosingReason: SQLColumnDecodable {}
 
 extension CivilDate: SQLColumnDecodable {
-    /// ISO `YYYY-MM-DD`, a real day: the only form lifeline writes.
+    /// ISO `YYYY-MM-DD`, a real day: the only form lifeline writes. Parsed from the
+    /// column's bytes in place (a nightly run reads hundreds of thousands of dates); a
+    /// string is made only for the error.
     public static func decode(from row: Row, column: Int32) throws -> CivilDate {
+        if let date = row.withTextBytes(at: column, CivilDate.init(isoUTF8:)), let date { return date }
         let text = try String.decode(from: row, column: column)
-        guard let date = CivilDate(iso: text) else { throw row.unknownValue(column, text, expected: "a date (YYYY-MM-DD)") }
-        return date
+        throw row.unknownValue(column, text, expected: "a date (YYYY-MM-DD)")
     }
 }

@@ -32,13 +32,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// no copy: a nightly run reads tens of thousands of stored dates.
     public init?(iso text: String) {
         var text = text
-        guard let (year, month, day) = text.withUTF8({ bytes -> (Int, Int, Int)? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-                let day = Self.number(bytes[8..<10])
-            else { return nil }
-            return (year, month, day)
-        }) else { return nil }
+        guard let date = text.withUTF8({ CivilDate(isoUTF8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, or returns nil: for a reader that
+    /// has the bytes already (a database column), with no string made of them.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+            let day = Self.number(bytes[8..<10])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
