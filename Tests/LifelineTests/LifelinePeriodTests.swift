@@ -27,13 +27,16 @@ struct LifelinePeriodTests {
     @Test("a rebuilt lifeline ended when its cause landed, not when the rebuild came; the current one runs")
     func rebuiltAfterAThreat() {
         let lifelines = [Self.lifeline("2023-03-01"), Self.lifeline("2024-06-01", began: .rebuilt, note: "on Copilot")]
+        let ended = Self.assessed("2023-06-01", start: "2023-03-01", status: .rebuild, end: "2023-06-01", run: 2)
         let periods = LifelinePeriod.periods(lifelines: lifelines, closing: nil, assessments: [
             Self.assessed("2023-03-01", start: "2023-03-01", status: .alive, end: "2023-09-01", run: 1),
-            Self.assessed("2023-06-01", start: "2023-03-01", status: .rebuild, end: "2023-06-01", run: 2),
+            ended,
             Self.assessed("2024-06-01", start: "2024-06-01", status: .alive, end: "2024-12-01", run: 3),
         ])
         #expect(periods == [
-            LifelinePeriod(record: lifelines[0], endedOn: Self.date("2023-06-01"), how: "rebuild", nextBegan: Self.date("2024-06-01")),
+            LifelinePeriod(
+                record: lifelines[0], endedOn: Self.date("2023-06-01"), how: "rebuild", nextBegan: Self.date("2024-06-01"),
+                endedBy: ended.outcome),
             LifelinePeriod(record: lifelines[1], endedOn: nil, how: nil, nextBegan: nil),
         ])
     }
@@ -46,6 +49,7 @@ struct LifelinePeriodTests {
             Self.assessed("2024-02-01", start: "2023-07-01", status: .elapsed, end: "2024-01-01", run: 2),
         ])
         #expect(periods.map(\.how) == ["rebuilt", "renewed", "elapsed"])
+        #expect(periods.map { $0.endedBy?.status } == [nil, nil, .elapsed])
         #expect(periods.map(\.endedOn) == [Self.date("2023-05-01"), Self.date("2023-07-01"), Self.date("2024-01-01")])
     }
 

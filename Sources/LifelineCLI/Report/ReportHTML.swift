@@ -6,6 +6,8 @@ import LifelineCore
 struct ReportHTML {
     let report: PortfolioReport
     let sections: ReportSections
+    /// The tier estimates judged so far (`lifeline scorecard`), shown as a small panel.
+    let scorecard: Scorecard?
 
     func page() -> String {
         let chart = TimelineChart(report: report)
@@ -21,6 +23,7 @@ struct ReportHTML {
         for (title, rows, note) in sections.titled.dropFirst() {
             body.append("<section><h2>\(HTML.escape(title))</h2>" + table(rows) + (note.map { "<p class=\"note\">\(HTML.escape($0))</p>" } ?? "") + "</section>")
         }
+        if let scorecard { body.append(scorecardPanel(scorecard)) }
         body.append("<footer>lifeline \(LifelineVersion.current) · rules version \(LifelineEngine.rulesVersion)</footer>")
         return """
             <!DOCTYPE html>
@@ -48,6 +51,14 @@ struct ReportHTML {
         let risk = "<div class=\"card risk\"><span class=\"count\">\(USDAmount.text(cents: report.capitalAtRiskCents))</span>"
             + "<span class=\"status\">capital at risk</span><span class=\"money\">of \(USDAmount.text(cents: report.totalInvestedCents))</span></div>"
         return "<section class=\"cards\">" + (cards + [risk]).joined() + "</section>"
+    }
+
+    /// The coin line and the scorecard by tier; the rest is `lifeline scorecard`'s.
+    private func scorecardPanel(_ scorecard: Scorecard) -> String {
+        "<section class=\"scorecard\"><h2>Scorecard</h2><p>\(HTML.escape(ScorecardPresenter.coinLine(scorecard.total)))</p>"
+            + (scorecard.groups.isEmpty ? "" : table(ScorecardPresenter.groupRows(scorecard)))
+            + "<p class=\"note\">Lifelines ended by \(report.asOf), by tier: held lasted their tier, fell short ended by a release first; "
+            + "a verdict needs 10 judged. docs/scorecard.md explains each figure.</p></section>"
     }
 
     private func table(_ rows: Rows) -> String {

@@ -3,7 +3,9 @@ import LifelineCore
 
 /// `lifeline report` in each of its formats.
 enum ReportRenderer {
-    static func render(_ report: PortfolioReport, as format: ReportFormat) -> String {
+    /// `scorecard` is the HTML page's scorecard panel; the other formats leave it to
+    /// `lifeline scorecard`.
+    static func render(_ report: PortfolioReport, as format: ReportFormat, scorecard: Scorecard? = nil) -> String {
         let sections = ReportSections(report: report)
         switch format {
         case .table, .markdown:
@@ -17,7 +19,7 @@ enum ReportRenderer {
         case .json:
             return json(report, sections: sections).serialized()
         case .html:
-            return ReportHTML(report: report, sections: sections).page()
+            return ReportHTML(report: report, sections: sections, scorecard: scorecard).page()
         }
     }
 

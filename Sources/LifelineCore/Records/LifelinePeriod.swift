@@ -11,12 +11,17 @@ public struct LifelinePeriod: Equatable, Sendable {
     public let how: String?
     /// When the next lifeline began; nil for the current one.
     public let nextBegan: CivilDate?
+    /// The recorded outcome that ended it - with its cause: the tier, a threat, a
+    /// retirement or the closing - or nil when the next lifeline or the closing came
+    /// first (or it runs).
+    public let endedBy: Assessment.Outcome?
 
-    package init(record: LifelineRecord, endedOn: CivilDate?, how: String?, nextBegan: CivilDate?) {
+    package init(record: LifelineRecord, endedOn: CivilDate?, how: String?, nextBegan: CivilDate?, endedBy: Assessment.Outcome? = nil) {
         self.record = record
         self.endedOn = endedOn
         self.how = how
         self.nextBegan = nextBegan
+        self.endedBy = endedBy
     }
 
     /// A company's lifelines, oldest first, from their records, its closing and its
@@ -25,7 +30,7 @@ public struct LifelinePeriod: Equatable, Sendable {
     /// before the next one began: the next one's start is when it began, not when this
     /// one ended. A lifeline nothing had ended when the next began ended then.
     public static func periods(lifelines: [LifelineRecord], closing: Closing?, assessments: [StoredAssessment]) -> [LifelinePeriod] {
-        func ending(start: CivilDate, before next: CivilDate?) -> (on: CivilDate, how: String)? {
+        func ending(start: CivilDate, before next: CivilDate?) -> (on: CivilDate, how: String, by: Assessment.Outcome?)? {
             guard let outcome = assessments.last(where: { $0.outcome.lifelineStart == start })?.outcome,
                 outcome.status.hasEnded || outcome.status == .elapsed || outcome.status == .closed,
                 next.map({ outcome.lifelineEnd <= $0 }) ?? true
@@ -34,15 +39,15 @@ public struct LifelinePeriod: Equatable, Sendable {
             let how = outcome.status == .closed && outcome.cause != .closed
                 ? (outcome.cause == .tier ? "elapsed" : outcome.cause.threat?.effect.map { $0 == .advantage ? "rebuild" : "replaced" } ?? "migrate")
                 : outcome.status.rawValue
-            return (outcome.lifelineEnd, how)
+            return (outcome.lifelineEnd, how, outcome)
         }
         return lifelines.indices.map { index in
             let record = lifelines[index]
             let next = index + 1 < lifelines.count ? lifelines[index + 1] : nil
             var end = ending(start: record.start, before: next?.start)
-            if end == nil, next == nil, let closing { end = (closing.closedOn, "closed") }
-            if end == nil, let next { end = (next.start, next.began.rawValue) }
-            return LifelinePeriod(record: record, endedOn: end?.on, how: end?.how, nextBegan: next?.start)
+            if end == nil, next == nil, let closing { end = (closing.closedOn, "closed", nil) }
+            if end == nil, let next { end = (next.start, next.began.rawValue, nil) }
+            return LifelinePeriod(record: record, endedOn: end?.on, how: end?.how, nextBegan: next?.start, endedBy: end?.by)
         }
     }
 }

@@ -32,7 +32,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
-        let text = ReportRenderer.render(try portfolio.reports.report(asOf: asOf, withTimeline: format == .html), as: format)
+        let scorecard = format == .html ? try portfolio.reports.scorecard(asOf: asOf, by: .tier) : nil
+        let text = ReportRenderer.render(try portfolio.reports.report(asOf: asOf, withTimeline: format == .html), as: format, scorecard: scorecard)
         guard let out else {
             Console.output(text)
             return

@@ -1,0 +1,117 @@
+/// How good the tier estimates were: judged lifelines counted by group, against a coin
+/// (docs/scorecard.md). An estimate is a judgement that time tests; a coin is right half
+/// the time, and the one result not to accept is doing worse than it.
+public struct Scorecard: Equatable, Sendable {
+    /// What the lifelines are grouped by.
+    public enum Grouping: String, CaseIterable, Sendable {
+        /// The tier estimated: 3, 6 or 12 months.
+        case tier
+        /// The company's sector.
+        case sector
+        /// The capability whose arrival ended a lifeline early: which ones end the most.
+        case capability
+        /// The provider whose release ended a lifeline early: which labs end the most.
+        case provider
+    }
+
+    /// One group's figures.
+    public struct Group: Equatable, Sendable {
+        public let key: String
+        public let held: Int
+        public let fellShort: Int
+        public let closed: Int
+        public let superseded: Int
+        /// The median months lasted of the lifelines that fell short; nil when none did.
+        public let medianMonthsLastedShort: Double?
+        /// What was invested in the companies of the lifelines that fell short, by the
+        /// day each ended (a company counts once a lifeline).
+        public let investedShortCents: Int64
+
+        public var lifelines: Int { held + fellShort + closed + superseded }
+        /// The lifelines that test an estimate: held or fell short.
+        public var judged: Int { held + fellShort }
+        /// The share of judged lifelines that held; nil when none is judged.
+        public var heldShare: Double? { judged == 0 ? nil : Double(held) / Double(judged) }
+
+        /// Against a coin, which is right half the time: only once the group has
+        /// `Scorecard.fewestToJudge` judged lifelines.
+        public var verdict: Verdict {
+            guard judged >= Scorecard.fewestToJudge, let heldShare else { return .tooFew }
+            return heldShare > 0.5 ? .betterThanACoin : heldShare == 0.5 ? .aCoin : .worseThanACoin
+        }
+    }
+
+    public enum Verdict: String, Sendable {
+        case tooFew = "too few to judge"
+        case betterThanACoin = "better than a coin"
+        case aCoin = "no better than a coin"
+        case worseThanACoin = "worse than a coin"
+    }
+
+    /// Below this many judged lifelines a share says more about luck than judgement.
+    public static let fewestToJudge = 10
+
+    public let grouping: Grouping
+    public let groups: [Group]
+    /// Every lifeline together: the coin line.
+    public let total: Group
+
+    /// The scorecard of `lifelines` grouped by `grouping`. By tier, groups come in tier
+    /// order; by sector, by name (`(none)` last). By capability or provider, only the
+    /// lifelines a release ended early count, and the groups are ranked by how many they
+    /// ended, then by the money in them.
+    public init(_ lifelines: [JudgedLifeline], by grouping: Grouping) {
+        self.grouping = grouping
+        self.total = Self.group("all", lifelines)
+        var byKey: [String: [JudgedLifeline]] = [:]
+        for lifeline in lifelines {
+            guard let key = Self.key(of: lifeline, by: grouping) else { continue }
+            byKey[key, default: []].append(lifeline)
+        }
+        let groups = byKey.map { Self.group($0.key, $0.value) }
+        switch grouping {
+        case .tier:
+            self.groups = groups.sorted { Int($0.key)! < Int($1.key)! }
+        case .sector:
+            self.groups = groups.sorted { ($0.key == Self.noSector ? 1 : 0, $0.key) < ($1.key == Self.noSector ? 1 : 0, $1.key) }
+        case .capability, .provider:
+            self.groups = groups.sorted {
+                ($1.fellShort, $1.investedShortCents, $0.key) < ($0.fellShort, $0.investedShortCents, $1.key)
+            }
+        }
+    }
+
+    static let noSector = "(none)"
+    /// The capability key of a lifeline a retirement ended.
+    static let retirement = "(retirement)"
+
+    private static func key(of lifeline: JudgedLifeline, by grouping: Grouping) -> String? {
+        switch grouping {
+        case .tier: return String(lifeline.tier.months)
+        case .sector: return lifeline.sector ?? noSector
+        case .capability:
+            guard lifeline.outcome == .fellShort, let cause = lifeline.cause else { return nil }
+            return cause.capability ?? retirement
+        case .provider:
+            guard lifeline.outcome == .fellShort, let cause = lifeline.cause else { return nil }
+            return cause.provider
+        }
+    }
+
+    private static func group(_ key: String, _ lifelines: [JudgedLifeline]) -> Group {
+        let short = lifelines.filter { $0.outcome == .fellShort }
+        return Group(
+            key: key, held: lifelines.count { $0.outcome == .held }, fellShort: short.count,
+            closed: lifelines.count { $0.outcome == .closed }, superseded: lifelines.count { $0.outcome == .superseded },
+            medianMonthsLastedShort: median(short.map(\.monthsLasted)),
+            investedShortCents: short.reduce(0) { $0 + $1.investedCents })
+    }
+
+    /// The middle value, or the mean of the two middle ones, to a tenth.
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return JudgedLifeline.tenths(sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2)
+    }
+}
