@@ -118,11 +118,11 @@ extension Portfolio {
     /// The tables whose foreign keys are checked even while the assessments are current:
     /// not every write to them forgets that state. A model inserted by hand changes no
     /// outcome until something refers to it (its provider must still exist then);
-    /// investments and aliases never change one. Small tables, or one row per
-    /// company. `assessments` is not among them: lifeline's own record, which it inserts
+    /// investments, aliases and adoptions (they change opportunities, which are never
+    /// recorded) never change one. Small tables, or a few rows per company. `assessments` is not among them: lifeline's own record, which it inserts
     /// 100,000 rows at a time, and whose rows inserted by hand call for `reassess --full`
     /// (docs/schema.md). SchemaTests checks that triggers watch every other reference.
-    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases"]
+    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases", "adoptions"]
 
     /// The size of the file at `path`, for messages.
     public static func bytesDescription(of path: String) -> String {

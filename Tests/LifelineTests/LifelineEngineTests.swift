@@ -365,6 +365,20 @@ struct LifelineEngineTests {
         #expect(result.outcome.cause.threat?.releaseID == 1)
     }
 
+    @Test("an adopted capability is no opportunity from the adoption date, and still one before it")
+    func adoptedIsNoOpportunity() {
+        let base = Self.company(since: "2023-05-01", exposures: [])
+        let company = CompanyFacts(
+            id: base.id, slug: base.slug, lifelines: base.lifelines,
+            adoptions: [AdoptionFact(capability: "function-calling", adoptedOn: Self.date("2023-07-01"))])
+        let releases = [
+            Self.release(1, Self.gpt4, on: "2023-06-13", ["function-calling", "file-upload"]),
+            Self.release(2, Self.gpt4, on: "2023-07-20", ["function-calling"]),
+        ]
+        #expect(assess(company, releases, asOf: "2023-06-30").opportunities.map(\.capability) == ["file-upload", "function-calling"])
+        #expect(assess(company, releases, asOf: "2023-08-01").opportunities.map(\.capability) == ["file-upload"])
+    }
+
     // MARK: Rule 8: rebuilds start a new lifeline
 
     @Test("after a rebuild only threats on or after the new start count")

@@ -45,12 +45,12 @@ public struct PortfolioExport: Sendable {
     /// The order restore loads them in (each refers only to earlier ones).
     public static let tableNames = [
         "capabilities", "capability_aliases", "model_families", "providers", "models", "releases", "companies", "lifelines", "closures",
-        "dismissals",
+        "dismissals", "adoptions",
     ]
 
     /// Tables an export made by an earlier version lacks, which restore then leaves as
     /// the migrations seeded them.
-    static let laterTableNames: Set = ["model_families"]
+    static let laterTableNames: Set = ["model_families", "adoptions"]
 
     /// What an export made before lifelines were dated records has instead of
     /// lifelines.csv and closures.csv; restore still reads it.
@@ -111,6 +111,11 @@ extension Onboarding {
                 try table("dismissals", sql: """
                         SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
                         JOIN companies c ON c.id = d.company_id ORDER BY c.slug, d.release_id
+                        """),
+                try table("adoptions", sql: """
+                        SELECT c.slug, k.slug, a.release_id, a.adopted_on, a.note, a.recorded_at FROM adoptions a
+                        JOIN companies c ON c.id = a.company_id JOIN capabilities k ON k.id = a.capability_id
+                        ORDER BY c.slug, a.adopted_on, k.slug
                         """),
             ])
         }

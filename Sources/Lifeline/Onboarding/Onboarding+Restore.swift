@@ -112,6 +112,19 @@ extension Onboarding {
                     .integer(company), .integer(releaseID), .text(try TextField.oneLine(try required("reason"), field: "reason", maximumLength: 2000)),
                     try date("until")?.iso.sqlValue ?? .null, .text(try Self.timestamp(row, "recorded_at")),
                 ])
+        case "adoptions":
+            // As recorded: the release it names, which the export kept by id.
+            let company = try session.names.companyID(try required("company"))
+            let capability = try session.names.capabilityID(try required("capability"))
+            guard let releaseID = Int64(try required("release_id")) else { throw LifelineError(.badData, "release_id is not a number") }
+            _ = try portfolio.catalogue.release(id: releaseID)
+            guard let adoptedOn = try date("adopted_on") else { throw LifelineError(.badData, "'adopted_on' is empty") }
+            try database.execute(
+                sql: "INSERT INTO adoptions (company_id, capability_id, release_id, adopted_on, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    .integer(company), .integer(capability), .integer(releaseID), .text(adoptedOn.iso),
+                    try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, .text(try Self.timestamp(row, "recorded_at")),
+                ])
         default:
             break
         }

@@ -2,7 +2,7 @@ import LifelineCore
 
 /// The rows the engine's facts are made of, as the thread that owns the database reads
 /// them: the companies (each with its current lifeline), and their exposures,
-/// dependencies, dismissals, earlier lifelines and closing dates kept flat by company. `facts(of:)` makes one company's `CompanyFacts` from them, on any thread.
+/// dependencies, dismissals, adoptions, earlier lifelines and closing dates kept flat by company. `facts(of:)` makes one company's `CompanyFacts` from them, on any thread.
 ///
 /// Grouping 300,000 exposures and 250,000 dependencies into an array per company took a
 /// quarter of a first nightly run on the database's thread, which also records the run;
@@ -27,6 +27,7 @@ struct FactRows: Sendable {
         let exposures: ByCompany<ExposureFact>
         let dependencies: ByCompany<ModelReference>
         let dismissals: ByCompany<DismissalFact>
+        let adoptions: ByCompany<AdoptionFact>
         /// Oldest first, each with its own exposures (by capability) and dependencies.
         let earlierLifelines: ByCompany<LifelineFacts>
         let closedOn: [Int64: CivilDate]
@@ -39,7 +40,8 @@ struct FactRows: Sendable {
                 dependencies: Array(dependencies.values(of: company.id)))
             return CompanyFacts(
                 id: company.id, slug: company.slug, lifelines: earlierLifelines.values(of: company.id) + [current],
-                closedOn: closedOn[company.id], dismissals: Array(dismissals.values(of: company.id)))
+                closedOn: closedOn[company.id], dismissals: Array(dismissals.values(of: company.id)),
+                adoptions: Array(adoptions.values(of: company.id)))
         }
     }
 

@@ -71,6 +71,13 @@ extension Reassessment {
                 dismissalOwners.append(try row.get(0))
                 dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
             }
+        var adoptionOwners: [Int64] = []
+        var adoptionFacts: [AdoptionFact] = []
+        try database.cachedStatement(sql: "SELECT company_id, capability_id, adopted_on FROM adoptions WHERE \(byCompany.sql)")
+            .bind(byCompany.arguments).forEachRow { row in
+                adoptionOwners.append(try row.get(0))
+                adoptionFacts.append(AdoptionFact(capability: capabilitySlugs[try row.get(1)] ?? "?", adoptedOn: try row.get(2)))
+            }
         var closedOn: [Int64: CivilDate] = [:]
         try database.cachedStatement(sql: "SELECT company_id, closed_on FROM closures WHERE \(byCompany.sql)")
             .bind(byCompany.arguments).forEachRow { closedOn[try $0.get(0)] = try $0.get(1) as CivilDate }
@@ -88,6 +95,7 @@ extension Reassessment {
                 exposures: ByCompany(companyIDs: exposureOwners, values: exposureFacts),
                 dependencies: ByCompany(companyIDs: dependencyOwners, values: dependedOn),
                 dismissals: ByCompany(companyIDs: dismissalOwners, values: dismissalFacts),
+                adoptions: ByCompany(companyIDs: adoptionOwners, values: adoptionFacts),
                 earlierLifelines: earlier, closedOn: closedOn))
     }
 

@@ -34,7 +34,8 @@ extension Reports {
                     dependencies: detail.dependencies, exposures: detail.exposures),
                 lifelines: try portfolio.companies.lifelines(slug), closing: try portfolio.companies.closing(slug),
                 assessment: try liveAssessment(slug, asOf: asOf), recorded: try currentAssessment(slug),
-                dismissals: try portfolio.companies.dismissals(company: slug), threats: try threats(of: slug))
+                dismissals: try portfolio.companies.dismissals(company: slug),
+                adoptions: try portfolio.companies.adoptions(company: slug, asOf: asOf), threats: try threats(of: slug))
         }
     }
 }

@@ -61,6 +61,13 @@ struct CompanyDetailPresenter {
             ("as_of", .string(picture.asOf.iso)),
             ("assessment", assessment.map(AssessmentJSON.assessment) ?? .null),
             ("opportunities", .array((assessment?.opportunities ?? []).map(AssessmentJSON.opportunity))),
+            ("adoptions", .array(picture.adoptions.map { adoption in
+                .object([
+                    ("capability", .string(adoption.capability)), ("adopted_on", .string(adoption.adoptedOn.iso)),
+                    ("release_id", .integer(adoption.release.id)), ("released_on", .string(adoption.release.releasedOn.iso)),
+                    ("lag_days", .integer(Int64(adoption.lagDays))), ("note", JSONValue(adoption.note)),
+                ])
+            })),
             ("dismissals", .array(dismissals.map { dismissal in
                 .object([
                     ("release_id", .integer(dismissal.release.id)), ("reason", .string(dismissal.reason)),
@@ -147,6 +154,9 @@ struct CompanyDetailPresenter {
             adopt.append([.text(opportunity.releasedOn.iso), .text(opportunity.model.description), .text(opportunity.capability)])
         }
         parts.append(heading("Adopt (new capabilities on models it builds on)") + "\n" + (adopt.values.isEmpty ? "(none)" : writer.render(adopt)))
+        if !picture.adoptions.isEmpty {
+            parts.append(heading("Adopted (lag: days from the release)") + "\n" + writer.render(AdoptionPresenter.rows(picture.adoptions)))
+        }
         var open = Rows(columns: ["release_id", "released_on", "model", "capability", "effect", "role", "dismissed_until"])
         for threat in threats {
             open.append([

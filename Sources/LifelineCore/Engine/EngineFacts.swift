@@ -7,14 +7,25 @@ public struct CompanyFacts: Equatable, Sendable {
     /// When it left the portfolio (`company close`): `closed` from that date on.
     public let closedOn: CivilDate?
     public let dismissals: [DismissalFact]
+    /// The capabilities it adopted (`company adopt`), each from its date.
+    public let adoptions: [AdoptionFact]
 
-    public init(id: Int64, slug: String, lifelines: [LifelineFacts], closedOn: CivilDate? = nil, dismissals: [DismissalFact] = []) {
+    public init(
+        id: Int64, slug: String, lifelines: [LifelineFacts], closedOn: CivilDate? = nil, dismissals: [DismissalFact] = [],
+        adoptions: [AdoptionFact] = []
+    ) {
         precondition(!lifelines.isEmpty, "a company has at least one lifeline")
         self.id = id
         self.slug = slug
         self.lifelines = lifelines
         self.closedOn = closedOn
         self.dismissals = dismissals
+        self.adoptions = adoptions
+    }
+
+    /// The capabilities adopted on or before `asOf`: no longer opportunities then.
+    func adopted(asOf: CivilDate) -> Set<String> {
+        Set(adoptions.lazy.filter { $0.adoptedOn <= asOf }.map(\.capability))
     }
 
     /// A company with one lifeline.
@@ -103,6 +114,19 @@ public struct ExposureFact: Equatable, Sendable {
 }
 
 /// An investor's judgement that a release does not threaten a company (rule 9).
+/// That the company adopted a capability (`company adopt`): from that day on, a
+/// release shipping it on a model the company builds on is no opportunity to adopt - it
+/// has it. Before that day it still is, so a backtest lists what was open then.
+public struct AdoptionFact: Equatable, Sendable {
+    public let capability: String
+    public let adoptedOn: CivilDate
+
+    public init(capability: String, adoptedOn: CivilDate) {
+        self.capability = capability
+        self.adoptedOn = adoptedOn
+    }
+}
+
 public struct DismissalFact: Equatable, Sendable {
     public let releaseID: Int64
     /// The dismissal holds while the as-of date is before this; nil: forever.

@@ -87,7 +87,7 @@ public enum LifelineEngine {
         if let closedOn = company.closedOn, closedOn <= asOf { outcome = closed(outcome, on: closedOn) }
         return Assessment(
             companyID: company.id, company: company.slug, asOf: asOf, outcome: outcome,
-            opportunities: details ? opportunities(counted, for: lifeline) : [],
+            opportunities: details ? opportunities(counted, for: lifeline, adopted: company.adopted(asOf: asOf)) : [],
             threats: details ? threats.sorted(by: precedes) : [],
             dismissedThreats: details ? dismissed.sorted(by: precedes) : [])
     }
@@ -210,9 +210,9 @@ public enum LifelineEngine {
     }
 
     /// Rule 7: capabilities shipped on models the company depends on (or on snapshots of
-    /// them) that it is not exposed to, in date order.
-    static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts) -> [Opportunity] {
-        let exposed = Set(lifeline.exposures.map(\.capability))
+    /// them) that it is not exposed to and has not adopted by then, in date order.
+    static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts, adopted: Set<String> = []) -> [Opportunity] {
+        let exposed = Set(lifeline.exposures.map(\.capability)).union(adopted)
         return counted
             .filter { release in lifeline.dependencies.contains(where: release.reaches) }
             .flatMap { release in

@@ -13,6 +13,7 @@ public enum ExportTable {
         "lifelines": ["company", "starts_on", "tier_months", "runway_months", "began", "note", "superseded_at", "depends", "exposures"],
         "closures": ["company", "closed_on", "reason", "note", "recorded_at"],
         "dismissals": ["company", "release_id", "reason", "until", "recorded_at"],
+        "adoptions": ["company", "capability", "release_id", "adopted_on", "note", "recorded_at"],
         // An export made before lifelines were dated records.
         "rebuilds": ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
     ]

@@ -15,13 +15,15 @@ public struct CompanyPicture: Sendable {
     /// The latest recorded assessment, to say when it no longer matches.
     public let recorded: StoredAssessment?
     public let dismissals: [Dismissal]
+    /// The opportunities it adopted by `asOf`, by date.
+    public let adoptions: [Adoption]
     /// Every open threat to the current lifeline, as of the latest date assessed
     /// (`v_company_threats`), in date order.
     public let threats: [CompanyThreat]
 
     package init(
         asOf: CivilDate, detail: CompanyDetail, lifelines: [LifelineRecord], closing: Closing?, assessment: Assessment?,
-        recorded: StoredAssessment?, dismissals: [Dismissal], threats: [CompanyThreat]
+        recorded: StoredAssessment?, dismissals: [Dismissal], adoptions: [Adoption] = [], threats: [CompanyThreat]
     ) {
         self.asOf = asOf
         self.detail = detail
@@ -30,6 +32,7 @@ public struct CompanyPicture: Sendable {
         self.assessment = assessment
         self.recorded = recorded
         self.dismissals = dismissals
+        self.adoptions = adoptions
         self.threats = threats
     }
 }

@@ -11,7 +11,8 @@ struct HistoryCommand: ParsableCommand {
             Each lifeline with how it began (added, rebuilt, renewed), the date it really \
             ended and how (rebuild, replaced, migrate, elapsed, closed; rebuilt or renewed \
             when the next one began before anything ended it), and the date the next one \
-            began. Assessments are listed by as-of date, then \
+            began. Adoptions, when the company recorded any, with the lag from each \
+            release. Assessments are listed by as-of date, then \
             run: one for each as-of date - the last recorded for it, as backfilling facts \
             leaves a trail of statuses dated the day they were typed - or every one with \
             --all. csv, tsv and jsonl print the assessments alone, one row each.
@@ -37,6 +38,7 @@ struct HistoryCommand: ParsableCommand {
         let recorded = try portfolio.reports.assessmentHistory(slug)
         let assessments = all ? recorded : StoredAssessment.lastOfEachDate(recorded)
         let dismissals = try portfolio.companies.dismissals(company: slug)
+        let adoptions = try portfolio.companies.adoptions(company: slug)
 
         var lifelines = Rows(columns: ["lifeline_start", "tier_months", "began", "ended_on", "how", "next_began", "note"])
         for period in LifelinePeriod.periods(lifelines: lifelineRecords, closing: closing, assessments: recorded) {
@@ -56,6 +58,7 @@ struct HistoryCommand: ParsableCommand {
             ])
         }
         let dismissed = DismissalPresenter.rows(dismissals)
+        let adopted = AdoptionPresenter.rows(adoptions)
 
         switch output.format {
         case .table, .markdown:
@@ -65,6 +68,7 @@ struct HistoryCommand: ParsableCommand {
             var parts = ["\(company.slug) (\(company.name))" + closed, heading("Lifelines") + "\n" + writer.render(lifelines)]
             parts.append(heading("Assessments") + "\n" + (history.values.isEmpty ? "(none recorded yet)" : writer.render(history)))
             parts.append(heading("Dismissals") + "\n" + (dismissed.values.isEmpty ? "(none)" : writer.render(dismissed)))
+            if !adopted.values.isEmpty { parts.append(heading("Adoptions") + "\n" + writer.render(adopted)) }
             Console.output(parts.joined(separator: "\n\n"))
         case .json:
             let objects = { (rows: Rows) in JSONValue.array(rows.values.map { rows.jsonObject($0) }) }
@@ -77,7 +81,7 @@ struct HistoryCommand: ParsableCommand {
                     ])
                 } ?? .null),
                 ("lifelines", objects(lifelines)), ("assessments", objects(history)),
-                ("dismissals", objects(dismissed)),
+                ("dismissals", objects(dismissed)), ("adoptions", objects(adopted)),
             ]).serialized())
         default:
             history.print(as: output.format)
