@@ -17,9 +17,13 @@ public enum PortfolioDatabase {
         public let wasCreated: Bool
 
         /// The portfolio in it, changes reassessed as of `today` with the warning window
-        /// of the latest nightly run (see `Portfolio.warnDaysInForce`).
+        /// and stall window of the latest nightly run (see `Reassessment.warnDaysInForce`).
         public func portfolio(today: CivilDate) throws -> Portfolio {
-            Portfolio(database: database, today: today, warnDays: try LifelineError.explaining { try Reassessment.warnDaysInForce(database) })
+            try LifelineError.explaining {
+                Portfolio(
+                    database: database, today: today, warnDays: try Reassessment.warnDaysInForce(database),
+                    stallDays: try Reassessment.stallDaysInForce(database))
+            }
         }
     }
 

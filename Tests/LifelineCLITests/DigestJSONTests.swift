@@ -26,7 +26,7 @@ struct DigestJSONTests {
 
     static func report(changes: Int) -> ReassessmentReport {
         ReassessmentReport(
-            runID: 7, trigger: "reassess", asOf: asOf, warnDays: 30, companiesAssessed: 5_000, companiesComputed: changes,
+            runID: 7, trigger: "reassess", asOf: asOf, warnDays: 30, stallDays: 90, companiesAssessed: 5_000, companiesComputed: changes,
             changes: (0..<changes).map(change))
     }
 

@@ -108,8 +108,8 @@ struct RecordsCommandsTests {
             """)
         try ok("company", "edit", "papertalk", "--sector", "")
         #expect(try ok("company", "list", "--format", "csv") == """
-            company,name,tier_months,lifeline_start,status,lifeline_end,days_remaining,cause,runway_months,sector,invested_usd,dependencies,exposures
-            papertalk,PaperTalk,6,2023-01-15,replaced,2023-07-06,-148,openai/chatgpt file-upload (necessity),4,,1500000,1,1
+            company,name,tier_months,lifeline_start,status,lifeline_end,days_remaining,cause,runway_months,sector,invested_usd,dependencies,exposures,flags
+            papertalk,PaperTalk,6,2023-01-15,replaced,2023-07-06,-148,openai/chatgpt file-upload (necessity),4,,1500000,1,1,
 
             """)
     }

@@ -16,11 +16,18 @@ public final class Portfolio {
     /// Days before the end at which a company becomes `at-risk` in the reassessment
     /// that follows each change.
     public let warnDays: Int
+    /// Days a company may stand still before it is flagged (rule 11), in every command
+    /// but the nightly run, which is told its own.
+    public let stallDays: Int
 
-    init(database: Database, today: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays) {
+    init(
+        database: Database, today: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays,
+        stallDays: Int = LifelineEngine.defaultStallDays
+    ) {
         self.database = database
         self.today = today
         self.warnDays = warnDays
+        self.stallDays = stallDays
     }
 
     /// How many companies the engine computes at a time on other threads, ahead of the
@@ -97,7 +104,7 @@ public final class Portfolio {
             guard reassess else {
                 let value = try run()
                 try reassessment.saveAssessmentState(nil)
-                return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays))
+                return Reassessed(value: value, reassessment: .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays))
             }
             return try reassessment.keepingAssessmentsCurrent {
                 // Read before the writes, whose triggers forget that the assessments are current.
@@ -116,8 +123,9 @@ public final class Portfolio {
         let affected = session.affected.union(
             wereCurrent ? try reassessment.companiesThreatened(byNewReleases: releases) : try reassessment.companiesConcerned(byNewReleases: releases))
         return affected.isEmpty
-            ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays)
-            : try reassessment.reassess(.ids(affected), asOf: today, warnDays: warnDays, trigger: trigger, record: true)
+            ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays)
+            : try reassessment.reassess(
+                .ids(affected), asOf: today, warnDays: warnDays, stallDays: stallDays, trigger: trigger, record: true)
     }
 
     /// Runs `body` in a transaction and undoes it, even when it succeeds: dry runs.

@@ -12,6 +12,7 @@ extension PortfolioPart {
     var database: Database { portfolio.database }
     var today: CivilDate { portfolio.today }
     var warnDays: Int { portfolio.warnDays }
+    var stallDays: Int { portfolio.stallDays }
     var names: NameLookup { portfolio.names }
 
     func read<T>(_ body: () throws -> T) throws -> T { try portfolio.read(body) }

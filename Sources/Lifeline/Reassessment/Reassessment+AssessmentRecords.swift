@@ -6,15 +6,15 @@ import LifelineStorage
 extension Reassessment {
     /// Stores a run before its assessments, so that they can refer to it as they are
     /// computed; `finishRun` gives it its count of changes and its end. Returns its id.
-    func beginRun(trigger: String, asOf: CivilDate, warnDays: Int, startedAt: String, companiesAssessed: Int) throws -> Int64 {
+    func beginRun(trigger: String, asOf: CivilDate, warnDays: Int, stallDays: Int, startedAt: String, companiesAssessed: Int) throws -> Int64 {
         try database.execute(
             sql: """
-                INSERT INTO reassessment_runs (trigger, as_of, warn_days, rules_version, started_at, finished_at,
+                INSERT INTO reassessment_runs (trigger, as_of, warn_days, stall_days, rules_version, started_at, finished_at,
                     companies_assessed, changes_recorded)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """,
             arguments: [
-                .text(trigger), .text(asOf.iso), warnDays.sqlValue, LifelineEngine.rulesVersion.sqlValue, .text(startedAt),
+                .text(trigger), .text(asOf.iso), warnDays.sqlValue, stallDays.sqlValue, LifelineEngine.rulesVersion.sqlValue, .text(startedAt),
                 .text(startedAt), companiesAssessed.sqlValue,
             ])
         return database.lastInsertedRowID

@@ -13,10 +13,11 @@ extension Reassessment {
     }
 
     /// The events after `since` and up to `asOf`: runways that ran out, dismissals that
-    /// expired, announced releases that landed. `changes` are the run's: a company that
+    /// expired, announced releases that landed, stagnation flags that went up (with the
+    /// stall window `stallDays`). `changes` are the run's: a company that
     /// changed is told with its new assessment, any other with its latest recorded one.
     /// A few index range scans, whatever the portfolio's size.
-    func events(since: CivilDate, asOf: CivilDate, changes: [AssessmentChange]) throws -> [ReassessmentEvent] {
+    func events(since: CivilDate, asOf: CivilDate, stallDays: Int, changes: [AssessmentChange]) throws -> [ReassessmentEvent] {
         let window: [SQLValue] = [.text(since.iso), .text(asOf.iso)]
         var found: [(kind: ReassessmentEvent.Kind, companyID: Int64, on: CivilDate, releaseID: Int64?)] = []
         // Replaced companies whose runway ends in the window: the recorded ones, and
@@ -34,9 +35,10 @@ extension Reassessment {
         for release in landed {
             for company in try companiesConcerned(byRelease: release.id) { found.append((.announcedLanded, company, release.on, release.id)) }
         }
-        guard !found.isEmpty else { return [] }
+        let maybeStagnating = try companiesMaybeStagnating(since: since, asOf: asOf, stallDays: stallDays)
+        guard !found.isEmpty || !maybeStagnating.isEmpty else { return [] }
 
-        let now = try assessmentsNow(of: Set(found.map(\.companyID)), asOf: asOf, changes: changes)
+        let now = try assessmentsNow(of: Set(found.map(\.companyID)).union(maybeStagnating), asOf: asOf, changes: changes)
         var releases: [Int64: Release] = [:]
         var events: [ReassessmentEvent] = []
         for event in found {
@@ -51,6 +53,8 @@ extension Reassessment {
                 events.append(ReassessmentEvent(
                     kind: .runwayEnded, company: assessment.company, on: end, releaseID: cause.releaseID == 0 ? nil : cause.releaseID,
                     model: cause.model, capabilities: cause.capability.map { [$0] } ?? [], assessment: assessment))
+            case .stagnating:
+                continue
             case .dismissalExpired, .announcedLanded:
                 guard let id = event.releaseID else { continue }
                 if releases[id] == nil { releases[id] = try portfolio.catalogue.release(id: id) }
@@ -60,7 +64,18 @@ extension Reassessment {
                     capabilities: release.capabilities, assessment: assessment))
             }
         }
-        return events.sorted { ($0.on, $0.company, $0.kind.rawValue) < ($1.on, $1.company, $1.kind.rawValue) }
+        let outcomes = now.filter { maybeStagnating.contains($0.key) }.mapValues(\.outcome)
+        for (id, flags) in try stagnation(.ids(Set(outcomes.keys)), outcomes: outcomes, asOf: asOf, stallDays: stallDays) {
+            guard let assessment = now[id] else { continue }
+            for flag in flags where flag.raisedOn > since && flag.raisedOn <= asOf {
+                events.append(ReassessmentEvent(
+                    kind: .stagnating, company: assessment.company, on: flag.raisedOn, releaseID: flag.releaseID, model: flag.model,
+                    capabilities: flag.capability.map { [$0] } ?? [], assessment: assessment, flag: flag))
+            }
+        }
+        return events.sorted {
+            ($0.on, $0.company, $0.kind.rawValue, $0.flag?.kind.rawValue ?? "") < ($1.on, $1.company, $1.kind.rawValue, $1.flag?.kind.rawValue ?? "")
+        }
     }
 
     /// Each company's assessment as of `asOf`: this run's change when it changed, else its

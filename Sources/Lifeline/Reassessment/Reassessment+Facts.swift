@@ -194,6 +194,14 @@ extension Reassessment {
             }
             return slices
         }
+
+        /// The releases that reach the models `company` builds on as of `asOf` (snapshots
+        /// too), a run per model in date order: every opportunity is among them (rule 7),
+        /// and stagnation (rule 11) needs no other. A capability's run holds every lab's
+        /// releases of it, most on models the company does not use.
+        func releases(onModelsOf company: CompanyFacts, asOf: CivilDate) -> [ArraySlice<ReleaseFact>] {
+            company.lifeline(inForceOn: asOf)?.dependencies.compactMap { byModel[$0]?[...] } ?? []
+        }
     }
 
     /// The releases that can concern `companies`, with their capabilities, in date order

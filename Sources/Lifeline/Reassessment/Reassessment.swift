@@ -17,10 +17,11 @@ public struct Reassessment: PortfolioPart {
     /// assessed all the same, their outcome known unchanged - unless `full` asks for
     /// every company to be computed.
     public func reassessAll(
-        asOf: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays, dryRun: Bool = false, full: Bool = false,
-        progress: ((Int, Int) -> Void)? = nil
+        asOf: CivilDate, warnDays: Int = LifelineEngine.defaultWarnDays, stallDays: Int = LifelineEngine.defaultStallDays,
+        dryRun: Bool = false, full: Bool = false, progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         try Self.checkWarnDays(warnDays)
+        try Self.checkStallDays(stallDays)
         if !dryRun && asOf > today {
             throw LifelineError(
                 .badData,
@@ -29,23 +30,26 @@ public struct Reassessment: PortfolioPart {
         let run = {
             try portfolio.requireTrust(always: full)
             let previous = try self.previousNightlyAsOf(onOrBefore: asOf)
-            let report = try self.reassessEvery(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress)
+            let report = try self.reassessEvery(
+                asOf: asOf, warnDays: warnDays, stallDays: stallDays, dryRun: dryRun, full: full, progress: progress)
             guard let previous else { return report }
-            return report.with(events: try self.events(since: previous, asOf: asOf, changes: report.changes), since: previous)
+            return report.with(
+                events: try self.events(since: previous, asOf: asOf, stallDays: stallDays, changes: report.changes), since: previous)
         }
         return dryRun ? try read(run) : try transaction(run)
     }
 
     /// Every company as of `asOf`: incrementally while the assessments are current.
     private func reassessEvery(
-        asOf: CivilDate, warnDays: Int, dryRun: Bool, full: Bool, progress: ((Int, Int) -> Void)?
+        asOf: CivilDate, warnDays: Int, stallDays: Int, dryRun: Bool, full: Bool, progress: ((Int, Int) -> Void)?
     ) throws -> ReassessmentReport {
         let state = try currentAssessmentState(warnDays: warnDays)
         if !full, let state, asOf >= state.latestAsOf {
-            return try reassessDue(since: state, asOf: asOf, record: !dryRun, progress: progress)
+            return try reassessDue(since: state, asOf: asOf, stallDays: stallDays, record: !dryRun, progress: progress)
         }
         let latestRun = try latestRunAsOf()
-        let report = try reassess(.all, asOf: asOf, warnDays: warnDays, trigger: "reassess", record: !dryRun, progress: progress)
+        let report = try reassess(
+            .all, asOf: asOf, warnDays: warnDays, stallDays: stallDays, trigger: "reassess", record: !dryRun, progress: progress)
         if !dryRun { try assessedEveryCompany(asOf: asOf, warnDays: warnDays, before: state, latestRunBefore: latestRun) }
         return report
     }
@@ -54,13 +58,13 @@ public struct Reassessment: PortfolioPart {
     /// whose outcome can have moved since `state.currentSince`, and records a run over
     /// every company (the others' outcomes are known to be unchanged).
     private func reassessDue(
-        since state: AssessmentState, asOf: CivilDate, record: Bool, progress: ((Int, Int) -> Void)?
+        since state: AssessmentState, asOf: CivilDate, stallDays: Int, record: Bool, progress: ((Int, Int) -> Void)?
     ) throws -> ReassessmentReport {
         let due = try companiesDue(since: state.currentSince, asOf: asOf, warnDays: state.warnDays)
         let companies = try portfolio.companies.companyCount()
         let report = try reassess(
-            due.map(CompanySelection.ids) ?? .all, asOf: asOf, warnDays: state.warnDays, trigger: "reassess", record: record, companiesInRun: companies,
-            progress: progress)
+            due.map(CompanySelection.ids) ?? .all, asOf: asOf, warnDays: state.warnDays, stallDays: stallDays, trigger: "reassess",
+            record: record, companiesInRun: companies, progress: progress)
         if record {
             try saveAssessmentState(AssessmentState(
                 currentSince: asOf, latestAsOf: asOf, warnDays: state.warnDays, rulesVersion: state.rulesVersion))
@@ -71,14 +75,35 @@ public struct Reassessment: PortfolioPart {
     /// The warning window of the latest nightly run, so that the reassessment after a
     /// change uses the same window as cron; 30 days when there is none.
     public static func warnDaysInForce(_ database: Database) throws -> Int {
-        try database.fetchOne(
-            sql: "SELECT warn_days FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
-        ) { try $0.get(0) as Int } ?? LifelineEngine.defaultWarnDays
+        try latestNightly(Window.warning, database) ?? LifelineEngine.defaultWarnDays
     }
 
-    static func checkWarnDays(_ warnDays: Int) throws {
-        guard (0...3650).contains(warnDays) else {
-            throw LifelineError(.badData, "invalid warning window \(warnDays): use 0 to 3650 days")
+    /// The stall window of the latest nightly run, so that every command flags
+    /// stagnation as cron does; 90 days when there is none.
+    public static func stallDaysInForce(_ database: Database) throws -> Int {
+        try latestNightly(Window.stall, database) ?? LifelineEngine.defaultStallDays
+    }
+
+    static func checkWarnDays(_ warnDays: Int) throws { try check(warnDays, Window.warning) }
+
+    static func checkStallDays(_ stallDays: Int) throws { try check(stallDays, Window.stall) }
+
+    /// The windows in days a nightly run is told and records: its column, and the name
+    /// an error gives it.
+    private enum Window {
+        static let warning = (column: "warn_days", name: "warning window")
+        static let stall = (column: "stall_days", name: "stall window")
+    }
+
+    private static func latestNightly(_ window: (column: String, name: String), _ database: Database) throws -> Int? {
+        try database.fetchOne(
+            sql: "SELECT \(window.column) FROM reassessment_runs WHERE trigger = 'reassess' ORDER BY id DESC LIMIT 1"
+        ) { try $0.get(0) as Int }
+    }
+
+    private static func check(_ days: Int, _ window: (column: String, name: String)) throws {
+        guard (0...3650).contains(days) else {
+            throw LifelineError(.badData, "invalid \(window.name) \(days): use 0 to 3650 days")
         }
     }
 
@@ -87,7 +112,7 @@ public struct Reassessment: PortfolioPart {
     /// company's previous one. `companiesInRun`, when given, is how many companies the
     /// run covers (the selection being those of them that needed computing).
     func reassess(
-        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, trigger: String, record: Bool,
+        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, stallDays: Int, trigger: String, record: Bool,
         companiesInRun: Int? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws -> ReassessmentReport {
         let startedAt = try database.fetchOne(sql: "SELECT \(Portfolio.nowSQL)") { try $0.get(0) as String } ?? ""
@@ -98,7 +123,8 @@ public struct Reassessment: PortfolioPart {
         let computed = inputs.rows.companies.count
         let covered = companiesInRun ?? computed
         let runID = record && covered > 0
-            ? try beginRun(trigger: trigger, asOf: asOf, warnDays: warnDays, startedAt: startedAt, companiesAssessed: covered)
+            ? try beginRun(
+                trigger: trigger, asOf: asOf, warnDays: warnDays, stallDays: stallDays, startedAt: startedAt, companiesAssessed: covered)
             : nil
         // Only the changes are kept: the nightly run over a large portfolio must not
         // hold every company's assessment in memory. They are recorded as they come, in
@@ -148,7 +174,7 @@ public struct Reassessment: PortfolioPart {
         }
         changes.sort { $0.current.company < $1.current.company }
         return ReassessmentReport(
-            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: covered,
+            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, stallDays: stallDays, companiesAssessed: covered,
             companiesComputed: computed, changes: changes)
     }
 

@@ -7,6 +7,9 @@ extension Reports {
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
         try read {
             let assessments = try liveAssessments(asOf: asOf)
+            let flags = try portfolio.reassessment.stagnation(
+                .all, outcomes: Dictionary(uniqueKeysWithValues: assessments.values.map { ($0.companyID, $0.outcome) }), asOf: asOf,
+                stallDays: stallDays)
             // The runways of earlier lifelines (few companies have any), by company and start.
             var earlierRunways: [String: [CivilDate: Int]] = [:]
             try database.prepare(sql: """
@@ -16,7 +19,8 @@ extension Reports {
                 assessments[summary.company.slug].map { assessment in
                     CompanyListing(
                         summary: summary, assessment: assessment,
-                        runwayMonths: earlierRunways[summary.company.slug]?[assessment.outcome.lifelineStart] ?? summary.company.runwayMonths)
+                        runwayMonths: earlierRunways[summary.company.slug]?[assessment.outcome.lifelineStart] ?? summary.company.runwayMonths,
+                        flags: flags[assessment.companyID] ?? [])
                 }
             }
         }
@@ -27,15 +31,21 @@ extension Reports {
     public func companyPicture(_ slug: String, asOf: CivilDate) throws -> CompanyPicture {
         try read {
             let detail = try portfolio.companies.companyDetail(slug)
+            let assessment = try liveAssessment(slug, asOf: asOf)
+            let flags = try assessment.map {
+                try portfolio.reassessment.stagnation(
+                    .ids([$0.companyID]), outcomes: [$0.companyID: $0.outcome], asOf: asOf, stallDays: stallDays)[$0.companyID] ?? []
+            } ?? []
             return CompanyPicture(
                 asOf: asOf,
                 detail: CompanyDetail(
                     company: detail.company, investments: detail.investments.filter { $0.investedOn <= asOf },
                     dependencies: detail.dependencies, exposures: detail.exposures),
                 lifelines: try portfolio.companies.lifelines(slug), closing: try portfolio.companies.closing(slug),
-                assessment: try liveAssessment(slug, asOf: asOf), recorded: try currentAssessment(slug),
+                assessment: assessment, recorded: try currentAssessment(slug),
                 dismissals: try portfolio.companies.dismissals(company: slug),
-                adoptions: try portfolio.companies.adoptions(company: slug, asOf: asOf), threats: try threats(of: slug))
+                adoptions: try portfolio.companies.adoptions(company: slug, asOf: asOf), threats: try threats(of: slug),
+                flags: flags)
         }
     }
 }

@@ -48,6 +48,10 @@ public struct Reports: PortfolioPart {
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
+            let flags = try portfolio.reassessment.stagnation(
+                .all, outcomes: Dictionary(uniqueKeysWithValues: entries.map { ($0.assessment.companyID, $0.assessment.outcome) }),
+                asOf: asOf, stallDays: stallDays)
+            entries = entries.map { $0.with(flags: flags[$0.assessment.companyID] ?? []) }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
 
             // One pass over the threats, not one per recent release.
@@ -70,7 +74,7 @@ public struct Reports: PortfolioPart {
             let changes = try lastNightly.map { try recordedChanges(sinceRun: $0.id, asOf: asOf) } ?? []
             return PortfolioReport(
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
-                recentChanges: changes, lastNightlyRun: lastNightly)
+                recentChanges: changes, lastNightlyRun: lastNightly, stallDays: stallDays)
         }
     }
 

@@ -60,6 +60,7 @@ struct CompanyDetailPresenter {
             } ?? .null),
             ("as_of", .string(picture.asOf.iso)),
             ("assessment", assessment.map(AssessmentJSON.assessment) ?? .null),
+            ("flags", .array(picture.flags.map(StagnationPresenter.json))),
             ("opportunities", .array((assessment?.opportunities ?? []).map(AssessmentJSON.opportunity))),
             ("adoptions", .array(picture.adoptions.map { adoption in
                 .object([
@@ -149,6 +150,10 @@ struct CompanyDetailPresenter {
         }
         if lifelines.values.count > 1 { parts.append(heading("Lifelines") + "\n" + writer.render(lifelines)) }
         parts.append(heading("Lifeline") + "\n" + lifelineText)
+        if !picture.flags.isEmpty {
+            parts.append(heading("Stagnating (flags)") + "\n"
+                + picture.flags.map { "\($0.kind.rawValue): \(StagnationPresenter.sentence($0))" }.joined(separator: "\n"))
+        }
         var adopt = Rows(columns: ["released_on", "model", "capability"])
         for opportunity in assessment?.opportunities ?? [] {
             adopt.append([.text(opportunity.releasedOn.iso), .text(opportunity.model.description), .text(opportunity.capability)])

@@ -31,15 +31,20 @@ enum DigestPresenter {
         return lines.joined(separator: "\n")
     }
 
-    /// "papertalk: runway-ended on 2023-10-06 (release 2: openai/chatgpt file-upload); now replaced (...)"
+    /// "papertalk: runway-ended on 2023-10-06 (release 2: openai/chatgpt file-upload); now replaced (...)",
+    /// or "deckly: stagnating on 2023-09-12 (stale-opportunities: function-calling on ... not adopted for 91 days); now alive (...)"
     static func line(_ event: ReassessmentEvent) -> String {
+        if let flag = event.flag {
+            return "\(event.company): \(event.kind.rawValue) on \(event.on) (\(flag.kind.rawValue): \(StagnationPresenter.sentence(flag))); "
+                + "now \(event.assessment.status.rawValue) (\(AssessmentPresenter.reason(event.assessment)))"
+        }
         let release = (event.releaseID.map { "release \($0): " } ?? "") + "\(event.model)"
             + (event.capabilities.isEmpty ? " retirement" : " " + event.capabilities.joined(separator: ", "))
         let now = "now \(event.assessment.status.rawValue) (\(AssessmentPresenter.reason(event.assessment)))"
         return "\(event.company): \(event.kind.rawValue) on \(event.on) (\(release)); \(now)"
     }
 
-    /// The digest as one JSON object - `run_id`, `as_of`, `warn_days`,
+    /// The digest as one JSON object - `run_id`, `as_of`, `warn_days`, `stall_days`,
     /// `companies_assessed`, `companies_computed`, `events_since`, then `changes` and
     /// `events` - and a newline, handed
     /// to `write` in pieces of about 64 KiB, a change at a time: a first run's 100,000
@@ -67,13 +72,13 @@ enum DigestPresenter {
             ("release_id", event.releaseID.map(JSONValue.integer) ?? .null), ("model", .string(event.model.description)),
             ("capabilities", .array(event.capabilities.map(JSONValue.string))),
             ("assessment", AssessmentJSON.assessment(event.assessment)),
-        ])
+        ] + (event.flag.map { [("flag", StagnationPresenter.json($0))] } ?? []))
     }
 
     private static func headerMembers(_ report: ReassessmentReport) -> [(String, JSONValue)] {
         [
             ("run_id", report.runID.map(JSONValue.integer) ?? .null), ("as_of", .string(report.asOf.iso)),
-            ("warn_days", .integer(Int64(report.warnDays))),
+            ("warn_days", .integer(Int64(report.warnDays))), ("stall_days", .integer(Int64(report.stallDays))),
             ("companies_assessed", .integer(Int64(report.companiesAssessed))),
             ("companies_computed", .integer(Int64(report.companiesComputed))),
             ("events_since", report.eventsSince.map { .string($0.iso) } ?? .null),

@@ -38,6 +38,7 @@ enum ReportRenderer {
                 return .object(members)
             })),
             ("recent_releases", array(sections.everyRecentRelease)), ("opportunities", array(sections.opportunities)),
+            ("stall_days", .integer(Int64(report.stallDays))), ("stagnating", array(sections.everyStagnationFlag)),
             ("changes", array(sections.changes)),
         ])
     }

@@ -116,6 +116,38 @@ struct ReportSections {
         return rows
     }
 
+    /// How many stagnating companies the page and the text list: the longest standing.
+    static let stagnatingShown = 25
+
+    /// Every stagnation flag up as of the report's date (rule 11), the longest standing
+    /// first (ties by company, then flag).
+    var everyStagnationFlag: Rows {
+        var rows = Rows(columns: ["company", "status", "flag", "since", "days", "what"])
+        let flagged = report.companies.flatMap { entry in entry.flags.map { (entry, $0) } }
+            .sorted { ($1.1.days, $0.0.company.slug, $0.1.kind.rawValue) < ($0.1.days, $1.0.company.slug, $1.1.kind.rawValue) }
+        for (entry, flag) in flagged {
+            rows.append([
+                .text(entry.company.slug), .text(entry.assessment.status.rawValue), .text(flag.kind.rawValue),
+                .text(flag.since.iso), OutputValue(flag.days), .text(StagnationPresenter.sentence(flag)),
+            ])
+        }
+        return rows
+    }
+
+    /// The longest-standing flags, at most `stagnatingShown`.
+    var stagnating: Rows {
+        let every = everyStagnationFlag
+        var rows = Rows(columns: every.columns)
+        for values in every.values.prefix(Self.stagnatingShown) { rows.append(values) }
+        return rows
+    }
+
+    /// The line under the stagnating: how many more, and where they are.
+    var stagnatingNote: String? {
+        let more = everyStagnationFlag.values.count - Self.stagnatingShown
+        return more > 0 ? "And \(more) more; 'lifeline company list' shows every company's flags." : nil
+    }
+
     var changesTitle: String {
         guard let run = report.lastNightlyRun else { return "What changed: no nightly run yet ('lifeline reassess')" }
         return "What changed since the nightly run of \(run.asOf) (run \(run.id))"
@@ -138,7 +170,8 @@ struct ReportSections {
         [
             ("Status", statusSummary, nil), ("Ending soonest", endingSoonest, nil), ("Ended or elapsed", ended, nil),
             ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases, recentReleasesNote),
-            ("Opportunities to adopt", opportunities, nil), (changesTitle, changes, nil),
+            ("Opportunities to adopt", opportunities, nil),
+            ("Stagnating (stall window \(report.stallDays) days)", stagnating, stagnatingNote), (changesTitle, changes, nil),
         ]
     }
 }

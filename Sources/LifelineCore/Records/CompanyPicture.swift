@@ -20,10 +20,13 @@ public struct CompanyPicture: Sendable {
     /// Every open threat to the current lifeline, as of the latest date assessed
     /// (`v_company_threats`), in date order.
     public let threats: [CompanyThreat]
+    /// Its stagnation flags as of `asOf` (rule 11).
+    public let flags: [StagnationFlag]
 
     package init(
         asOf: CivilDate, detail: CompanyDetail, lifelines: [LifelineRecord], closing: Closing?, assessment: Assessment?,
-        recorded: StoredAssessment?, dismissals: [Dismissal], adoptions: [Adoption] = [], threats: [CompanyThreat]
+        recorded: StoredAssessment?, dismissals: [Dismissal], adoptions: [Adoption] = [], threats: [CompanyThreat],
+        flags: [StagnationFlag] = []
     ) {
         self.asOf = asOf
         self.detail = detail
@@ -34,6 +37,7 @@ public struct CompanyPicture: Sendable {
         self.dismissals = dismissals
         self.adoptions = adoptions
         self.threats = threats
+        self.flags = flags
     }
 }
 
@@ -44,10 +48,13 @@ public struct CompanyListing: Sendable {
     public let assessment: Assessment
     /// The runway of the lifeline in force then (the assessed one), not the current one's.
     public let runwayMonths: Int
+    /// Its stagnation flags as of that date (rule 11).
+    public let flags: [StagnationFlag]
 
-    package init(summary: CompanySummary, assessment: Assessment, runwayMonths: Int) {
+    package init(summary: CompanySummary, assessment: Assessment, runwayMonths: Int, flags: [StagnationFlag] = []) {
         self.summary = summary
         self.assessment = assessment
         self.runwayMonths = runwayMonths
+        self.flags = flags
     }
 }

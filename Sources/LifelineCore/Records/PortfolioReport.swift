@@ -18,6 +18,8 @@ public struct PortfolioReport: Sendable {
     public let recentChanges: [RecordedChange]
     /// The latest nightly run the changes start from, if there was one.
     public let lastNightlyRun: (id: Int64, asOf: CivilDate)?
+    /// The stall window the companies' stagnation flags were raised with (rule 11).
+    public let stallDays: Int
 
     public struct Entry: Sendable {
         public let company: Company
@@ -28,12 +30,23 @@ public struct PortfolioReport: Sendable {
         public let investedCents: Int64
         /// Its lifelines that a later one had replaced by the report's date, oldest first.
         public let superseded: [SupersededLifeline]
+        /// Its stagnation flags as of the report's date (rule 11).
+        public let flags: [StagnationFlag]
 
-        package init(company: Company, assessment: Assessment, investedCents: Int64, superseded: [SupersededLifeline] = []) {
+        package init(
+            company: Company, assessment: Assessment, investedCents: Int64, superseded: [SupersededLifeline] = [],
+            flags: [StagnationFlag] = []
+        ) {
             self.company = company
             self.assessment = assessment
             self.investedCents = investedCents
             self.superseded = superseded
+            self.flags = flags
+        }
+
+        /// The same entry with its stagnation flags.
+        package func with(flags: [StagnationFlag]) -> Entry {
+            Entry(company: company, assessment: assessment, investedCents: investedCents, superseded: superseded, flags: flags)
         }
     }
 
@@ -72,7 +85,7 @@ public struct PortfolioReport: Sendable {
     public init(
         asOf: CivilDate, companies: [Entry], recentReleases: [ReleaseHits], recentDays: Int,
         newestOpportunities: [(company: String, opportunity: Opportunity)], recentChanges: [RecordedChange],
-        lastNightlyRun: (id: Int64, asOf: CivilDate)?
+        lastNightlyRun: (id: Int64, asOf: CivilDate)?, stallDays: Int = LifelineEngine.defaultStallDays
     ) {
         self.asOf = asOf
         self.companies = companies
@@ -81,6 +94,7 @@ public struct PortfolioReport: Sendable {
         self.newestOpportunities = newestOpportunities
         self.recentChanges = recentChanges
         self.lastNightlyRun = lastNightlyRun
+        self.stallDays = stallDays
     }
 
     // MARK: Summaries

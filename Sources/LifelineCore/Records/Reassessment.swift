@@ -18,6 +18,8 @@ public struct ReassessmentReport: Equatable, Sendable {
     public let trigger: String
     public let asOf: CivilDate
     public let warnDays: Int
+    /// The stall window its stagnation flags were raised with (rule 11).
+    public let stallDays: Int
     public let companiesAssessed: Int
     /// Of those, how many the engine computed; the others' outcomes were known not to
     /// have moved (an incremental nightly run).
@@ -31,13 +33,14 @@ public struct ReassessmentReport: Equatable, Sendable {
     public let eventsSince: CivilDate?
 
     package init(
-        runID: Int64?, trigger: String, asOf: CivilDate, warnDays: Int, companiesAssessed: Int, companiesComputed: Int,
-        changes: [AssessmentChange], events: [ReassessmentEvent] = [], eventsSince: CivilDate? = nil
+        runID: Int64?, trigger: String, asOf: CivilDate, warnDays: Int, stallDays: Int, companiesAssessed: Int,
+        companiesComputed: Int, changes: [AssessmentChange], events: [ReassessmentEvent] = [], eventsSince: CivilDate? = nil
     ) {
         self.runID = runID
         self.trigger = trigger
         self.asOf = asOf
         self.warnDays = warnDays
+        self.stallDays = stallDays
         self.companiesAssessed = companiesAssessed
         self.companiesComputed = companiesComputed
         self.changes = changes
@@ -48,13 +51,13 @@ public struct ReassessmentReport: Equatable, Sendable {
     /// The same report with the events since `since`.
     package func with(events: [ReassessmentEvent], since: CivilDate?) -> ReassessmentReport {
         ReassessmentReport(
-            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: companiesAssessed,
+            runID: runID, trigger: trigger, asOf: asOf, warnDays: warnDays, stallDays: stallDays, companiesAssessed: companiesAssessed,
             companiesComputed: companiesComputed, changes: changes, events: events, eventsSince: since)
     }
 
-    package static func nothing(trigger: String, asOf: CivilDate, warnDays: Int) -> ReassessmentReport {
+    package static func nothing(trigger: String, asOf: CivilDate, warnDays: Int, stallDays: Int) -> ReassessmentReport {
         ReassessmentReport(
-            runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, companiesAssessed: 0, companiesComputed: 0,
+            runID: nil, trigger: trigger, asOf: asOf, warnDays: warnDays, stallDays: stallDays, companiesAssessed: 0, companiesComputed: 0,
             changes: [])
     }
 }

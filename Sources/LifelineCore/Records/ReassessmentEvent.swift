@@ -9,6 +9,9 @@ public struct ReassessmentEvent: Equatable, Sendable {
         case dismissalExpired = "dismissal-expired"
         /// A release announced in advance landed.
         case announcedLanded = "announced-landed"
+        /// A stagnation flag went up (rule 11): an opportunity left unadopted, or a
+        /// rebuild left undone, for longer than the stall window.
+        case stagnating
     }
 
     public let kind: Kind
@@ -23,10 +26,12 @@ public struct ReassessmentEvent: Equatable, Sendable {
     public let capabilities: [String]
     /// The company's assessment as of the run: what the event now means for it.
     public let assessment: Assessment
+    /// For `stagnating`: the flag that went up.
+    public let flag: StagnationFlag?
 
     package init(
         kind: Kind, company: String, on: CivilDate, releaseID: Int64?, model: ModelReference, capabilities: [String],
-        assessment: Assessment
+        assessment: Assessment, flag: StagnationFlag? = nil
     ) {
         self.kind = kind
         self.company = company
@@ -35,5 +40,6 @@ public struct ReassessmentEvent: Equatable, Sendable {
         self.model = model
         self.capabilities = capabilities
         self.assessment = assessment
+        self.flag = flag
     }
 }

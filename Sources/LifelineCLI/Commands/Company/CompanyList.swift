@@ -10,7 +10,11 @@ extension CompanyCommand {
             discussion: """
                 With --as-of, the portfolio as it stood on that date: only the companies \
                 with a lifeline begun by then, each by the lifeline in force then, and the \
-                money invested by then.
+                money invested by then. The flags column holds the stagnation flags: \
+                stale-opportunities (an opportunity not adopted) and rebuild-overdue (in \
+                rebuild with no new lifeline), each with its days, once more than the \
+                stall window of the latest nightly run (reassess --stall-days, 90 by \
+                default) has passed.
 
                 Examples:
                   lifeline company list --format markdown
@@ -28,7 +32,7 @@ extension CompanyCommand {
             let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
             var rows = Rows(columns: [
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "days_remaining", "cause",
-                "runway_months", "sector", "invested_usd", "dependencies", "exposures",
+                "runway_months", "sector", "invested_usd", "dependencies", "exposures", "flags",
             ])
             for listing in try portfolio.reports.companyListings(asOf: asOf) {
                 let (summary, assessment) = (listing.summary, listing.assessment)
@@ -41,6 +45,7 @@ extension CompanyCommand {
                     .text(AssessmentPresenter.cause(outcome)), OutputValue(listing.runwayMonths),
                     OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
                     OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
+                    OutputValue(StagnationPresenter.cell(listing.flags)),
                 ])
             }
             rows.print(as: output.format)

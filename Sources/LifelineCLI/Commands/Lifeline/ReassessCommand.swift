@@ -15,7 +15,9 @@ struct ReassessCommand: ParsableCommand {
             A date after today needs --dry-run. Beside the changes it reports the events \
             since the previous nightly run: runways that ran out (runway-ended), \
             dismissals that expired (dismissal-expired) and releases announced in advance \
-            that landed (announced-landed). With --quiet it prints nothing when nothing \
+            that landed (announced-landed), and stagnation flags that went up \
+            (stagnating: an opportunity unadopted, or a rebuild undone, for more than \
+            --stall-days). With --quiet it prints nothing when nothing \
             changed and nothing happened, so cron mails only news. A second run while one is writing waits \
             --busy-timeout seconds, then exits 75. When the recorded assessments are \
             current (nothing was written but by lifeline since the last run), only the \
@@ -39,13 +41,18 @@ struct ReassessCommand: ParsableCommand {
     var full = false
     @Option(help: ArgumentHelp("A company is at-risk when its end is at most this many days away.", valueName: "days"))
     var warnDays: Int = LifelineEngine.defaultWarnDays
+    @Option(help: ArgumentHelp(
+        "A company is flagged as stagnating when an opportunity goes unadopted, or a rebuild undone, for more than this many days; every other command then uses the same.",
+        valueName: "days"))
+    var stallDays: Int = LifelineEngine.defaultStallDays
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
         let progress = ProgressLine(label: "reassessing")
-        let report = try portfolio.reassessment.reassessAll(asOf: asOf, warnDays: warnDays, dryRun: dryRun, full: full, progress: progress.update)
+        let report = try portfolio.reassessment.reassessAll(
+            asOf: asOf, warnDays: warnDays, stallDays: stallDays, dryRun: dryRun, full: full, progress: progress.update)
         progress.finish()
         if quiet && report.changes.isEmpty && report.events.isEmpty { return }
         switch output.format {
