@@ -116,4 +116,44 @@ struct AdoptionCommandsTests {
         try ok(["restore", "out"], db: "c.db")
         #expect(try sql("SELECT CAST(count(*) AS TEXT) FROM adoptions", db: "c.db") == ["0"])
     }
+
+    @Test("removing the release an adoption names moves it to the next opportunity of the same capability, or says it goes")
+    func releaseRemoval() throws {
+        try makePortfolio()
+        let first = try browsingRelease(on: "2023-05-12")
+        let later = try browsingRelease(on: "2024-10-31")
+        try ok(["company", "adopt", "webby", "web-browsing", "--on", "2024-11-05"])
+        try ok(["company", "adopt", "webby", "code-execution", "--on", "2023-08-01"])
+        let preview = try run(["release", "remove", first])
+        #expect(preview.status == 64)
+        #expect(preview.stderr == "lifeline: error: this would remove release \(first) (openai/chatgpt capability web-browsing on 2023-05-12), move webby's adoption of web-browsing (2024-11-05) to release \(later); run again with --yes to confirm\n")
+        #expect(try sql("SELECT CAST(release_id AS TEXT) FROM adoptions ORDER BY adopted_on") == [try sql("SELECT CAST(release_id AS TEXT) FROM adoptions WHERE adopted_on = '2023-08-01'")[0], first], "a preview writes nothing")
+        #expect(try ok(["release", "remove", first, "--yes"]) == """
+            Removed release \(first) (openai/chatgpt capability web-browsing on 2023-05-12).
+            Moved webby's adoption of web-browsing (2024-11-05) to release \(later).
+
+            """)
+        #expect(try sql("SELECT CAST(release_id AS TEXT) FROM adoptions WHERE adopted_on = '2024-11-05'") == [later])
+        // Code execution shipped only once on ChatGPT: its adoption goes with the release, and says so.
+        let codeExecution = try sql("SELECT CAST(release_id AS TEXT) FROM adoptions WHERE adopted_on = '2023-08-01'")[0]
+        let removed = try ok(["release", "remove", codeExecution, "--yes"])
+        #expect(removed.contains("Removed webby's adoption of code-execution (2023-08-01): no other release of it was an opportunity by then.\n"))
+        #expect(try sql("SELECT adopted_on FROM adoptions") == ["2024-11-05"])
+    }
+
+    @Test("company unadopt makes the capability an opportunity again; one not adopted is refused with those that are")
+    func unadopt() throws {
+        try makePortfolio()
+        try ok(["company", "adopt", "webby", "web-browsing", "--on", "2023-06-01"])
+        let first = try browsingRelease(on: "2023-05-12")
+        let wrong = try run(["company", "unadopt", "webby", "code-execution"])
+        #expect(wrong.status == 65)
+        #expect(wrong.stderr == "lifeline: error: 'webby' has no adoption of code-execution; it adopted web-browsing\n")
+        let typo = try run(["company", "unadopt", "webby", "web-browsng"])
+        #expect(typo.stderr == "lifeline: error: unknown capability 'web-browsng'; did you mean 'web-browsing'?\n")
+        #expect(try ok(["company", "unadopt", "webby", "web-browsing"])
+            == "Removed webby's adoption of web-browsing (2023-06-01, release \(first) (openai/chatgpt, 2023-05-12)): it is an opportunity again.\n")
+        #expect(try ok(["company", "show", "webby"]).contains("2023-05-12   openai/chatgpt  web-browsing"))
+        #expect(try sql("SELECT CAST(count(*) AS TEXT) FROM adoptions") == ["0"])
+    }
 }

@@ -167,14 +167,30 @@ extension ModelCatalogue {
     }
 
     /// Removes a release (with the capability rows that belong to it) when `confirmed`;
-    /// otherwise only returns it, for the caller to show what would go.
-    public func removeRelease(id: Int64, confirmed: Bool) throws -> Reassessed<Release> {
+    /// otherwise only says what would happen. An adoption that named it moves to the
+    /// earliest other release that was the same opportunity by its date, or goes when
+    /// none is left; the dismissals of it go.
+    public func removeRelease(id: Int64, confirmed: Bool) throws -> Reassessed<ReleaseRemoval> {
         try writeAndReassess(trigger: "release remove \(id)") { session in
             let release = try release(id: id)
-            guard confirmed else { return release }
+            let companies = portfolio.companies
+            var moved: [(adoption: Adoption, toReleaseID: Int64)] = []
+            var removed: [Adoption] = []
+            for adoption in try companies.adoptions(naming: id) {
+                if let other = try companies.otherOpportunity(for: adoption, without: id) {
+                    moved.append((adoption, other))
+                } else {
+                    removed.append(adoption)
+                }
+            }
+            let removal = ReleaseRemoval(
+                release: release, adoptionsMoved: moved, adoptionsRemoved: removed,
+                dismissalsRemoved: try companies.dismissals().filter { $0.release.id == id })
+            guard confirmed else { return removal }
             session.affect(try portfolio.reassessment.companiesConcerned(byRelease: id))
+            for (adoption, other) in moved { try companies.moveAdoption(adoption, toRelease: other) }
             try database.execute(sql: "DELETE FROM releases WHERE id = ?", arguments: [.integer(id)])
-            return release
+            return removal
         }
     }
 

@@ -56,6 +56,53 @@ extension Companies {
         }
     }
 
+    /// Undoes `company adopt`: the capability is an opportunity again, from the release
+    /// it shipped on. Returns the adoption removed.
+    public func unadopt(company slug: String, capability: String) throws -> Adoption {
+        try write { session in
+            let id = try session.names.companyID(slug)
+            let capabilityID = try session.names.capabilityID(capability)
+            let capability = try session.names.capabilitySlug(id: capabilityID)
+            let adopted = try adoptions(company: slug)
+            guard let adoption = adopted.first(where: { $0.capability == capability }) else {
+                throw LifelineError(
+                    .badData, "'\(slug)' has no adoption of \(capability)"
+                        + (adopted.isEmpty ? "" : "; it adopted " + adopted.map(\.capability).joined(separator: ", ")))
+            }
+            try database.execute(
+                sql: "DELETE FROM adoptions WHERE company_id = ? AND capability_id = ?", arguments: [.integer(id), .integer(capabilityID)])
+            return adoption
+        }
+    }
+
+    /// The adoptions that name release `releaseID` as the opportunity taken up.
+    func adoptions(naming releaseID: Int64) throws -> [Adoption] {
+        try adoptions().filter { $0.release.id == releaseID }
+    }
+
+    /// The release `adoption` would name without release `releaseID`: the earliest other
+    /// opportunity of its capability for the company by the adoption's date, as `adopt`
+    /// chooses one; nil when there is none.
+    func otherOpportunity(for adoption: Adoption, without releaseID: Int64) throws -> Int64? {
+        let company = try portfolio.reassessment.companyFacts(.ids([try names.companyID(adoption.company)]))[0]
+        let unadopted = CompanyFacts(
+            id: company.id, slug: company.slug, lifelines: company.lifelines, closedOn: company.closedOn,
+            dismissals: company.dismissals, adoptions: company.adoptions.filter { $0.capability != adoption.capability })
+        let releases = try portfolio.reassessment.releaseFacts(concerning: [company]).filter { $0.id != releaseID }
+        return LifelineEngine.assess(unadopted, releases: releases, asOf: adoption.adoptedOn)?.opportunities
+            .first { $0.capability == adoption.capability && $0.releasedOn <= adoption.adoptedOn }?.releaseID
+    }
+
+    /// Points `adoption` at another release of the same opportunity.
+    func moveAdoption(_ adoption: Adoption, toRelease releaseID: Int64) throws {
+        try database.execute(
+            sql: """
+                UPDATE adoptions SET release_id = ?
+                WHERE company_id = ? AND capability_id = (SELECT id FROM capabilities WHERE slug = ?)
+                """,
+            arguments: [.integer(releaseID), .integer(try names.companyID(adoption.company)), .text(adoption.capability)])
+    }
+
     /// "; its releases by then: 5, 12", or nothing.
     private static func opportunitiesHint(_ opportunities: [Opportunity]) -> String {
         opportunities.isEmpty ? "" : "; its releases by then: " + opportunities.map { String($0.releaseID) }.joined(separator: ", ")

@@ -9,7 +9,7 @@ struct CompanyCommand: ParsableCommand {
         abstract: "Record portfolio companies, their investments, dependencies and exposures.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Remove.self, Depend.self, Undepend.self, Expose.self,
-            Unexpose.self, Invest.self, Adopt.self, Rebuild.self, Renew.self, Close.self, Reopen.self, Import.self,
+            Unexpose.self, Invest.self, Adopt.self, Unadopt.self, Rebuild.self, Renew.self, Close.self, Reopen.self, Import.self,
         ]
     )
 }
