@@ -201,8 +201,6 @@ struct CompanyDetailPresenter {
 }
 
 extension JSONValue {
-    init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
-
     /// Money in JSON: US dollars as a number (exact for whole cents).
     static func usd(cents: Int64) -> JSONValue { .number(Double(cents) / 100) }
 }

@@ -1,9 +1,7 @@
-import Lifeline
-import LifelineCore
-
-/// Assessments in JSON, with the same keys as the `v_company_lifeline` view.
-enum AssessmentJSON {
-    static func assessment(_ assessment: Assessment) -> JSONValue {
+/// Assessments in JSON, with the same keys as the `v_company_lifeline` view: what
+/// `reassess --format json` prints and what the notifications outbox keeps.
+package enum AssessmentJSON {
+    package static func assessment(_ assessment: Assessment) -> JSONValue {
         let outcome = assessment.outcome
         let threat = outcome.cause.threat
         return .object([
@@ -19,17 +17,22 @@ enum AssessmentJSON {
         ])
     }
 
-    static func change(_ change: AssessmentChange) -> JSONValue {
+    package static func change(_ change: AssessmentChange) -> JSONValue {
         guard case .object(var members) = assessment(change.current) else { return .null }
         members.insert(("previous_status", JSONValue(change.previous?.status.rawValue)), at: 2)
         members.append(("reason", .string(AssessmentPresenter.reason(change.current))))
         return .object(members)
     }
 
-    static func opportunity(_ opportunity: Opportunity) -> JSONValue {
+    package static func opportunity(_ opportunity: Opportunity) -> JSONValue {
         .object([
             ("release_id", .integer(opportunity.releaseID)), ("model", .string(opportunity.model.description)),
             ("released_on", .string(opportunity.releasedOn.iso)), ("capability", .string(opportunity.capability)),
         ])
     }
+}
+
+extension JSONValue {
+    /// A string, or null.
+    package init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
 }

@@ -1,18 +1,16 @@
-import LifelineCore
-
 /// Stagnation flags (rule 11) as `company list`, `company show`, the report and the
 /// digest print them.
-enum StagnationPresenter {
+package enum StagnationPresenter {
     /// "stale-opportunities 212d, rebuild-overdue 95d", or nil without flags: the
     /// `flags` cell of `company list`.
-    static func cell(_ flags: [StagnationFlag]) -> String? {
+    package static func cell(_ flags: [StagnationFlag]) -> String? {
         flags.isEmpty ? nil : flags.map { "\($0.kind.rawValue) \($0.days)d" }.joined(separator: ", ")
     }
 
     /// "function-calling on openai/gpt-4 (release 1, 2023-06-13) not adopted for 212 days"
     /// or "in rebuild for 95 days since openai/gpt-4 shipped function-calling on
     /// 2023-06-13 (release 1)", with no new lifeline.
-    static func sentence(_ flag: StagnationFlag) -> String {
+    package static func sentence(_ flag: StagnationFlag) -> String {
         switch flag.kind {
         case .staleOpportunities:
             return "\(flag.capability ?? "?") on \(flag.model) (release \(flag.releaseID), \(flag.since)) not adopted for \(days(flag.days))"
@@ -23,7 +21,7 @@ enum StagnationPresenter {
     }
 
     /// The flag as a JSON object: kind, since, days, raised_on, release_id, model, capability.
-    static func json(_ flag: StagnationFlag) -> JSONValue {
+    package static func json(_ flag: StagnationFlag) -> JSONValue {
         .object([
             ("flag", .string(flag.kind.rawValue)), ("since", .string(flag.since.iso)), ("days", .integer(Int64(flag.days))),
             ("raised_on", .string(flag.raisedOn.iso)), ("release_id", .integer(flag.releaseID)),

@@ -1,17 +1,14 @@
-import Lifeline
-import LifelineCore
-
 /// Assessments and their changes in words: the digest lines of `reassess` and of every
-/// command that changes the portfolio.
-enum AssessmentPresenter {
+/// command that changes the portfolio, and the text of their notifications.
+package enum AssessmentPresenter {
     /// "papertalk: alive -> replaced (openai/chatgpt shipped file-upload on 2023-07-06; runway to 2023-10-06)"
-    static func line(_ change: AssessmentChange) -> String {
+    package static func line(_ change: AssessmentChange) -> String {
         let before = change.previous?.status.rawValue ?? "new"
         return "\(change.current.company): \(before) -> \(change.current.status.rawValue) (\(reason(change.current)))"
     }
 
     /// Why the assessment says what it says, in one phrase.
-    static func reason(_ assessment: Assessment) -> String {
+    package static func reason(_ assessment: Assessment) -> String {
         let outcome = assessment.outcome
         let days = assessment.daysRemaining
         let tier = "tier of \(outcome.tierMonths) months"
@@ -44,7 +41,7 @@ enum AssessmentPresenter {
     /// What ends the lifeline, in a column: "openai/chatgpt file-upload (necessity)",
     /// "openai/gpt-4 retirement", "tier" when nothing comes before its natural end, or
     /// "closed" when the company left the portfolio first.
-    static func cause(_ outcome: Assessment.Outcome) -> String {
+    package static func cause(_ outcome: Assessment.Outcome) -> String {
         if outcome.cause == .closed { return "closed" }
         guard let threat = outcome.cause.threat else { return "tier" }
         return threat.isRetirement
@@ -52,19 +49,14 @@ enum AssessmentPresenter {
     }
 
     /// "openai/chatgpt shipped file-upload on 2023-07-06"
-    static func shipped(_ threat: Threat) -> String {
+    package static func shipped(_ threat: Threat) -> String {
         "\(threat.model) shipped \(threat.capability ?? "a retirement") on \(threat.releasedOn)"
     }
 
     /// "openai/chatgpt ships file-upload on 2023-07-06" (future), or its retirement.
-    static func ships(_ threat: Threat) -> String {
+    package static func ships(_ threat: Threat) -> String {
         threat.isRetirement
             ? "\(threat.model) retires on \(threat.releasedOn)"
             : "\(threat.model) ships \(threat.capability ?? "") on \(threat.releasedOn)"
-    }
-
-    /// Prints the change lines of a reassessment that followed a command.
-    static func printChanges(of report: ReassessmentReport) {
-        for change in report.changes { Console.output(line(change)) }
     }
 }
