@@ -4,17 +4,19 @@ PREFIX      ?= /usr/local
 BUILD_DIR   ?= .build
 DEMO_DB     ?= demo.db
 RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
-APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config
+APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config curl python3
 
 .PHONY: all deps build release test demo install uninstall clean fuzz bench
 
 all: build
 
-## deps: check for SQLite's headers, the sqlite3 shell and pkg-config; install them with apt-get when missing (as root).
+## deps: check for SQLite's headers, the sqlite3 shell, pkg-config, and curl and python3 (the notify tests' sender and receiver); install them with apt-get when missing (as root).
 deps:
 	@missing=""; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev pkg-config"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing:$$missing"; \

@@ -86,6 +86,19 @@ extension ReadOnlyPortfolio {
                 currentSince.map { "current since \($0): the nightly run computes only what can have changed" }
                     ?? "not known to be current: the next nightly run computes every company"))
         }
+        try checking("notifications") {
+            let counts = try database.fetchOne(sql: """
+                SELECT count(*) FILTER (WHERE delivered_at IS NULL AND given_up_at IS NULL), count(delivered_at), count(given_up_at)
+                FROM notifications
+                """) { (pending: try $0.get(0) as Int, delivered: try $0.get(1) as Int, givenUp: try $0.get(2) as Int) }
+            guard let counts else { return }
+            report.facts.append(("notifications", "\(counts.pending) pending, \(counts.delivered) delivered, \(counts.givenUp) given up"))
+            if counts.givenUp > 0 {
+                report.problems.append(
+                    "\(counts.givenUp) notification\(counts.givenUp == 1 ? " was" : "s were") given up after failed deliveries: "
+                        + "'lifeline notify --list' shows why; 'lifeline notify --retry ID' puts one back")
+            }
+        }
         return report
     }
 }

@@ -45,6 +45,9 @@ public final class Portfolio {
     /// Running the engine and recording what it finds.
     public var reassessment: Reassessment { Reassessment(portfolio: self) }
 
+    /// The notifications outbox, and delivering what it holds.
+    public var outbox: Outbox { Outbox(portfolio: self) }
+
     /// The report, assessments as of a date, what-ifs: reading only.
     public var reports: Reports { Reports(portfolio: self) }
 
@@ -122,10 +125,11 @@ public final class Portfolio {
         let releases = session.newReleases
         let affected = session.affected.union(
             wereCurrent ? try reassessment.companiesThreatened(byNewReleases: releases) : try reassessment.companiesConcerned(byNewReleases: releases))
-        return affected.isEmpty
-            ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays)
-            : try reassessment.reassess(
-                .ids(affected), asOf: today, warnDays: warnDays, stallDays: stallDays, trigger: trigger, record: true)
+        guard !affected.isEmpty else { return .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays) }
+        let report = try reassessment.reassess(
+            .ids(affected), asOf: today, warnDays: warnDays, stallDays: stallDays, trigger: trigger, record: true)
+        try outbox.record(report)
+        return report
     }
 
     /// Runs `body` in a transaction and undoes it, even when it succeeds: dry runs.

@@ -32,9 +32,12 @@ public struct Reassessment: PortfolioPart {
             let previous = try self.previousNightlyAsOf(onOrBefore: asOf)
             let report = try self.reassessEvery(
                 asOf: asOf, warnDays: warnDays, stallDays: stallDays, dryRun: dryRun, full: full, progress: progress)
-            guard let previous else { return report }
-            return report.with(
-                events: try self.events(since: previous, asOf: asOf, stallDays: stallDays, changes: report.changes), since: previous)
+            let told = try previous.map {
+                report.with(events: try self.events(since: $0, asOf: asOf, stallDays: stallDays, changes: report.changes), since: $0)
+            } ?? report
+            // A backtest and a dry run notify nobody.
+            if !dryRun && asOf >= today { try portfolio.outbox.record(told) }
+            return told
         }
         return dryRun ? try read(run) : try transaction(run)
     }

@@ -28,3 +28,4 @@ extension CivilDate: SQLColumnDecodable {
         throw row.unknownValue(column, text, expected: "a date (YYYY-MM-DD)")
     }
 }
+extension Notification.Kind: SQLColumnDecodable {}

@@ -1,0 +1,256 @@
+import Foundation
+import LifelineStorage
+import Testing
+
+/// The notifications outbox and `lifeline notify`, end to end (issue 22): a real HTTP
+/// receiver on 127.0.0.1 (Python's http.server, started and stopped here) and curl as
+/// the delivery command, as a team's Slack webhook would be reached.
+@Suite("Notifications, end to end")
+struct NotifyCommandsTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+    }
+
+    func run(_ arguments: [String], today: String = "2026-01-15") throws -> LifelineProcess.Result {
+        try LifelineProcess.run(arguments, in: scratch.path, environment: ["LIFELINE_DB": scratch.file("n.db"), "LIFELINE_TODAY": today])
+    }
+
+    @discardableResult
+    func ok(_ arguments: [String], today: String = "2026-01-15") throws -> String {
+        let result = try run(arguments, today: today)
+        #expect(result.status == 0, "lifeline \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result.stdout
+    }
+
+    func count(_ condition: String = "1") throws -> Int {
+        let connection = try Database(path: scratch.file("n.db"), configuration: .init(mode: .readOnly))
+        return try connection.fetchOne(sql: "SELECT count(*) FROM notifications WHERE \(condition)") { try $0.get(0) as Int } ?? -1
+    }
+
+    /// Companies building on GPT-4o and exposed to agents (necessity): a release of agents
+    /// on it replaces each of them.
+    func makePortfolio(companies: [String] = ["alpha", "beta"]) throws {
+        try ok(["init", "--with-history"])
+        for slug in companies {
+            try ok(["company", "add", slug, "--tier", "12", "--since", "2025-10-01", "--depend", "openai/gpt-4o", "--expose", "agents:necessity"])
+        }
+    }
+
+    func replaceThem() throws {
+        try ok(["release", "log", "openai/gpt-4o", "--on", "2026-01-10", "--capability", "agents"])
+    }
+
+    /// A receiver that answers 500 to its first `failing` requests and 200 after, and logs
+    /// every request: its status, the X-Lifeline-Notification header and the body.
+    final class Receiver {
+        let process = Process()
+        let log: String
+        let port: Int
+
+        init(in scratch: Scratch, failing: Int = 0) throws {
+            let script = scratch.file("receiver.py")
+            try """
+                import http.server, json, os, sys, threading
+                log, failing, port_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+                lock = threading.Lock()
+                seen = [0]
+                class Handler(http.server.BaseHTTPRequestHandler):
+                    def do_POST(self):
+                        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                        with lock:
+                            seen[0] += 1
+                            status = 500 if seen[0] <= failing else 200
+                            with open(log, "a") as f:
+                                f.write(json.dumps({"status": status, "id": self.headers.get("X-Lifeline-Notification"), "body": body}) + "\\n")
+                        self.send_response(status)
+                        self.end_headers()
+                        self.wfile.write(b"ok" if status == 200 else b"boom")
+                    def log_message(self, *args):
+                        pass
+                server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+                with open(port_file + ".tmp", "w") as f:
+                    f.write(str(server.server_address[1]))
+                os.rename(port_file + ".tmp", port_file)
+                server.serve_forever()
+                """.write(toFile: script, atomically: true, encoding: .utf8)
+            log = scratch.file("received.jsonl")
+            FileManager.default.createFile(atPath: log, contents: nil)
+            let portFile = scratch.file("port")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script, log, String(failing), portFile]
+            try process.run()
+            let deadline = Date().addingTimeInterval(20)
+            while !FileManager.default.fileExists(atPath: portFile) && Date() < deadline { usleep(20_000) }
+            port = Int(try String(contentsOfFile: portFile, encoding: .utf8)) ?? 0
+        }
+
+        /// SIGKILL: a process started by Foundation may inherit a blocked SIGTERM.
+        deinit {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        /// curl, failing on an HTTP error, with the ids in a header.
+        var command: String {
+            #"curl -sf --data-binary @- -H 'Content-Type: application/json' -H "X-Lifeline-Notification: $LIFELINE_NOTIFICATION_IDS" http://127.0.0.1:"#
+                + String(port) + "/"
+        }
+
+        var requests: [(status: Int, id: String, body: String)] {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { line in
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+                return (object["status"] as? Int ?? 0, object["id"] as? String ?? "", object["body"] as? String ?? "")
+            }
+        }
+    }
+
+    @Test("a release that replaces two companies sends exactly their two messages, in Slack format, each once")
+    func slackMessages() throws {
+        try makePortfolio()
+        try replaceThem()
+        #expect(try count() == 2)
+        let receiver = try Receiver(in: scratch)
+        #expect(try ok(["notify", "--exec", receiver.command, "--format", "slack"]) == "Delivered 2 notifications.\n")
+        let requests = receiver.requests
+        #expect(requests.map(\.id) == ["1", "2"])
+        for (request, company) in zip(requests, ["alpha", "beta"]) {
+            let body = try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]
+            #expect((body?["text"] as? String)?.hasPrefix("lifeline: \(company): alive -&gt; replaced (openai/gpt-4o shipped agents on 2026-01-10") == true)
+            #expect((body?["blocks"] as? [[String: Any]])?.first?["type"] as? String == "section")
+        }
+        #expect(try ok(["notify", "--exec", receiver.command, "--format", "slack"]) == "", "nothing is delivered twice")
+        #expect(receiver.requests.count == 2)
+        #expect(try count("delivered_at IS NOT NULL AND attempts = 1") == 2)
+    }
+
+    @Test("a receiver that fails twice gets the message on the third run; --list shows the attempts; a digest is one message")
+    func retries() throws {
+        try makePortfolio(companies: ["alpha"])
+        try replaceThem()
+        let receiver = try Receiver(in: scratch, failing: 2)
+        for attempt in 1...2 {
+            let failed = try run(["notify", "--exec", receiver.command, "--digest"])
+            #expect(failed.status == 75)
+            #expect(failed.stderr.hasPrefix("lifeline: error: 1 delivery attempt failed, kept pending (notify --list): 1: exit 22"), "\(failed.stderr)")
+            let listed = try ok(["notify", "--list", "--format", "csv"])
+            #expect(listed.contains("\n1,"), "\(listed)")
+            #expect(listed.contains(",status-changed,alpha,pending,\(attempt),exit 22,"), "\(listed)")
+        }
+        #expect(try ok(["notify", "--exec", receiver.command, "--digest"]) == "Delivered 1 notification.\n")
+        #expect(receiver.requests.map(\.status) == [500, 500, 200])
+        #expect(try ok(["notify", "--list", "--format", "csv"]).contains(",status-changed,alpha,delivered,3,,"))
+    }
+
+    @Test("after --max-attempts a message is given up: kept, reported by doctor, and back in the queue with --retry")
+    func givingUp() throws {
+        try makePortfolio(companies: ["alpha"])
+        try replaceThem()
+        for _ in 1...2 { #expect(try run(["notify", "--exec", "echo refused >&2; exit 1", "--max-attempts", "2"]).status == 75) }
+        #expect(try ok(["notify", "--list", "--format", "csv"]).contains(",alpha,given-up,2,exit 1: refused,"))
+        #expect(try ok(["notify", "--exec", "true"]) == "", "a given-up message is not delivered")
+        let doctor = try run(["doctor"])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("notifications      0 pending, 0 delivered, 1 given up\n"), "\(doctor.stdout)")
+        #expect(doctor.stderr.contains(
+            "lifeline: problem: 1 notification was given up after failed deliveries: 'lifeline notify --list' shows why; 'lifeline notify --retry ID' puts one back"))
+        #expect(try ok(["notify", "--retry", "1"]) == "Notification 1 (status-changed, alpha) is pending again.\n")
+        #expect(try ok(["notify", "--exec", "true"]) == "Delivered 1 notification.\n")
+        let again = try run(["notify", "--retry", "1"])
+        #expect(again.status == 65)
+        #expect(again.stderr == "lifeline: error: notification 1 is delivered, not given up: only a given-up message is retried\n")
+        #expect(try run(["notify", "--retry", "9"]).stderr == "lifeline: error: no notification 9; 'lifeline notify --list' lists them\n")
+    }
+
+    @Test("two notify runs at once deliver each message once")
+    func concurrentRuns() throws {
+        try makePortfolio(companies: (1...12).map { "company-\($0)" })
+        try replaceThem()
+        #expect(try count() == 12)
+        let receiver = try Receiver(in: scratch)
+        let results = try [0, 1].map { _ in
+            try Self.start(["notify", "--exec", receiver.command + " && sleep 0.05"], scratch: scratch)
+        }.map { process in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(results == [0, 0])
+        let ids = receiver.requests.map(\.id)
+        #expect(ids.count == 12, "\(ids)")
+        #expect(Set(ids) == Set((1...12).map(String.init)))
+    }
+
+    @Test("notify killed while the command runs, then run again, delivers every message at least once, duplicates with the same id")
+    func killedWhileDelivering() throws {
+        try makePortfolio()
+        try replaceThem()
+        let receiver = try Receiver(in: scratch)
+        // The first run delivers message 1 and hangs; it is killed before recording it.
+        let first = try Self.start(["notify", "--exec", receiver.command + " && sleep 13", "--timeout", "1"], scratch: scratch)
+        let deadline = Date().addingTimeInterval(20)
+        while receiver.requests.isEmpty && Date() < deadline { usleep(20_000) }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        // Its claim lapses (the timeout and a 10 s margin); then the next run takes both.
+        sleep(12)
+        #expect(try ok(["notify", "--exec", receiver.command]) == "Delivered 2 notifications.\n")
+        let ids = receiver.requests.map(\.id)
+        #expect(ids == ["1", "1", "2"])
+        #expect(Set(ids) == ["1", "2"])
+    }
+
+    @Test("a command that fails and rolls back leaves no notification; a backtest and a dry run leave none; a nightly run does")
+    func onlyWhatLands() throws {
+        try makePortfolio()
+        // The first row would replace both companies; the second is bad: nothing lands.
+        try """
+            date,provider,model_or_product,kind,capability,announced,source
+            2026-01-10,openai,gpt-4o,capability,agents,,https://example.com/a
+            2026-01-11,openai,gpt-4o,capability,no-such-capability,,https://example.com/b
+            """.write(toFile: scratch.file("feed.csv"), atomically: true, encoding: .utf8)
+        #expect(try run(["import", "releases", "feed.csv"]).status == 65)
+        #expect(try count() == 0)
+        try replaceThem()
+        #expect(try count() == 2)
+        // A nightly run a quarter on: the runways ran out. As a backtest, and dry, nothing.
+        try ok(["reassess", "--as-of", "2026-01-12"])
+        try ok(["reassess", "--as-of", "2025-12-01"])
+        try ok(["reassess", "--dry-run"], today: "2026-04-20")
+        #expect(try count() == 2)
+        try ok(["reassess"], today: "2026-04-20")
+        #expect(try count("kind = 'runway-ended'") == 2)
+    }
+
+    @Test("--kind and --company choose what one run delivers; unknown kinds and formats are usage errors with a suggestion")
+    func scoping() throws {
+        try makePortfolio()
+        try replaceThem()
+        #expect(try ok(["notify", "--exec", "cat > /dev/null", "--company", "beta", "--kind", "status-changed"]) == "Delivered 1 notification.\n")
+        #expect(try ok(["notify", "--list", "--format", "csv"]).contains(",status-changed,beta,delivered,"))
+        let kind = try run(["notify", "--exec", "true", "--kind", "status-change"])
+        #expect(kind.status == 64)
+        #expect(kind.stderr.hasPrefix("lifeline: error: unknown notification kind 'status-change'; did you mean 'status-changed'?"))
+        let format = try run(["notify", "--exec", "true", "--format", "slak"])
+        #expect(format.stderr.hasPrefix("lifeline: error: unknown message format 'slak'; did you mean 'slack'?"))
+        #expect(try run(["notify"]).status == 64)
+        #expect(try run(["notify", "--exec", "true", "--format", "email"]).stderr.contains("--format email needs --to"))
+        let dry = try ok(["notify", "--dry-run", "--format", "email", "--to", "partners@fund.example", "--from", "lifeline@fund.example", "--digest"])
+        #expect(dry.hasPrefix("From: lifeline@fund.example\nTo: partners@fund.example\nSubject: lifeline: alpha: alive -> replaced"))
+        #expect(dry.contains("X-Lifeline-Notification: 1\n"))
+        #expect(try count("delivered_at IS NULL") == 1, "a dry run marks nothing")
+    }
+
+    /// Starts `lifeline arguments...` without waiting for it.
+    static func start(_ arguments: [String], scratch: Scratch) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LifelineProcess.binaryPath)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LIFELINE_DB": scratch.file("n.db"), "LIFELINE_TODAY": "2026-01-15"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
