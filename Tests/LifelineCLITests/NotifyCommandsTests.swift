@@ -38,8 +38,10 @@ struct NotifyCommandsTests {
         }
     }
 
-    func replaceThem() throws {
-        try ok(["release", "log", "openai/gpt-4o", "--on", "2026-01-10", "--capability", "agents"])
+    /// Logs agents on GPT-4o. Dated more than 30 days back, the release itself is no
+    /// news (no `release-hits-portfolio`): only the companies' changes are told.
+    func replaceThem(on date: String = "2025-12-01") throws {
+        try ok(["release", "log", "openai/gpt-4o", "--on", date, "--capability", "agents"])
     }
 
     /// A receiver that answers 500 to its first `failing` requests and 200 after, and logs
@@ -106,23 +108,28 @@ struct NotifyCommandsTests {
         }
     }
 
-    @Test("a release that replaces two companies sends exactly their two messages, in Slack format, each once")
+    @Test("a release that replaces two companies sends exactly their two messages and its own, in Slack format, each once")
     func slackMessages() throws {
         try makePortfolio()
-        try replaceThem()
-        #expect(try count() == 2)
+        try replaceThem(on: "2026-01-10")
+        #expect(try count() == 3)
         let receiver = try Receiver(in: scratch)
-        #expect(try ok(["notify", "--exec", receiver.command, "--format", "slack"]) == "Delivered 2 notifications.\n")
+        #expect(try ok(["notify", "--exec", receiver.command, "--format", "slack"]) == "Delivered 3 notifications.\n")
         let requests = receiver.requests
-        #expect(requests.map(\.id) == ["1", "2"])
-        for (request, company) in zip(requests, ["alpha", "beta"]) {
+        #expect(requests.map(\.id) == ["1", "2", "3"])
+        let texts = try requests.map { request in
             let body = try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]
-            #expect((body?["text"] as? String)?.hasPrefix("lifeline: \(company): alive -&gt; replaced (openai/gpt-4o shipped agents on 2026-01-10") == true)
             #expect((body?["blocks"] as? [[String: Any]])?.first?["type"] as? String == "section")
+            return body?["text"] as? String ?? ""
         }
+        #expect(texts == [
+            "lifeline: alpha: alive -&gt; replaced (openai/gpt-4o shipped agents on 2026-01-10; runway to 2026-04-10)",
+            "lifeline: beta: alive -&gt; replaced (openai/gpt-4o shipped agents on 2026-01-10; runway to 2026-04-10)",
+            "lifeline: openai/gpt-4o capability agents on 2026-01-10: alpha (replaced), beta (replaced)",
+        ])
         #expect(try ok(["notify", "--exec", receiver.command, "--format", "slack"]) == "", "nothing is delivered twice")
-        #expect(receiver.requests.count == 2)
-        #expect(try count("delivered_at IS NOT NULL AND attempts = 1") == 2)
+        #expect(receiver.requests.count == 3)
+        #expect(try count("delivered_at IS NOT NULL AND attempts = 1") == 3)
     }
 
     @Test("a receiver that fails twice gets the message on the third run; --list shows the attempts; a digest is one message")
@@ -239,6 +246,46 @@ struct NotifyCommandsTests {
         #expect(dry.hasPrefix("From: lifeline@fund.example\nTo: partners@fund.example\nSubject: lifeline: alpha: alive -> replaced"))
         #expect(dry.contains("X-Lifeline-Notification: 1\n"))
         #expect(try count("delivered_at IS NULL") == 1, "a dry run marks nothing")
+    }
+
+    @Test("a release just logged that ends a lifeline or is an opportunity is told once; an old one is not news")
+    func releaseHits() throws {
+        try makePortfolio(companies: ["alpha"])
+        try ok(["company", "add", "beta", "--tier", "12", "--since", "2025-10-01", "--depend", "openai/gpt-4o", "--expose", "voice:necessity"])
+        try replaceThem(on: "2026-01-10")
+        try ok(["release", "log", "openai/gpt-4o", "--on", "2025-06-10", "--capability", "vision"])
+        try ok(["release", "log", "openai/gpt-4o", "--on", "2026-01-12", "--capability", "vision"])
+        let listed = try ok(["notify", "--list", "--kind", "release-hits-portfolio", "--format", "tsv"])
+        #expect(listed.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" } == [
+            "openai/gpt-4o capability agents on 2026-01-10: alpha (replaced); an opportunity for 1 company (beta)",
+            "openai/gpt-4o capability vision on 2026-01-12: an opportunity for 2 companies (alpha, beta)",
+        ])
+        let json = try ok(["notify", "--dry-run", "--kind", "release-hits-portfolio", "--format", "json", "--digest"])
+        #expect(json.contains(#""opportunity_for":["beta"],"opportunity_count":1"#))
+        #expect(json.contains(#""changes":[{"company":"alpha","as_of":"2026-01-15","previous_status":"alive","status":"replaced","#))
+    }
+
+    @Test("a nightly run that did not finish is told by the next one; a run still going is left alone")
+    func runFailed() throws {
+        try makePortfolio(companies: ["alpha"])
+        // A process that has exited: the pid of a run that was killed.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let connection = try Database(path: scratch.file("n.db"))
+        try connection.execute(sql: """
+            INSERT INTO runs_in_progress (trigger, as_of, started_at, pid)
+            VALUES ('reassess', '2026-01-14', '2026-01-14T06:15:00.000Z', \(finished.processIdentifier)),
+                   ('reassess', '2026-01-15', '2026-01-15T06:15:00.000Z', \(getpid()))
+            """)
+        try ok(["reassess"])
+        let listed = try ok(["notify", "--list", "--kind", "run-failed", "--format", "csv"])
+        #expect(listed.contains(",run-failed,,pending,0,,\"the nightly run as of 2026-01-14, started at 2026-01-14T06:15:00.000Z (process \(finished.processIdentifier)), did not finish: nothing it computed was recorded\""), "\(listed)")
+        #expect(try connection.fetchAll(sql: "SELECT as_of FROM runs_in_progress") { try $0.get(0) as String } == ["2026-01-15"],
+                "the run still going (this test's process) is left alone, and the finished run cleared its own mark")
+        try ok(["reassess", "--dry-run"])
+        #expect(try count("kind = 'run-failed'") == 1)
     }
 
     /// Starts `lifeline arguments...` without waiting for it.

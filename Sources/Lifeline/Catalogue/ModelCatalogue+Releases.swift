@@ -94,11 +94,12 @@ extension ModelCatalogue {
         session.held?.holdRelease(release, modelID: modelID, capabilityIDs: capabilityIDs)
         switch session.kind {
         case .batch:
-            session.logged(releaseID: releaseID)
+            session.logged(releaseID: releaseID, companiesLookedUp: false)
         case .direct:
             session.affect(assessmentsCurrent
                 ? try reassessment.companiesThreatened(byRelease: releaseID, on: request.releasedOn, isRetirement: kind == .retirement)
                 : try reassessment.companiesConcerned(byRelease: releaseID))
+            session.logged(releaseID: releaseID, companiesLookedUp: true)
         }
         return .logged(release, createdModel: createdModel)
     }

@@ -11,7 +11,7 @@ public struct Outbox: PortfolioPart {
     /// new to the portfolio has no status to change from) and for each of its events,
     /// inside the caller's transaction.
     func record(_ report: ReassessmentReport) throws {
-        var rows: [(kind: String, company: String, payload: JSONValue)] = []
+        var rows: [(kind: String, company: String?, payload: JSONValue)] = []
         for change in report.changes {
             guard let previous = change.previous, previous.status != change.current.status else { continue }
             rows.append((
@@ -27,13 +27,18 @@ public struct Outbox: PortfolioPart {
                     kind: event.kind.rawValue, company: event.company, text: EventPresenter.line(event),
                     member: ("event", EventPresenter.json(event)))))
         }
+        try insert(rows)
+    }
+
+    /// Inserts `rows`, created now, in the caller's transaction.
+    func insert(_ rows: [(kind: String, company: String?, payload: JSONValue)]) throws {
         guard !rows.isEmpty else { return }
         let createdAt = try database.fetchOne(sql: "SELECT \(Portfolio.nowSQL)") { try $0.get(0) as String } ?? ""
         try database.insertRows(
             into: "notifications", columns: ["created_at", "kind", "company", "payload"], count: rows.count, rowsPerStatement: 500
         ) { offset, values in
             let row = rows[offset]
-            values += [.text(createdAt), .text(row.kind), .text(row.company), .text(row.payload.serialized())]
+            values += [.text(createdAt), .text(row.kind), row.company.map(SQLValue.text) ?? .null, .text(row.payload.serialized())]
         }
     }
 

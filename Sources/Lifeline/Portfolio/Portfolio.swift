@@ -125,10 +125,12 @@ public final class Portfolio {
         let releases = session.newReleases
         let affected = session.affected.union(
             wereCurrent ? try reassessment.companiesThreatened(byNewReleases: releases) : try reassessment.companiesConcerned(byNewReleases: releases))
-        guard !affected.isEmpty else { return .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays) }
-        let report = try reassessment.reassess(
-            .ids(affected), asOf: today, warnDays: warnDays, stallDays: stallDays, trigger: trigger, record: true)
+        let report = affected.isEmpty
+            ? .nothing(trigger: trigger, asOf: today, warnDays: warnDays, stallDays: stallDays)
+            : try reassessment.reassess(
+                .ids(affected), asOf: today, warnDays: warnDays, stallDays: stallDays, trigger: trigger, record: true)
         try outbox.record(report)
+        try outbox.recordReleaseHits(session.loggedReleases, report: report)
         return report
     }
 

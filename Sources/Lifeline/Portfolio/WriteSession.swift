@@ -24,6 +24,9 @@ final class WriteSession {
     private(set) var affected: Set<Int64> = []
     /// The releases a batch has logged, whose companies are looked up when it ends.
     private(set) var newReleases: [Int64] = []
+    /// Every release the session logged, batch or not: the outbox tells those that hit
+    /// the portfolio.
+    private(set) var loggedReleases: [Int64] = []
     /// Models and releases held back, to be written many to a statement when the
     /// session ends (see `HeldRows`); nil when rows are written as they come.
     var held: HeldRows?
@@ -47,9 +50,11 @@ final class WriteSession {
         affected.formUnion(companies)
     }
 
-    /// Records a release logged in a batch.
-    func logged(releaseID: Int64) {
-        newReleases.append(releaseID)
+    /// Records a release logged, in a batch (`companiesLookedUp` false: they are looked
+    /// up when it ends) or not.
+    func logged(releaseID: Int64, companiesLookedUp: Bool) {
+        if !companiesLookedUp { newReleases.append(releaseID) }
+        loggedReleases.append(releaseID)
     }
 }
 

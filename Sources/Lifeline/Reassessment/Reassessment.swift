@@ -27,6 +27,10 @@ public struct Reassessment: PortfolioPart {
                 .badData,
                 "--as-of \(asOf) is after today (\(today)); a future date would replace the present picture, so look ahead with --dry-run")
         }
+        // Marked in progress first, in a transaction of its own: if this run dies, the
+        // next one says so (`run-failed`). A run that fails with an error says so itself,
+        // and takes its mark back: on an error, nothing stays written.
+        let mark = dryRun ? nil : try portfolio.outbox.markRunStarted(asOf: asOf)
         let run = {
             try portfolio.requireTrust(always: full)
             let previous = try self.previousNightlyAsOf(onOrBefore: asOf)
@@ -37,9 +41,16 @@ public struct Reassessment: PortfolioPart {
             } ?? report
             // A backtest and a dry run notify nobody.
             if !dryRun && asOf >= today { try portfolio.outbox.record(told) }
+            if let mark { try portfolio.outbox.finishRun(mark) }
             return told
         }
-        return dryRun ? try read(run) : try transaction(run)
+        guard let mark else { return try read(run) }
+        do {
+            return try transaction(run)
+        } catch {
+            try? portfolio.outbox.clearRunMark(mark)
+            throw error
+        }
     }
 
     /// Every company as of `asOf`: incrementally while the assessments are current.

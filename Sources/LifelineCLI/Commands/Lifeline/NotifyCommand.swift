@@ -10,7 +10,8 @@ struct NotifyCommand: ParsableCommand {
         discussion: """
             Every command that changes a company's outcome writes notifications in the same \
             transaction (status-changed, runway-ended, dismissal-expired, announced-landed, \
-            stagnating); a backtest and a dry run write none. notify runs --exec COMMAND \
+            stagnating, release-hits-portfolio, run-failed); a backtest and a dry run \
+            write none. notify runs --exec COMMAND \
             with /bin/sh once per message, or once for all with --digest, with the message \
             on standard input and LIFELINE_NOTIFICATION_IDS (and, for one message, \
             LIFELINE_NOTIFICATION_ID and LIFELINE_NOTIFICATION_KIND) in its environment. \

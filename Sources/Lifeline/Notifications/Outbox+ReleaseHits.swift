@@ -1,0 +1,71 @@
+import LifelineCore
+import LifelineStorage
+
+/// `release-hits-portfolio`: a release just logged or imported that ended or moved a
+/// company's lifeline, or that is an opportunity for one. Only releases dated within
+/// `recentDays` of today, or still to come, are news: importing a history of 2023's
+/// releases tells its consequences as status changes, not as 150 releases.
+extension Outbox {
+    static let recentDays = 30
+
+    /// Writes one notification for each release in `releaseIDs` that hits the
+    /// portfolio, inside the caller's transaction; `report` is the reassessment that
+    /// followed them.
+    func recordReleaseHits(_ releaseIDs: [Int64], report: ReassessmentReport) throws {
+        let recent = today.adding(days: -Self.recentDays)
+        var rows: [(kind: String, company: String?, payload: JSONValue)] = []
+        for id in releaseIDs {
+            let release = try portfolio.catalogue.release(id: id)
+            guard release.releasedOn >= recent else { continue }
+            let changed = report.changes.filter { $0.current.outcome.cause.threat?.releaseID == id }
+            let adopters = try opportunityFor(release: id)
+            guard !changed.isEmpty || !adopters.isEmpty else { continue }
+            let summary = "\(release.model) \(release.kind.rawValue)"
+                + (release.capabilities.isEmpty ? "" : " " + release.capabilities.joined(separator: ", ")) + " on \(release.releasedOn)"
+            var text = summary + ":"
+            if !changed.isEmpty {
+                text += " " + changed.map { "\($0.current.company) (\($0.current.status.rawValue))" }.joined(separator: ", ")
+            }
+            if !adopters.isEmpty {
+                text += (changed.isEmpty ? " " : "; ") + "an opportunity for \(adopters.count) compan\(adopters.count == 1 ? "y" : "ies")"
+                    + " (" + adopters.prefix(5).joined(separator: ", ") + (adopters.count > 5 ? ", ..." : "") + ")"
+            }
+            rows.append((
+                "release-hits-portfolio", nil,
+                .object([
+                    ("kind", .string("release-hits-portfolio")), ("company", .null), ("text", .string(text)),
+                    ("release", .object([
+                        ("id", .integer(id)), ("model", .string(release.model.description)), ("kind", .string(release.kind.rawValue)),
+                        ("released_on", .string(release.releasedOn.iso)), ("capabilities", .array(release.capabilities.map(JSONValue.string))),
+                    ])),
+                    ("changes", .array(changed.map(AssessmentJSON.change))),
+                    ("opportunity_for", .array(adopters.prefix(100).map(JSONValue.string))),
+                    ("opportunity_count", .integer(Int64(adopters.count))),
+                ])))
+        }
+        try insert(rows)
+    }
+
+    /// The companies (slugs, in order) for which release `id` is an opportunity as of
+    /// today (rule 7, on their current lifeline): it ships a capability they are not
+    /// exposed to and have not adopted, on a model they build on or a snapshot of one,
+    /// on or after their lifeline's start; closed companies left out.
+    private func opportunityFor(release id: Int64) throws -> [String] {
+        try database.fetchAll(
+            sql: """
+                SELECT DISTINCT c.slug
+                FROM releases r JOIN models m ON m.id = r.model_id
+                CROSS JOIN dependencies d ON d.model_id = r.model_id OR d.model_id = m.snapshot_of
+                JOIN companies c ON c.id = d.company_id
+                WHERE r.id = ?1 AND r.kind != 'retirement' AND r.released_on >= c.lifeline_start
+                  AND NOT EXISTS (SELECT 1 FROM closures x WHERE x.company_id = c.id AND x.closed_on <= ?2)
+                  AND EXISTS (
+                    SELECT 1 FROM release_capabilities k WHERE k.release_id = r.id
+                      AND NOT EXISTS (SELECT 1 FROM exposures e WHERE e.company_id = c.id AND e.capability_id = k.capability_id)
+                      AND NOT EXISTS (SELECT 1 FROM adoptions a WHERE a.company_id = c.id AND a.capability_id = k.capability_id
+                                      AND a.adopted_on <= ?2))
+                ORDER BY c.slug
+                """,
+            arguments: [.integer(id), .text(today.iso)]) { try $0.get(0) as String }
+    }
+}
