@@ -135,7 +135,7 @@ extension Portfolio {
     /// recorded) never change one. Small tables, or a few rows per company. `assessments` is not among them: lifeline's own record, which it inserts
     /// 100,000 rows at a time, and whose rows inserted by hand call for `reassess --full`
     /// (docs/schema.md). SchemaTests checks that triggers watch every other reference.
-    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases", "adoptions"]
+    static let referencesAlwaysChecked = ["models", "investments", "capability_aliases", "adoptions", "notify_tags"]
 
     /// The size of the file at `path`, for messages.
     public static func bytesDescription(of path: String) -> String {

@@ -288,6 +288,28 @@ struct NotifyCommandsTests {
         #expect(try count("kind = 'run-failed'") == 1)
     }
 
+    @Test("a company's notify tag routes its alerts; it is shown, exported and restored; a bad one is refused")
+    func notifyTags() throws {
+        try makePortfolio(companies: ["alpha", "beta", "gamma"])
+        #expect(try ok(["company", "edit", "alpha", "--notify-tag", "partner-a"]) == "Updated company alpha (alpha): tier 12 months from 2025-10-01, runway 3 months.\n")
+        try ok(["company", "edit", "gamma", "--notify-tag", "partner-a"])
+        try ok(["company", "edit", "gamma", "--notify-tag", ""])
+        let bad = try run(["company", "edit", "beta", "--notify-tag", "Partner A"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.hasPrefix("lifeline: error: invalid notify tag slug 'Partner A'"))
+        try replaceThem()
+        #expect(try ok(["notify", "--exec", "cat >> partner-a.txt", "--format", "text", "--tag", "partner-a"]) == "Delivered 1 notification.\n")
+        #expect(try String(contentsOfFile: scratch.file("partner-a.txt"), encoding: .utf8).hasPrefix("[1] alpha: alive -> replaced"))
+        #expect(try ok(["company", "show", "alpha"]).contains("notify tag      partner-a\n"))
+        #expect(try ok(["company", "show", "alpha", "--format", "json"]).contains(#""notes":null,"notify_tag":"partner-a","#))
+        try ok(["export", "--out", "out"])
+        #expect(try String(contentsOfFile: scratch.file("out/notify_tags.csv"), encoding: .utf8) == "company,tag\nalpha,partner-a\n")
+        let restored = try LifelineProcess.run(["restore", "out"], in: scratch.path, environment: ["LIFELINE_DB": scratch.file("r.db"), "LIFELINE_TODAY": "2026-01-15"])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        let connection = try Database(path: scratch.file("r.db"), configuration: .init(mode: .readOnly))
+        #expect(try connection.fetchAll(sql: "SELECT tag FROM notify_tags") { try $0.get(0) as String } == ["partner-a"])
+    }
+
     /// Starts `lifeline arguments...` without waiting for it.
     static func start(_ arguments: [String], scratch: Scratch) throws -> Process {
         let process = Process()

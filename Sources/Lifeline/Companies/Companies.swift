@@ -45,9 +45,17 @@ public struct Companies: PortfolioPart {
         return company
     }
 
-    /// Changes the given fields of a company and returns it as stored.
-    public func editCompany(slug: String, fields: CompanyFields) throws -> Reassessed<Company> {
-        try writeAndReassess(trigger: "company edit \(slug)") { try editCompany(slug: slug, fields: fields, in: $0) }
+    /// Changes the given fields of a company, and its notify tag when one is given (an
+    /// empty one clears it), and returns it as stored.
+    public func editCompany(slug: String, fields: CompanyFields, notifyTag: String? = nil) throws -> Reassessed<Company> {
+        try writeAndReassess(trigger: "company edit \(slug)") { session in
+            guard !fields.isEmpty || notifyTag != nil else {
+                throw LifelineError(
+                    .usage, "nothing to change: give at least one of --name, --tier, --since, --runway, --sector, --website, --notes, --notify-tag")
+            }
+            if let notifyTag { try setNotifyTag(notifyTag, companyID: try session.names.companyID(slug)) }
+            return fields.isEmpty ? try company(id: try session.names.companyID(slug)) : try editCompany(slug: slug, fields: fields, in: session)
+        }
     }
 
     func editCompany(slug: String, fields: CompanyFields, in session: WriteSession) throws -> Company {

@@ -9,10 +9,13 @@ extension Outbox {
     public struct Selection: Sendable {
         public var kinds: [Notification.Kind] = []
         public var companies: [String] = []
+        /// Companies with these notify tags (`company edit --notify-tag`).
+        public var tags: [String] = []
 
-        public init(kinds: [Notification.Kind] = [], companies: [String] = []) {
+        public init(kinds: [Notification.Kind] = [], companies: [String] = [], tags: [String] = []) {
             self.kinds = kinds
             self.companies = companies
+            self.tags = tags
         }
 
         func condition() -> (sql: String, arguments: [SQLValue]) {
@@ -25,6 +28,13 @@ extension Outbox {
             if !companies.isEmpty {
                 parts.append("company IN (SELECT value FROM json_each(?))")
                 arguments.append(.text(Reassessment.jsonArray(companies)))
+            }
+            if !tags.isEmpty {
+                parts.append("""
+                    company IN (SELECT c.slug FROM notify_tags t JOIN companies c ON c.id = t.company_id
+                                WHERE t.tag IN (SELECT value FROM json_each(?)))
+                    """)
+                arguments.append(.text(Reassessment.jsonArray(tags)))
             }
             return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
         }

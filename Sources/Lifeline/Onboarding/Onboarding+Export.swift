@@ -45,12 +45,12 @@ public struct PortfolioExport: Sendable {
     /// The order restore loads them in (each refers only to earlier ones).
     public static let tableNames = [
         "capabilities", "capability_aliases", "model_families", "providers", "models", "releases", "companies", "lifelines", "closures",
-        "dismissals", "adoptions",
+        "dismissals", "adoptions", "notify_tags",
     ]
 
     /// Tables an export made by an earlier version lacks, which restore then leaves as
     /// the migrations seeded them.
-    static let laterTableNames: Set = ["model_families", "adoptions"]
+    static let laterTableNames: Set = ["model_families", "adoptions", "notify_tags"]
 
     /// What an export made before lifelines were dated records has instead of
     /// lifelines.csv and closures.csv; restore still reads it.
@@ -116,6 +116,9 @@ extension Onboarding {
                         SELECT c.slug, k.slug, a.release_id, a.adopted_on, a.note, a.recorded_at FROM adoptions a
                         JOIN companies c ON c.id = a.company_id JOIN capabilities k ON k.id = a.capability_id
                         ORDER BY c.slug, a.adopted_on, k.slug
+                        """),
+                try table("notify_tags", sql: """
+                        SELECT c.slug, t.tag FROM notify_tags t JOIN companies c ON c.id = t.company_id ORDER BY c.slug
                         """),
             ])
         }

@@ -125,6 +125,8 @@ extension Onboarding {
                     .integer(company), .integer(capability), .integer(releaseID), .text(adoptedOn.iso),
                     try row["note"].map { try TextField.notes($0, field: "note") }.sqlValue, .text(try Self.timestamp(row, "recorded_at")),
                 ])
+        case "notify_tags":
+            try portfolio.companies.setNotifyTag(try required("tag"), companyID: try session.names.companyID(try required("company")))
         default:
             break
         }

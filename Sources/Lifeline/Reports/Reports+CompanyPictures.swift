@@ -45,7 +45,7 @@ extension Reports {
                 assessment: assessment, recorded: try currentAssessment(slug),
                 dismissals: try portfolio.companies.dismissals(company: slug),
                 adoptions: try portfolio.companies.adoptions(company: slug, asOf: asOf), threats: try threats(of: slug),
-                flags: flags)
+                flags: flags, notifyTag: try portfolio.companies.notifyTag(slug))
         }
     }
 }

@@ -31,6 +31,7 @@ struct CompanyDetailPresenter {
             ("tier_months", .integer(Int64(company.tier.months))), ("lifeline_start", .string(company.lifelineStart.iso)),
             ("runway_months", .integer(Int64(company.runwayMonths))), ("sector", JSONValue(company.sector)),
             ("website", JSONValue(company.website)), ("notes", JSONValue(company.notes)),
+            ("notify_tag", JSONValue(picture.notifyTag)),
             ("invested_usd", .usd(cents: detail.totalInvestedCents)),
             ("investments", .array(detail.investments.map { investment in
                 .object([
@@ -116,6 +117,7 @@ struct CompanyDetailPresenter {
             ("tier", .text("\(company.tier.months) months")), ("lifeline start", .text(company.lifelineStart.iso)),
             ("runway", .text("\(company.runwayMonths) months")), ("sector", OutputValue(company.sector)),
             ("website", OutputValue(company.website)), ("notes", OutputValue(company.notes)),
+            ("notify tag", OutputValue(picture.notifyTag)),
             ("invested", .text(USDAmount.text(cents: detail.totalInvestedCents)
                 + (picture.asOf == today ? "" : " (by \(picture.asOf))"))),
             ("closed", OutputValue(picture.closing.map { "on \($0.closedOn) (\($0.reason.rawValue))" + ($0.note.map { ": \($0)" } ?? "") })),

@@ -14,6 +14,7 @@ public enum ExportTable {
         "closures": ["company", "closed_on", "reason", "note", "recorded_at"],
         "dismissals": ["company", "release_id", "reason", "until", "recorded_at"],
         "adoptions": ["company", "capability", "release_id", "adopted_on", "note", "recorded_at"],
+        "notify_tags": ["company", "tag"],
         // An export made before lifelines were dated records.
         "rebuilds": ["company", "previous_start", "previous_tier_months", "rebuilt_on", "tier_months", "note", "recorded_at"],
     ]

@@ -22,11 +22,13 @@ public struct CompanyPicture: Sendable {
     public let threats: [CompanyThreat]
     /// Its stagnation flags as of `asOf` (rule 11).
     public let flags: [StagnationFlag]
+    /// The tag that routes its alerts (`notify --tag`).
+    public let notifyTag: String?
 
     package init(
         asOf: CivilDate, detail: CompanyDetail, lifelines: [LifelineRecord], closing: Closing?, assessment: Assessment?,
         recorded: StoredAssessment?, dismissals: [Dismissal], adoptions: [Adoption] = [], threats: [CompanyThreat],
-        flags: [StagnationFlag] = []
+        flags: [StagnationFlag] = [], notifyTag: String? = nil
     ) {
         self.asOf = asOf
         self.detail = detail
@@ -38,6 +40,7 @@ public struct CompanyPicture: Sendable {
         self.adoptions = adoptions
         self.threats = threats
         self.flags = flags
+        self.notifyTag = notifyTag
     }
 }
 

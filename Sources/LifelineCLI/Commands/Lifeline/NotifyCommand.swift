@@ -19,7 +19,9 @@ struct NotifyCommand: ParsableCommand {
             keeps it pending with the error, and after --max-attempts it is given up (kept, \
             reported by doctor, back with --retry). Delivery is at least once: each message \
             carries its ids, for the receiver to drop what it has seen. Two notify runs at \
-            once never take the same message. Exits 75 when a message was not delivered. \
+            once never take the same message. --kind, --company and --tag (a company's \
+            notify tag, company edit --notify-tag) choose what one run delivers. Exits 75 \
+            when a message was not delivered. \
             docs/alerts.md has the recipes (contrib/notify/).
 
             Examples:
@@ -43,6 +45,8 @@ struct NotifyCommand: ParsableCommand {
     var kind: [String] = []
     @Option(help: ArgumentHelp("Only notifications about this company (repeatable).", valueName: "slug"))
     var company: [String] = []
+    @Option(help: ArgumentHelp("Only notifications about companies with this notify tag (repeatable; company edit --notify-tag).", valueName: "tag"))
+    var tag: [String] = []
     @Option(help: ArgumentHelp("Give a message up after this many failed attempts.", valueName: "n"))
     var maxAttempts = 10
     @Option(help: ArgumentHelp("Seconds the command has to exit before it counts as failed.", valueName: "seconds"))
@@ -70,7 +74,8 @@ struct NotifyCommand: ParsableCommand {
     func run() throws {
         let outbox = try global.portfolio().outbox
         let selection = Outbox.Selection(
-            kinds: try kind.map { try Self.named($0, among: Notification.Kind.self, what: "notification kind") }, companies: company)
+            kinds: try kind.map { try Self.named($0, among: Notification.Kind.self, what: "notification kind") }, companies: company,
+            tags: tag)
         if let retry {
             let message = try outbox.retry(retry)
             Console.output("Notification \(message.id) (\(message.kind.rawValue)\(message.company.map { ", \($0)" } ?? "")) is pending again.")
