@@ -261,8 +261,22 @@ struct NotifyCommandsTests {
             "openai/gpt-4o capability vision on 2026-01-12: an opportunity for 2 companies (alpha, beta)",
         ])
         let json = try ok(["notify", "--dry-run", "--kind", "release-hits-portfolio", "--format", "json", "--digest"])
-        #expect(json.contains(#""opportunity_for":["beta"],"opportunity_count":1"#))
+        #expect(json.contains(#""opportunity_for":["beta"],"opportunity_for_more":false"#))
         #expect(json.contains(#""changes":[{"company":"alpha","as_of":"2026-01-15","previous_status":"alive","status":"replaced","#))
+    }
+
+    @Test("a release that is an opportunity for more than 100 companies names the first 100 and says there are more")
+    func manyAdopters() throws {
+        try ok(["init", "--with-history"])
+        let rows = (1...102).map { "company-\(1000 + $0),Company \($0),12,2025-10-01,,,,,,,,openai/gpt-4o,agents:necessity" }
+        try (["slug,name,tier,since,sector,website,runway,notes,invested_usd,invested_on,round,depends,exposures"] + rows)
+            .joined(separator: "\n").write(toFile: scratch.file("companies.csv"), atomically: true, encoding: .utf8)
+        try ok(["company", "import", "companies.csv"])
+        try ok(["release", "log", "openai/gpt-4o", "--on", "2026-01-12", "--capability", "vision"])
+        let json = try ok(["notify", "--dry-run", "--kind", "release-hits-portfolio", "--format", "json"])
+        #expect(json.contains("an opportunity for more than 100 companies (company-1001, company-1002, company-1003, company-1004, company-1005, ...)"))
+        #expect(json.contains(#""opportunity_for_more":true"#))
+        #expect(json.components(separatedBy: #""company-1"#).count - 1 == 100, "100 named in the list")
     }
 
     @Test("a nightly run that did not finish is told by the next one; a run still going is left alone")
