@@ -6,7 +6,7 @@ DEMO_DB     ?= demo.db
 RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
 APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config curl python3
 
-.PHONY: all deps build release test demo install uninstall clean fuzz bench
+.PHONY: all deps build release test demo install uninstall clean fuzz bench bench-outbox
 
 all: build
 
@@ -74,6 +74,15 @@ bench: release
 	@command -v hyperfine >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; } || { echo "bench needs hyperfine: sudo apt-get install hyperfine" >&2; exit 69; }
 	@[ -x bench/.venv/bin/sqlite-utils ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install -q sqlite-utils; }
 	python3 bench/run.py
+
+OUTBOX_BASE ?= f18cda6
+## bench-outbox: what the notifications outbox adds to logging a release and to the first nightly run (100,000 companies), against the commit before it (target: at most 10%).
+bench-outbox: release
+	@command -v hyperfine >/dev/null 2>&1 || { echo "bench-outbox needs hyperfine: sudo apt-get install hyperfine" >&2; exit 69; }
+	@base=$$(mktemp -d) && git worktree add -q --detach "$$base" $(OUTBOX_BASE) && \
+	  $(SWIFT) build -c release -Xswiftc -static-stdlib --package-path "$$base" >/dev/null && \
+	  bench/outbox-overhead.sh "$$base/.build/release/lifeline" $(RELEASE_BIN); \
+	  status=$$?; git worktree remove --force "$$base"; exit $$status
 
 MAN_PAGE = $(BUILD_DIR)/plugins/GenerateManual/outputs/LifelineCLI/lifeline.1
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lifeline

@@ -245,6 +245,10 @@ struct NotifyCommandsTests {
         let dry = try ok(["notify", "--dry-run", "--format", "email", "--to", "partners@fund.example", "--from", "lifeline@fund.example", "--digest"])
         #expect(dry.hasPrefix("From: lifeline@fund.example\nTo: partners@fund.example\nSubject: lifeline: alpha: alive -> replaced"))
         #expect(dry.contains("X-Lifeline-Notification: 1\n"))
+        let teams = try ok(["notify", "--dry-run", "--format", "teams", "--digest"])
+        let card = try JSONSerialization.jsonObject(with: Data(teams.utf8)) as? [String: Any]
+        #expect(card?["@type"] as? String == "MessageCard")
+        #expect((card?["summary"] as? String)?.hasPrefix("lifeline: alpha: alive -> replaced") == true)
         #expect(try count("delivered_at IS NULL") == 1, "a dry run marks nothing")
     }
 
