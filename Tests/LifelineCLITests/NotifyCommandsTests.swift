@@ -328,6 +328,18 @@ struct NotifyCommandsTests {
         #expect(try connection.fetchAll(sql: "SELECT tag FROM notify_tags") { try $0.get(0) as String } == ["partner-a"])
     }
 
+    @Test("a notification edited by hand into something else is an error naming it, never delivered")
+    func strictReading() throws {
+        try makePortfolio(companies: ["alpha"])
+        try replaceThem()
+        let connection = try Database(path: scratch.file("n.db"))
+        try connection.execute(sql: "UPDATE notifications SET payload = '[1, 2]' WHERE id = 1")
+        let refused = try run(["notify", "--exec", "cat > delivered.txt"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "lifeline: error: notifications.payload of notification 1 is not a JSON object; 'lifeline doctor' checks the database\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("delivered.txt")))
+    }
+
     /// Starts `lifeline arguments...` without waiting for it.
     static func start(_ arguments: [String], scratch: Scratch) throws -> Process {
         let process = Process()

@@ -125,12 +125,17 @@ extension Outbox {
 
     private static let columns = "id, created_at, kind, company, payload, delivered_at, attempts, last_error, given_up_at"
 
+    /// A stored message, read strictly: a payload that is no JSON object (written by
+    /// hand) is an error naming the notification, never delivered as something else.
     private static func notification(_ row: Row) throws -> Notification {
-        let payload: String = try row.get(4)
+        let id: Int64 = try row.get(0)
+        let text: String = try row.get(4)
+        guard let payload = try? JSONValue.parse(Array(text.utf8)), case .object = payload else {
+            throw LifelineError(.badData, "notifications.payload of notification \(id) is not a JSON object; 'lifeline doctor' checks the database")
+        }
         return Notification(
-            id: try row.get(0), createdAt: try row.get(1), kind: try row.get(2), company: try row.get(3),
-            payload: (try? JSONValue.parse(Array(payload.utf8))) ?? .string(payload), deliveredAt: try row.get(5),
-            attempts: try row.get(6), lastError: try row.get(7), givenUpAt: try row.get(8))
+            id: id, createdAt: try row.get(1), kind: try row.get(2), company: try row.get(3), payload: payload,
+            deliveredAt: try row.get(5), attempts: try row.get(6), lastError: try row.get(7), givenUpAt: try row.get(8))
     }
 
     private static func idArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
