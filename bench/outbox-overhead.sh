@@ -9,7 +9,7 @@
 # -static-stdlib --package-path /tmp/pre. The target is at most 10% each.
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: bench/outbox-overhead.sh OLD_BIN NEW_BIN" >&2; exit 64; }
-old=$1 new=$2
+old=$(realpath "$1") new=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
