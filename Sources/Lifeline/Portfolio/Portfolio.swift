@@ -2,8 +2,9 @@ import LifelineCore
 import LifelineStorage
 
 /// The portfolio as recorded in one database: the repository the CLI talks to. It holds
-/// the connection, the day changes are reassessed as of, and the transactions; its five
-/// parts (`catalogue`, `companies`, `reassessment`, `reports`, `onboarding`) do the work.
+/// the connection, the day changes are reassessed as of, and the transactions; its six
+/// parts (`catalogue`, `companies`, `reassessment`, `reports`, `onboarding`, `outbox`) do
+/// the work.
 ///
 /// Every command that writes runs in one `BEGIN IMMEDIATE` transaction, through a
 /// `WriteSession`: it either happens whole or, on any error, not at all. Names that users
