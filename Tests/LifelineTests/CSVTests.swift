@@ -39,4 +39,13 @@ struct CSVTests {
         let stray = #expect(throws: LifelineError.self) { try CSV.records(in: "a,b\"c\n") }
         #expect(stray?.message.hasPrefix("line 1: a quote inside an unquoted field") == true)
     }
+
+    @Test("a field is quoted exactly when it holds a comma, a quote or any line break, ASCII or not", arguments: [
+        ("plain", "plain"), ("two, too", "\"two, too\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("a\nb", "\"a\nb\""),
+        ("a\rb", "\"a\rb\""), ("a\u{0B}b", "\"a\u{0B}b\""), ("a\u{0C}b", "\"a\u{0C}b\""), ("a\u{85}b", "\"a\u{85}b\""),
+        ("a\u{2028}b", "\"a\u{2028}b\""), ("a\u{2029}b", "\"a\u{2029}b\""), ("Zéro — 🚀", "Zéro — 🚀"), ("¢ and €", "¢ and €"), ("", ""),
+    ])
+    func quoting(text: String, written: String) {
+        #expect(CSV.field(text) == written)
+    }
 }

@@ -6,8 +6,25 @@ public enum CSV {
     /// One field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line
     /// break, with quotes doubled.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        guard needsQuotes(text) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Whether the text holds a comma, a quote or a line break. Its bytes are looked at
+    /// first: most fields hold none of the bytes that can begin one (walking them as
+    /// Characters was most of `lifeline sql --format csv` on 100,000 rows). A line break
+    /// beyond ASCII (U+0085, U+2028, U+2029) begins with 0xC2 or 0xE2; only then are the
+    /// Characters walked.
+    private static func needsQuotes(_ text: String) -> Bool {
+        var mayBreakLines = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A...0x0D: return true
+            case 0xC2, 0xE2: mayBreakLines = true
+            default: continue
+            }
+        }
+        return mayBreakLines && text.contains(where: \.isNewline)
     }
 
     /// A whole file: a header line and one line per row; nil cells are empty.
