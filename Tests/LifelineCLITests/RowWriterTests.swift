@@ -56,6 +56,13 @@ struct RowWriterTests {
             """)
     }
 
+    @Test("tsv: a carriage return, CRLF and non-ASCII text in one field", arguments: [
+        ("a\rb", "a\\rb"), ("a\r\nb", "a\\nb"), ("Zoë — 🚀", "Zoë — 🚀"), ("back\\slash\ttab", "back\\\\slash\\ttab"), ("", ""),
+    ])
+    func tsvField(text: String, written: String) {
+        #expect(TSVRowWriter.field(text) == written)
+    }
+
     @Test("markdown: pipes escaped, line breaks as <br>, numbers right-aligned")
     func markdown() {
         #expect(MarkdownRowWriter().render(Self.rows) == """

@@ -20,6 +20,9 @@ struct TSVRowWriter: RowWriter {
     static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: "\t") }
 
     static func field(_ text: String) -> String {
+        // Most values hold none of the four bytes (no other UTF-8 sequence contains them):
+        // returned as they are, not rebuilt a Character at a time.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var escaped = ""
         for character in text {
             switch character {
