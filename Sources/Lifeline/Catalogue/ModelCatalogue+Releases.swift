@@ -186,7 +186,7 @@ extension ModelCatalogue {
             }
             let removal = ReleaseRemoval(
                 release: release, adoptionsMoved: moved, adoptionsRemoved: removed,
-                dismissalsRemoved: try companies.dismissals().filter { $0.release.id == id })
+                dismissalsRemoved: try companies.dismissals(release: id))
             guard confirmed else { return removal }
             session.affect(try portfolio.reassessment.companiesConcerned(byRelease: id))
             for (adoption, other) in moved { try companies.moveAdoption(adoption, toRelease: other) }

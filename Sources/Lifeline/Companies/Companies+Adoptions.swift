@@ -75,11 +75,6 @@ extension Companies {
         }
     }
 
-    /// The adoptions that name release `releaseID` as the opportunity taken up.
-    func adoptions(naming releaseID: Int64) throws -> [Adoption] {
-        try adoptions().filter { $0.release.id == releaseID }
-    }
-
     /// The release `adoption` would name without release `releaseID`: the earliest other
     /// opportunity of its capability for the company by the adoption's date, as `adopt`
     /// chooses one; nil when there is none.
@@ -109,8 +104,8 @@ extension Companies {
     }
 
     /// Adoptions, of one company or of all, by company then date. With `asOf`, only
-    /// those made on or before it.
-    public func adoptions(company slug: String? = nil, asOf: CivilDate? = nil) throws -> [Adoption] {
+    /// those made on or before it; with `naming`, only those of that release.
+    public func adoptions(company slug: String? = nil, asOf: CivilDate? = nil, naming releaseID: Int64? = nil) throws -> [Adoption] {
         try read {
             var conditions: [String] = []
             var arguments: [SQLValue] = []
@@ -121,6 +116,10 @@ extension Companies {
             if let asOf {
                 conditions.append("a.adopted_on <= ?")
                 arguments.append(.text(asOf.iso))
+            }
+            if let releaseID {
+                conditions.append("a.release_id = ?")
+                arguments.append(.integer(releaseID))
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try database.fetchAll(

@@ -87,14 +87,20 @@ extension Companies {
         }
     }
 
-    /// Dismissals, of one company or of all, by company then release date.
-    public func dismissals(company slug: String? = nil) throws -> [Dismissal] {
-        var filter = ""
+    /// Dismissals, of one company or of all, by company then release date; with
+    /// `release`, only those of that release.
+    public func dismissals(company slug: String? = nil, release releaseID: Int64? = nil) throws -> [Dismissal] {
+        var conditions: [String] = []
         var arguments: [SQLValue] = []
         if let slug {
-            filter = "WHERE d.company_id = ?"
+            conditions.append("d.company_id = ?")
             arguments.append(.integer(try names.companyID(slug)))
         }
+        if let releaseID {
+            conditions.append("d.release_id = ?")
+            arguments.append(.integer(releaseID))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try database.fetchAll(
             sql: """
                 SELECT c.slug, d.release_id, d.reason, d.until, d.recorded_at FROM dismissals d
