@@ -22,9 +22,7 @@ extension Outbox {
             let adopters = Array(found.prefix(Self.adoptersListed))
             let more = found.count > Self.adoptersListed
             guard !changed.isEmpty || !adopters.isEmpty else { continue }
-            let summary = "\(release.model) \(release.kind.rawValue)"
-                + (release.capabilities.isEmpty ? "" : " " + release.capabilities.joined(separator: ", ")) + " on \(release.releasedOn)"
-            var text = summary + ":"
+            var text = ReleaseWords.summary(release) + ":"
             if !changed.isEmpty {
                 text += " " + changed.map { "\($0.current.company) (\($0.current.status.rawValue))" }.joined(separator: ", ")
             }

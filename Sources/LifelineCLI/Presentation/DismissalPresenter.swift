@@ -6,7 +6,7 @@ enum DismissalPresenter {
         var rows = Rows(columns: ["company", "release_id", "release", "reason", "until"])
         for dismissal in dismissals {
             rows.append([
-                .text(dismissal.company), .integer(dismissal.release.id), .text(ReleasePresenter.summary(dismissal.release)),
+                .text(dismissal.company), .integer(dismissal.release.id), .text(ReleaseWords.summary(dismissal.release)),
                 .text(dismissal.reason), OutputValue(dismissal.until?.iso),
             ])
         }

@@ -23,7 +23,7 @@ enum ReleaseImportPresenter {
             Console.output("\(summary.isDryRun ? "Would import" : "Imported") \(summary.fileName): \(parts.joined(separator: ", ")).")
         }
         if summary.isDryRun {
-            for release in summary.releasesAdded { Console.output("  \(ReleasePresenter.summary(release))") }
+            for release in summary.releasesAdded { Console.output("  \(ReleaseWords.summary(release))") }
             Console.output("Dry run: nothing was written.")
         }
         if let reassessment = summary.reassessment {

@@ -37,12 +37,6 @@ enum ReleasePresenter {
         return .object(members)
     }
 
-    /// "openai/chatgpt capability file-upload on 2023-07-06"
-    static func summary(_ release: Release) -> String {
-        var text = "\(release.model) \(release.kind.rawValue)"
-        if !release.capabilities.isEmpty { text += " " + release.capabilities.joined(separator: ", ") }
-        return text + " on \(release.releasedOn)"
-    }
 
     /// One release in `format`: JSON as an object; other formats as a one-row table.
     static func render(_ release: Release, as format: OutputFormat) -> String {

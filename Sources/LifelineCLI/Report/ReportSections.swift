@@ -56,7 +56,7 @@ struct ReportSections {
         for item in report.recentReleases where item.touchesThePortfolio {
             rows.append([
                 .text(item.release.releasedOn.iso), .text(item.release.dateBasis.mark ?? ""),
-                .text(ReleasePresenter.summary(item.release)), .text(Self.hits(item)),
+                .text(ReleaseWords.summary(item.release)), .text(Self.hits(item)),
             ])
         }
         return rows
@@ -68,7 +68,7 @@ struct ReportSections {
         for item in report.recentReleases {
             rows.append([
                 .text(item.release.releasedOn.iso), .text(item.release.dateBasis.rawValue),
-                .text(ReleasePresenter.summary(item.release)), .text(Self.hits(item)),
+                .text(ReleaseWords.summary(item.release)), .text(Self.hits(item)),
             ])
         }
         return rows

@@ -71,10 +71,10 @@ extension ReleaseCommand {
             if Console.stderrIsTerminal {
                 switch outcome {
                 case .logged(_, let createdModel):
-                    Console.error("Logged release \(release.id): \(ReleasePresenter.summary(release))"
+                    Console.error("Logged release \(release.id): \(ReleaseWords.summary(release))"
                         + (createdModel ? " (new model recorded)" : "") + ".")
                 case .alreadyLogged:
-                    Console.error("Already logged as release \(release.id): \(ReleasePresenter.summary(release)).")
+                    Console.error("Already logged as release \(release.id): \(ReleaseWords.summary(release)).")
                 }
             }
         }

@@ -28,10 +28,10 @@ extension ReleaseCommand {
             guard yes else {
                 throw Failure(
                     .usage,
-                    "this would remove release \(id) (\(ReleasePresenter.summary(removal.release)))"
+                    "this would remove release \(id) (\(ReleaseWords.summary(removal.release)))"
                         + besides.map { ", " + $0 }.joined() + "; run again with --yes to confirm")
             }
-            Console.output("Removed release \(id) (\(ReleasePresenter.summary(removal.release))).")
+            Console.output("Removed release \(id) (\(ReleaseWords.summary(removal.release))).")
             for line in besides { Console.output(line.prefix(1).uppercased() + line.dropFirst() + ".") }
             AssessmentPresenter.printChanges(of: result.reassessment)
         }
