@@ -5,9 +5,9 @@ import PackageDescription
 //   LifelineCLI -> Lifeline (the repository) -> LifelineCore (values, records, the engine, the parsers)
 //                                            -> LifelineStorage -> CSQLite (system SQLite)
 // LifelineCore is pure: no I/O, nothing but the standard library; `make fuzz` builds it
-// alone. Only LifelineStorage imports CSQLite, and the CLI never imports it. Migrations/*.sql, docs/queries/*.sql and data/*.csv
-// are embedded into Lifeline at build time by the EmbedFiles plugin, so the binary never
-// looks for them at run time.
+// alone. Only LifelineStorage imports CSQLite, and the CLI never imports it. Migrations/*.sql,
+// docs/queries/*.sql, data/*.csv and docs/schema.md are embedded into Lifeline at build
+// time by the EmbedFiles plugin, so the binary never looks for them at run time.
 let package = Package(
     name: "lifeline",
     products: [

@@ -3,8 +3,9 @@
 // queries and demo data and never looks for files at run time (cron starts it from any
 // directory).
 //
-//   EmbedFilesTool OUTPUT.swift ENUM_NAME numbered|named EXTENSION DIRECTORY
+//   EmbedFilesTool OUTPUT.swift ENUM_NAME numbered|named EXTENSION DIRECTORY [ONLY_FILE]
 //
+// ONLY_FILE, when given, takes that one file of DIRECTORY (docs/schema.md) and no other.
 // It lists DIRECTORY itself when it runs, rather than taking the file list from the
 // plugin, because SwiftPM plans plugin commands again only when the manifest changes:
 // the plugin names the directory as an input, so adding a file (which changes the
@@ -63,13 +64,14 @@ func isNamedFileName(_ name: String) -> Bool {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count == 5, ["numbered", "named"].contains(arguments[2]) else {
-    fail("usage: EmbedFilesTool OUTPUT.swift ENUM_NAME numbered|named EXTENSION DIRECTORY")
+guard arguments.count == 5 || arguments.count == 6, ["numbered", "named"].contains(arguments[2]) else {
+    fail("usage: EmbedFilesTool OUTPUT.swift ENUM_NAME numbered|named EXTENSION DIRECTORY [ONLY_FILE]")
 }
+let onlyFile = arguments.count == 6 ? arguments[5] : nil
 let (outputPath, enumName, mode, fileExtension, directory) = (arguments[0], arguments[1], arguments[2], arguments[3], arguments[4])
 let fileName = { (path: String) in String(path.split(separator: "/").last ?? Substring(path)) }
 let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-    .filter { $0.hasSuffix("." + fileExtension) }
+    .filter { $0.hasSuffix("." + fileExtension) && (onlyFile == nil || $0 == onlyFile) }
     .sorted()
 let inputPaths = names.map { directory + "/" + $0 }
 

@@ -28,6 +28,7 @@ struct LifelineCommand: ParsableCommand {
             InitCommand.self, MigrateCommand.self, ProviderCommand.self, ModelCommand.self, CapabilityCommand.self, FamilyCommand.self,
             CompanyCommand.self, ReleaseCommand.self, ReassessCommand.self, WhatIfCommand.self, HistoryCommand.self, ScorecardCommand.self,
             DismissCommand.self, UndismissCommand.self, SQLCommand.self, ReportCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, RestoreCommand.self, BackupCommand.self, DoctorCommand.self, NotifyCommand.self,
+            DatasetteCommand.self,
         ]
     )
 

@@ -6,6 +6,28 @@ import Testing
 struct JSONValueTests {
     func parse(_ text: String) throws -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
 
+    @Test("pretty JSON: a member or element a line, two spaces a level, empty ones kept short; it parses back")
+    func pretty() throws {
+        let value: JSONValue = .object([
+            ("a", .array([.integer(1), .string("x\"y")])), ("b", .object([])), ("c", .array([])), ("d", .object([("e", .null)])),
+        ])
+        #expect(value.prettySerialized() == """
+            {
+              "a": [
+                1,
+                "x\\"y"
+              ],
+              "b": {},
+              "c": [],
+              "d": {
+                "e": null
+              }
+            }
+            """)
+        #expect(try parse(value.prettySerialized()) == parse(value.serialized()))
+        #expect(JSONValue.string("s").prettySerialized() == "\"s\"")
+    }
+
     @Test("documents parse to the values they hold")
     func values() throws {
         #expect(try parse(#"{"a": [1, -2.5e3, true, false, null], "b": {"c": "d"}}"#) == .object([

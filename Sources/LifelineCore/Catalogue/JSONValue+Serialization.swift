@@ -8,6 +8,38 @@ extension JSONValue {
         return text
     }
 
+    /// JSON text for people to read and diff: one member or element a line, indented by
+    /// two spaces a level; empty arrays and objects stay `[]` and `{}`.
+    public func prettySerialized() -> String {
+        var text = ""
+        writePretty(to: &text, indent: "")
+        return text
+    }
+
+    private func writePretty(to text: inout String, indent: String) {
+        let inner = indent + "  "
+        switch self {
+        case .array(let elements) where !elements.isEmpty:
+            text += "[\n"
+            for (index, element) in elements.enumerated() {
+                text += index > 0 ? ",\n" + inner : inner
+                element.writePretty(to: &text, indent: inner)
+            }
+            text += "\n" + indent + "]"
+        case .object(let members) where !members.isEmpty:
+            text += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                text += index > 0 ? ",\n" + inner : inner
+                Self.writeString(key, to: &text)
+                text += ": "
+                value.writePretty(to: &text, indent: inner)
+            }
+            text += "\n" + indent + "}"
+        default:
+            write(to: &text)
+        }
+    }
+
     private func write(to text: inout String) {
         switch self {
         case .null: text += "null"
