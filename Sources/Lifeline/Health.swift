@@ -99,6 +99,14 @@ extension ReadOnlyPortfolio {
                         + "'lifeline notify --list' shows why; 'lifeline notify --retry ID' puts one back")
             }
         }
+        // Litestream adds its own tables to a file it replicates (or that was restored
+        // from a replica): say so, since they are not lifeline's, and leave them alone.
+        let litestreamTables = try database.fetchAll(
+            sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB '_litestream_*' ORDER BY name"
+        ) { try $0.get(0) as String }
+        if !litestreamTables.isEmpty {
+            report.facts.append(("replication", "Litestream's tables are here (\(litestreamTables.joined(separator: ", "))): docs/scale-out.md"))
+        }
         return report
     }
 }

@@ -252,6 +252,31 @@ struct ReliabilityTests {
         }
     }
 
+    /// `make test-replication` runs the real Litestream; this holds the rule on every
+    /// `swift test`, with the tables made as Litestream 0.5 makes them.
+    @Test("a file Litestream replicates: doctor names its tables and stays healthy; export, restore, the views and the nightly run ignore them")
+    func litestreamTables() throws {
+        #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
+        let before = try run(["sql", "SELECT * FROM v_company_lifeline", "--format", "csv"])
+        try byHand("""
+            CREATE TABLE IF NOT EXISTS _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER);
+            CREATE TABLE IF NOT EXISTS _litestream_lock (id INTEGER);
+            INSERT INTO _litestream_seq (id, seq) VALUES (1, 42);
+            """)
+        let doctor = try run(["doctor"])
+        #expect(doctor.status == 0, "\(doctor.stderr)")
+        #expect(doctor.stdout.contains("replication        Litestream's tables are here (_litestream_lock, _litestream_seq): docs/scale-out.md"))
+        #expect(doctor.stdout.hasSuffix("Healthy.\n"))
+        #expect(try run(["sql", "SELECT * FROM v_company_lifeline", "--format", "csv"]).stdout == before.stdout)
+        #expect(try run(["reassess", "--as-of", "2024-06-01", "--quiet"]).status == 0)
+        #expect(try run(["export", "--out", "out"]).status == 0)
+        let exported = try FileManager.default.contentsOfDirectory(atPath: scratch.file("out"))
+        #expect(!exported.contains { $0.contains("litestream") }, "\(exported)")
+        #expect(try run(["restore", "out"], db: scratch.file("restored.db")).status == 0)
+        let plain = try run(["doctor"], db: scratch.file("restored.db"))
+        #expect(plain.status == 0 && !plain.stdout.contains("replication"))
+    }
+
     @Test(
         "a value edited by hand that lifeline does not know is an error naming table, column and value, never a default",
         arguments: [
