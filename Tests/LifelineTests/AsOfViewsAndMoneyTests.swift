@@ -64,10 +64,10 @@ struct AsOfViewsAndMoneyTests {
     @Test("the report and the status view count only the money invested by the as-of date")
     func moneyAsOf() throws {
         let portfolio = Self.on("2023-09-15", try Self.portfolio(today: Self.june))
-        let june = try portfolio.reports.report(asOf: Self.june, withTimeline: false)
+        let june = try portfolio.reports.report(asOf: Self.june, timeline: .recentOnly)
         #expect(june.totalInvestedCents == 200_000_000)
         #expect(june.companies.map(\.investedCents) == [100_000_000, 100_000_000])
-        let september = try portfolio.reports.report(asOf: portfolio.today, withTimeline: false)
+        let september = try portfolio.reports.report(asOf: portfolio.today, timeline: .recentOnly)
         #expect(september.totalInvestedCents == 1_000_000_000)
         #expect(try portfolio.reports.companyListings(asOf: Self.june).map(\.summary.totalInvestedCents) == [100_000_000, 100_000_000])
 

@@ -102,7 +102,7 @@ struct DemoAndViewsTests {
 
     @Test("the report adds up: statuses, capital at risk, releases and whom they hit")
     func report() throws {
-        let report = try portfolio.reports.report(asOf: CivilDate(iso: "2023-11-10")!, withTimeline: true)
+        let report = try portfolio.reports.report(asOf: CivilDate(iso: "2023-11-10")!, timeline: .every)
         #expect(report.companies.map(\.company.slug).prefix(2) == ["quillcraft", "chainsmith"])
         #expect(report.totalInvestedCents == 3_380_000_000)
         let deckly = report.recentReleases.first { $0.release.model.description == "microsoft/m365-copilot" }
@@ -125,8 +125,8 @@ struct DemoAndViewsTests {
     @Test("without the timeline the report keeps only recent threats, and says the same", arguments: ["2023-08-01", "2023-11-10", "2024-06-01"])
     func reportWithoutTimeline(asOf: String) throws {
         let asOf = CivilDate(iso: asOf)!
-        let full = try portfolio.reports.report(asOf: asOf, withTimeline: true)
-        let lean = try portfolio.reports.report(asOf: asOf, withTimeline: false)
+        let full = try portfolio.reports.report(asOf: asOf, timeline: .every)
+        let lean = try portfolio.reports.report(asOf: asOf, timeline: .recentOnly)
         #expect(lean.companies.map(\.company.slug) == full.companies.map(\.company.slug))
         #expect(lean.companies.map(\.assessment.outcome) == full.companies.map(\.assessment.outcome))
         let since = asOf.adding(days: -lean.recentDays)

@@ -207,7 +207,7 @@ struct PortfolioTests {
         }
         #expect(error?.message == "this investment would bring the portfolio's total over $1,000,000,000,000,000, the most lifeline adds up; check the amount")
         #expect(try portfolio.companies.companyDetail("whale").totalInvestedCents == USDAmount.maximumTotalCents)
-        #expect(try portfolio.reports.report(asOf: on, withTimeline: false).totalInvestedCents == USDAmount.maximumTotalCents)
+        #expect(try portfolio.reports.report(asOf: on, timeline: .recentOnly).totalInvestedCents == USDAmount.maximumTotalCents)
     }
 
     @Test("amounts written by hand past what can be added up: an error that says so, and doctor names it")

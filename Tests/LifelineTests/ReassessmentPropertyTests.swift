@@ -199,8 +199,8 @@ struct ReassessmentPropertyTests {
     func leanReportAgrees(seed: UInt64, today: String) throws {
         let today = CivilDate(iso: today)!
         let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
-        let full = try portfolio.reports.report(asOf: today, withTimeline: true)
-        let lean = try portfolio.reports.report(asOf: today, withTimeline: false)
+        let full = try portfolio.reports.report(asOf: today, timeline: .every)
+        let lean = try portfolio.reports.report(asOf: today, timeline: .recentOnly)
         let since = today.adding(days: -full.recentDays)
         // The window alone holds the newest opportunities here: the lean report's first
         // pass is the one that answers.
@@ -229,8 +229,8 @@ struct ReassessmentPropertyTests {
         let inline = try assessments(portfolio)
         #expect(try assessments(chunked) == inline)
         #expect(inline.map(\.companyID) == inline.map(\.companyID).sorted(), "in company id order")
-        let one = try portfolio.reports.report(asOf: today, withTimeline: false)
-        let several = try chunked.reports.report(asOf: today, withTimeline: false)
+        let one = try portfolio.reports.report(asOf: today, timeline: .recentOnly)
+        let several = try chunked.reports.report(asOf: today, timeline: .recentOnly)
         #expect(several.companies.map(\.assessment) == one.companies.map(\.assessment))
         #expect(several.newestOpportunities.map(\.company) == one.newestOpportunities.map(\.company))
         #expect(several.newestOpportunities.map(\.opportunity) == one.newestOpportunities.map(\.opportunity))
@@ -262,7 +262,7 @@ struct ReassessmentPropertyTests {
         let portfolio = Portfolio(database: database, today: today)
         _ = try portfolio.reassessment.reassessAll(asOf: today)
         for asOf in [today, CivilDate(iso: "2023-10-20")!, CivilDate(iso: "2023-08-15")!] {
-            let report = try portfolio.reports.report(asOf: asOf, withTimeline: false)
+            let report = try portfolio.reports.report(asOf: asOf, timeline: .recentOnly)
             let lastNightly = try #require(report.lastNightlyRun)
             // The history read whole, in date and run order (by company within a run).
             var expected: [(String, LifelineStatus?, StoredAssessment)] = []

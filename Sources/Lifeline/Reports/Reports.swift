@@ -6,20 +6,31 @@ import LifelineStorage
 /// release would do (`Reports+Assessments`), and the pictures `company list` and
 /// `company show` print (`Reports+CompanyPictures`).
 public struct Reports: PortfolioPart {
+    /// Whose threats a report lists in full (`report(asOf:recentDays:timeline:)`).
+    public enum TimelineCompanies {
+        /// Nobody's: each company's threats of the recent window only.
+        case recentOnly
+        /// Every company's: the reference the lean report is tested against.
+        case every
+        /// The companies a timeline draws: `choose` picks their ids from the report's
+        /// companies, in its order (soonest end first).
+        case chosen((_ companies: [PortfolioReport.Entry]) -> [Int64])
+    }
+
     let portfolio: Portfolio
 
     /// The portfolio as of `asOf`: every company assessed now (as the nightly job would),
     /// the recent releases, whom they threaten and for whom they are an opportunity, and the changes recorded since the latest
     /// nightly run. Reads one snapshot; writes nothing.
-    /// `withTimeline` keeps every company's threats, which the timeline marks; without
-    /// it, only those of the recent window are listed, which over 100,000 companies
+    /// `timeline` says whose threats are listed in full, for a timeline to mark; every
+    /// other company's are those of the recent window, which over 100,000 companies
     /// spares building and sorting millions.
-    public func report(asOf: CivilDate, recentDays: Int = 90, withTimeline: Bool) throws -> PortfolioReport {
+    public func report(asOf: CivilDate, recentDays: Int = 90, timeline: TimelineCompanies) throws -> PortfolioReport {
         try read {
             try portfolio.requireTrust()
             let companiesBySlug = Dictionary(uniqueKeysWithValues: try portfolio.companies.companySummaries(investedAsOf: asOf).map { ($0.company.slug, $0) })
             let since = asOf.adding(days: -recentDays)
-            let detailsFrom = withTimeline ? nil : since
+            let detailsFrom: CivilDate? = if case .every = timeline { nil } else { since }
             // Each company's opportunities are offered to the newest and then dropped:
             // kept for every company, they took gigabytes over 100,000 companies.
             var newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
@@ -53,6 +64,9 @@ public struct Reports: PortfolioPart {
                 asOf: asOf, stallDays: stallDays)
             entries = entries.map { $0.with(flags: flags[$0.assessment.companyID] ?? []) }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
+            if case .chosen(let choose) = timeline {
+                entries = try withEveryThreat(entries, of: Set(choose(entries)), asOf: asOf)
+            }
 
             // One pass over the threats, not one per recent release.
             var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
@@ -76,6 +90,15 @@ public struct Reports: PortfolioPart {
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
                 recentChanges: changes, lastNightlyRun: lastNightly, stallDays: stallDays)
         }
+    }
+
+    /// `entries` with every threat of the companies `ids` names, not only the recent
+    /// window's: in the report's snapshot, so the marks agree with the rest.
+    private func withEveryThreat(_ entries: [PortfolioReport.Entry], of ids: Set<Int64>, asOf: CivilDate) throws -> [PortfolioReport.Entry] {
+        guard !ids.isEmpty else { return entries }
+        var full: [Int64: Assessment] = [:]
+        try portfolio.reassessment.forEachAssessment(.ids(ids), asOf: asOf, warnDays: warnDays, details: true) { full[$0.companyID] = $0 }
+        return entries.map { entry in full[entry.assessment.companyID].map { entry.with(assessment: $0.withoutOpportunities) } ?? entry }
     }
 
     /// The lifelines a later one had replaced by `asOf`, by company: only the companies

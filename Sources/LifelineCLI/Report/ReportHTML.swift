@@ -9,20 +9,18 @@ struct ReportHTML {
     /// The tier estimates judged so far (`lifeline scorecard`), shown as a small panel.
     let scorecard: Scorecard?
 
+    /// Up to this many companies, the page draws every one on the timeline and lists
+    /// them all; past it, the large layout (`largeBody`).
+    static let everyCompanyUpTo = 60
+    /// How many companies the large layout's timeline draws.
+    static let drawnInFull = 50
+
     func page() -> String {
-        let chart = TimelineChart(report: report)
+        let isLarge = report.companies.count > Self.everyCompanyUpTo
         var body: [String] = []
         body.append("<header><h1>Lifelines as of \(report.asOf)</h1><p>\(HTML.escape(sections.headline))</p></header>")
         body.append(summaryCards())
-        body.append("<section><h2>Timeline</h2>")
-        body.append("<p class=\"legend\">" + LifelineStatus.allCases.map { "<span class=\"swatch \($0.rawValue)\"></span>\($0.rawValue)" }.joined(separator: " ")
-            + " <span class=\"swatch runway\"></span>runway <span class=\"diamond\">◆</span>release that ended or threatens it"
-            + (chart.hasGroupedMarks ? ", <span class=\"diamond\">●</span> several close together, with their count" : "") + " (hover for details)</p>")
-        body.append("<div class=\"chart\">" + (report.companies.isEmpty ? "<p>No companies yet.</p>" : chart.svg()) + "</div></section>")
-        body.append("<p class=\"note\">\(HTML.escape(sections.capitalAtRisk))</p>")
-        for (title, rows, note) in sections.titled.dropFirst() {
-            body.append("<section><h2>\(HTML.escape(title))</h2>" + table(rows) + (note.map { "<p class=\"note\">\(HTML.escape($0))</p>" } ?? "") + "</section>")
-        }
+        body += isLarge ? largeBody() : smallBody()
         if let scorecard { body.append(scorecardPanel(scorecard)) }
         body.append("<footer>lifeline \(LifelineVersion.current) · rules version \(LifelineEngine.rulesVersion)</footer>")
         return """
@@ -33,7 +31,7 @@ struct ReportHTML {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
             <title>Lifelines as of \(report.asOf)</title>
-            <style>\(Self.css)</style>
+            <style>\(Self.css)\(isLarge ? Self.largeCSS : "")</style>
             </head>
             <body>
             \(body.joined(separator: "\n"))
@@ -41,6 +39,68 @@ struct ReportHTML {
             </html>
 
             """
+    }
+
+    /// Every company on the timeline, then every section whole.
+    private func smallBody() -> [String] {
+        let chart = TimelineChart(entries: report.companies, asOf: report.asOf)
+        var body = ["<section><h2>Timeline</h2>", legend(chart)]
+        body.append("<div class=\"chart\">" + (report.companies.isEmpty ? "<p>No companies yet.</p>" : chart.svg()) + "</div></section>")
+        body.append("<p class=\"note\">\(HTML.escape(sections.capitalAtRisk))</p>")
+        for (title, rows, note) in sections.titled.dropFirst() {
+            body.append(section(title, rows, note))
+        }
+        return body
+    }
+
+    /// What a reader takes in of a large portfolio: the companies that matter now drawn
+    /// in full, every company as a histogram, capital at risk by what puts it at risk,
+    /// and each section cut to its first rows. Every row stays in the JSON report.
+    private func largeBody() -> [String] {
+        let drawn = Self.drawn(report.companies)
+        let running = drawn.count { $0.assessment.status.isRunning }
+        let chart = TimelineChart(entries: drawn, asOf: report.asOf)
+        let histogram = StatusHistogram(report: report)
+        return [
+            "<section><h2>Timeline: " + Self.drawnTitle(running: running, ended: drawn.count - running) + "</h2>",
+            legend(chart),
+            "<div class=\"chart\">" + (drawn.isEmpty ? "<p>None running or ended.</p>" : chart.svg()) + "</div>",
+            "<p class=\"note\">Of \(report.companies.count) companies; \(ReportSections.everyRowIsElsewhere).</p></section>",
+            "<section><h2>Every company, by \(histogram.byYear ? "year" : "month") of lifeline end</h2>",
+            "<p class=\"legend\">" + StatusHistogram.stacking.map { "<span class=\"swatch \($0.rawValue)\"></span>\($0.rawValue)" }.joined(separator: " ")
+                + " (hover for counts)</p>",
+            "<div class=\"chart\">" + histogram.svg() + "</div></section>",
+            "<p class=\"note\">\(HTML.escape(sections.capitalAtRisk))</p>",
+            section("Capital at risk by provider", sections.capitalAtRiskByProvider, nil),
+            section("Capital at risk by capability", sections.capitalAtRiskByCapability, nil),
+        ] + sections.titledForLargePage.map { section($0.title, $0.rows, $0.note) }
+    }
+
+    /// The companies the timeline draws: every one on a small page; on a large one,
+    /// those ending soonest and those that ended (or elapsed) most recently, half each,
+    /// one side taking what the other lacks, `drawnInFull` in all.
+    static func drawn(_ companies: [PortfolioReport.Entry]) -> [PortfolioReport.Entry] {
+        guard companies.count > everyCompanyUpTo else { return companies }
+        let running = companies.filter { $0.assessment.status.isRunning }
+        let ended = companies.reversed().filter { $0.assessment.status.hasEnded || $0.assessment.status == .elapsed }
+        let runningShown = min(running.count, max(drawnInFull / 2, drawnInFull - ended.count))
+        return Array(running.prefix(runningShown)) + Array(ended.prefix(drawnInFull - runningShown))
+    }
+
+    /// "the 25 ending soonest and the 25 ended most recently", leaving out a side with none.
+    static func drawnTitle(running: Int, ended: Int) -> String {
+        let parts = (running > 0 ? ["the \(running) ending soonest"] : []) + (ended > 0 ? ["the \(ended) ended most recently"] : [])
+        return parts.isEmpty ? "none running or ended" : parts.joined(separator: " and ")
+    }
+
+    private func legend(_ chart: TimelineChart) -> String {
+        "<p class=\"legend\">" + LifelineStatus.allCases.map { "<span class=\"swatch \($0.rawValue)\"></span>\($0.rawValue)" }.joined(separator: " ")
+            + " <span class=\"swatch runway\"></span>runway <span class=\"diamond\">◆</span>release that ended or threatens it"
+            + (chart.hasGroupedMarks ? ", <span class=\"diamond\">●</span> several close together, with their count" : "") + " (hover for details)</p>"
+    }
+
+    private func section(_ title: String, _ rows: Rows, _ note: String?) -> String {
+        "<section><h2>\(HTML.escape(title))</h2>" + table(rows) + (note.map { "<p class=\"note\">\(HTML.escape($0))</p>" } ?? "") + "</section>"
     }
 
     private func summaryCards() -> String {
@@ -74,6 +134,16 @@ struct ReportHTML {
         }.joined(separator: "\n")
         return "<table><thead>\(head)</thead><tbody>\n\(body)\n</tbody></table>"
     }
+
+    /// The histogram's colours, only on the large page (the small one stays as it was).
+    static let largeCSS = """
+
+        svg.histogram { display: block; max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+        svg.histogram .alive { fill: var(--alive); } svg.histogram .at-risk { fill: var(--at-risk); }
+        svg.histogram .elapsed { fill: var(--elapsed); } svg.histogram .rebuild { fill: var(--rebuild); }
+        svg.histogram .replaced { fill: var(--replaced); } svg.histogram .migrate { fill: var(--migrate); }
+        svg.histogram .closed { fill: var(--muted); opacity: 0.5; }
+        """
 
     static let css = """
         :root { --ink: #1d232b; --muted: #5c6773; --paper: #ffffff; --line: #d7dde3; --panel: #f4f6f8;

@@ -74,11 +74,14 @@ struct ReportSections {
         return rows
     }
 
-    /// "papertalk (necessity, replaced), deckly (opportunity)", or "-".
-    static func hits(_ item: PortfolioReport.ReleaseHits) -> String {
-        let hits = item.hits.map { "\($0.company) (\($0.threat.effect?.rawValue ?? "retirement"), \($0.status.rawValue))" }
-            + item.adopters.map { "\($0) (opportunity)" }
-        return hits.isEmpty ? "-" : hits.joined(separator: ", ")
+    /// "papertalk (necessity, replaced), deckly (opportunity)", or "-"; past `limit`
+    /// companies, "and N more".
+    static func hits(_ item: PortfolioReport.ReleaseHits, namingAtMost limit: Int = .max) -> String {
+        let count = item.hits.count + item.adopters.count
+        let hits = item.hits.prefix(limit).map { "\($0.company) (\($0.threat.effect?.rawValue ?? "retirement"), \($0.status.rawValue))" }
+            + item.adopters.prefix(max(0, limit - item.hits.count)).map { "\($0) (opportunity)" }
+        guard !hits.isEmpty else { return "-" }
+        return hits.joined(separator: ", ") + (count > hits.count ? " and \(count - hits.count) more" : "")
     }
 
     /// The line under the recent releases: how many touch nobody, and what the marks mean.

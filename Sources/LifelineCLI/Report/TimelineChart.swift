@@ -185,17 +185,13 @@ struct TimelineChart {
         return String(name.prefix(25).reversed().drop { $0 == " " }.reversed()) + "…"
     }
 
-    /// A coordinate with at most one decimal, so the SVG stays small and diffable.
-    private func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    private func n(_ value: Double) -> String { SVG.coordinate(value) }
 }
 
 extension TimelineChart {
-    /// The chart of a report: companies in the report's order (soonest end first).
-    init(report: PortfolioReport) {
-        self.init(rows: report.companies.map { entry in
+    /// The chart of `entries`, in their order, as of the report's date.
+    init(entries: [PortfolioReport.Entry], asOf: CivilDate) {
+        self.init(rows: entries.map { entry in
             let outcome = entry.assessment.outcome
             let cause = outcome.cause.threat
             return Row(
@@ -215,7 +211,7 @@ extension TimelineChart {
                                : lifeline.outcome.status == .elapsed ? "its tier ran out on \(lifeline.outcome.lifelineEnd)" : "running")
                             + "; the next began on \(lifeline.nextBegan)")
                 })
-        }, asOf: report.asOf)
+        }, asOf: asOf)
     }
 }
 
@@ -225,6 +221,14 @@ enum ThreatWords {
         threat.isRetirement
             ? "\(threat.model) retired, \(threat.releasedOn)"
             : "\(threat.model): \(threat.capability ?? "") (\(threat.effect?.rawValue ?? "")), \(threat.releasedOn)"
+    }
+}
+
+enum SVG {
+    /// A coordinate with at most one decimal, so the SVG stays small and diffable.
+    static func coordinate(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
 

@@ -24,8 +24,8 @@ public struct PortfolioReport: Sendable {
     public struct Entry: Sendable {
         public let company: Company
         /// Without its opportunities (see `newestOpportunities`), and with its threats:
-        /// all of them in a report made with its timeline, else those dated in the
-        /// recent window.
+        /// all of them for a company the report's timeline draws, else those dated in
+        /// the recent window.
         public let assessment: Assessment
         public let investedCents: Int64
         /// Its lifelines that a later one had replaced by the report's date, oldest first.
@@ -46,6 +46,12 @@ public struct PortfolioReport: Sendable {
 
         /// The same entry with its stagnation flags.
         package func with(flags: [StagnationFlag]) -> Entry {
+            Entry(company: company, assessment: assessment, investedCents: investedCents, superseded: superseded, flags: flags)
+        }
+
+        /// The same entry with another assessment of the same outcome (its threats listed
+        /// in full, for a timeline).
+        package func with(assessment: Assessment) -> Entry {
             Entry(company: company, assessment: assessment, investedCents: investedCents, superseded: superseded, flags: flags)
         }
     }
