@@ -52,9 +52,12 @@ public struct Reports: PortfolioPart {
                     superseded: superseded[assessment.company] ?? []))
             }
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
-                // Too few in the window: the newest include older ones.
+                // Too few in the window: the newest include older ones. Details from the
+                // first date lifeline reads list every opportunity, and threats only of
+                // the lifelines that run, which this pass does not need either.
                 newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
-                try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true) { assessment in
+                let everyDate = CivilDate(year: CivilDate.supportedYears.lowerBound, month: 1, day: 1)!
+                try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: everyDate) { assessment in
                     guard companiesBySlug[assessment.company] != nil else { return }
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
@@ -70,10 +73,12 @@ public struct Reports: PortfolioPart {
 
             // One pass over the threats, not one per recent release.
             var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
+            // A threat to a lifeline that ended changes nothing: of an ended one only the
+            // cause is a hit (and the engine lists no other threat of it).
             for entry in entries {
                 let outcome = entry.assessment.outcome
-                for threat in entry.assessment.threats
-                where recentIDs.contains(threat.releaseID) && (outcome.status.isRunning || threat == outcome.cause.threat) {
+                let hits = outcome.status.isRunning ? entry.assessment.threats : outcome.cause.threat.map { [$0] } ?? []
+                for threat in hits where recentIDs.contains(threat.releaseID) {
                     hitsByRelease[threat.releaseID, default: []].append((entry.company.slug, threat, entry.assessment.status))
                 }
             }

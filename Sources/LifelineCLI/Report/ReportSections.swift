@@ -124,13 +124,20 @@ struct ReportSections {
 
     /// Every stagnation flag up as of the report's date (rule 11), the longest standing
     /// first (ties by company, then flag).
-    var everyStagnationFlag: Rows {
+    var everyStagnationFlag: Rows { stagnationFlags(atMost: .max) }
+
+    /// The `limit` longest-standing flags. Sorted as slugs and flags, not as whole
+    /// entries: copying 100,000 entries to sort them took a third of the report's time.
+    private func stagnationFlags(atMost limit: Int) -> Rows {
+        var flagged: [(company: String, status: LifelineStatus, flag: StagnationFlag)] = []
+        for entry in report.companies {
+            for flag in entry.flags { flagged.append((entry.company.slug, entry.assessment.status, flag)) }
+        }
+        flagged.sort { ($1.flag.days, $0.company, $0.flag.kind.rawValue) < ($0.flag.days, $1.company, $1.flag.kind.rawValue) }
         var rows = Rows(columns: ["company", "status", "flag", "since", "days", "what"])
-        let flagged = report.companies.flatMap { entry in entry.flags.map { (entry, $0) } }
-            .sorted { ($1.1.days, $0.0.company.slug, $0.1.kind.rawValue) < ($0.1.days, $1.0.company.slug, $1.1.kind.rawValue) }
-        for (entry, flag) in flagged {
+        for (company, status, flag) in flagged.prefix(limit) {
             rows.append([
-                .text(entry.company.slug), .text(entry.assessment.status.rawValue), .text(flag.kind.rawValue),
+                .text(company), .text(status.rawValue), .text(flag.kind.rawValue),
                 .text(flag.since.iso), OutputValue(flag.days), .text(StagnationPresenter.sentence(flag)),
             ])
         }
@@ -138,16 +145,11 @@ struct ReportSections {
     }
 
     /// The longest-standing flags, at most `stagnatingShown`.
-    var stagnating: Rows {
-        let every = everyStagnationFlag
-        var rows = Rows(columns: every.columns)
-        for values in every.values.prefix(Self.stagnatingShown) { rows.append(values) }
-        return rows
-    }
+    var stagnating: Rows { stagnationFlags(atMost: Self.stagnatingShown) }
 
     /// The line under the stagnating: how many more, and where they are.
     var stagnatingNote: String? {
-        let more = everyStagnationFlag.values.count - Self.stagnatingShown
+        let more = report.companies.reduce(0) { $0 + $1.flags.count } - Self.stagnatingShown
         return more > 0 ? "And \(more) more; 'lifeline company list' shows every company's flags." : nil
     }
 

@@ -142,6 +142,13 @@ public struct Opportunity: Equatable, Sendable {
 
 extension Assessment {
     /// The same assessment without its opportunities: for holding many at once.
+    /// The same outcome, listing `opportunities` and no threats.
+    package func listing(opportunities: [Opportunity]) -> Assessment {
+        Assessment(
+            companyID: companyID, company: company, asOf: asOf, outcome: outcome, opportunities: opportunities, threats: [],
+            dismissedThreats: [])
+    }
+
     package var withoutOpportunities: Assessment {
         Assessment(
             companyID: companyID, company: company, asOf: asOf, outcome: outcome, opportunities: [], threats: threats,

@@ -30,15 +30,23 @@ public enum LifelineEngine {
     /// listed - without details, or before `detailsFrom` - a run is left as soon as it
     /// passes the natural end or the earliest threat found: the nightly run's fast path.
     /// The outcome is the same whatever the runs; only the work differs. With details
-    /// from a date, only the threats and opportunities dated on or after it are listed:
-    /// a report of recent events over 100,000 companies would otherwise build and sort
-    /// millions, and go through every company's whole history to do it.
+    /// from a date, only the threats and opportunities dated on or after it are listed,
+    /// and threats only while the lifeline runs (of an ended one only the cause matters,
+    /// and the outcome holds it): a report of recent events over 100,000 companies would
+    /// otherwise build and sort millions, and go through every company's whole history
+    /// to do it.
     public static func assess(
         _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], runsAreDateOrdered: Bool, asOf: CivilDate,
         warnDays: Int = defaultWarnDays, details: Bool = true, detailsFrom: CivilDate? = nil
     ) -> Assessment? {
         guard let lifeline = company.lifeline(inForceOn: asOf) else { return nil }
         let runs = runsAreDateOrdered ? runs : [runs.joined().sorted { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) }[...]]
+        if details, let detailsFrom,
+           let settled = assess(company, runs: runs, runsAreDateOrdered: true, asOf: asOf, warnDays: warnDays, details: false),
+           !settled.status.isRunning {
+            return settled.listing(opportunities: opportunities(
+                counted(in: runs, from: detailsFrom, start: lifeline.start, asOf: asOf), for: lifeline, adopted: company.adopted(asOf: asOf)))
+        }
         let releases = runs.joined()
         let start = lifeline.start
         let naturalEnd = lifeline.naturalEnd
@@ -106,6 +114,19 @@ public enum LifelineEngine {
             return assess(alone, releases: releases, asOf: next.adding(days: -1), details: false)
                 .map { SupersededLifeline(outcome: $0.outcome, nextBegan: next) }
         }
+    }
+
+    /// The releases of date-ordered `runs` dated on or after `date` that count for a
+    /// lifeline begun on `start` (rule 3), each once, in run order.
+    static func counted(in runs: [ArraySlice<ReleaseFact>], from date: CivilDate, start: CivilDate, asOf: CivilDate) -> [ReleaseFact] {
+        var seen = Set<Int64>()
+        var counted: [ReleaseFact] = []
+        for run in runs {
+            for release in run[firstIndex(in: run, onOrAfter: date)...] where isCounted(release, start: start, asOf: asOf) && seen.insert(release.id).inserted {
+                counted.append(release)
+            }
+        }
+        return counted
     }
 
     /// The index of the first release of a date-ordered run dated on or after `date`: a

@@ -106,21 +106,24 @@ public struct PortfolioReport: Sendable {
     // MARK: Summaries
 
     /// Per status, in the order that needs action first: companies and cents invested.
+    /// (One pass, copying no entry: filtering 100,000 entries per status copied them.)
     public var statusSummary: [(status: LifelineStatus, companies: Int, investedCents: Int64)] {
-        let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive, .closed]
-        return order.compactMap { status in
-            let matching = companies.filter { $0.assessment.status == status }
-            guard !matching.isEmpty else { return nil }
-            return (status, matching.count, matching.reduce(0) { $0 + $1.investedCents })
+        var totals: [LifelineStatus: (companies: Int, cents: Int64)] = [:]
+        for entry in companies {
+            totals[entry.assessment.status, default: (0, 0)].companies += 1
+            totals[entry.assessment.status, default: (0, 0)].cents += entry.investedCents
         }
+        let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive, .closed]
+        return order.compactMap { status in totals[status].map { (status, $0.companies, $0.cents) } }
     }
 
     public var totalInvestedCents: Int64 { companies.reduce(0) { $0 + $1.investedCents } }
 
     /// Cents invested in companies at risk or whose lifeline has ended.
     public var capitalAtRiskCents: Int64 {
-        companies.filter { $0.assessment.status == .atRisk || $0.assessment.status.hasEnded }
-            .reduce(0) { $0 + $1.investedCents }
+        companies.reduce(0) { total, entry in
+            entry.assessment.status == .atRisk || entry.assessment.status.hasEnded ? total + entry.investedCents : total
+        }
     }
 
     /// Companies still standing (alive or at risk), soonest end first.
