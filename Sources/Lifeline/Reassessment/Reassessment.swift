@@ -209,19 +209,38 @@ public struct Reassessment: PortfolioPart {
         _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool, detailsFrom: CivilDate? = nil,
         _ body: (Assessment) throws -> Void
     ) throws -> Int {
+        try forEachAssessment(selection, asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom, stallDays: nil) {
+            assessment, _ in try body(assessment)
+        }
+    }
+
+    /// The same, with each company's stagnation flags (rule 11) with a stall window of
+    /// `stallDays` computed beside its assessment, from the same facts (none when nil):
+    /// the report loaded every company's facts a second time for them.
+    @discardableResult
+    func forEachAssessment(
+        _ selection: CompanySelection, asOf: CivilDate, warnDays: Int, details: Bool, detailsFrom: CivilDate? = nil, stallDays: Int?,
+        _ body: (Assessment, [StagnationFlag]) throws -> Void
+    ) throws -> Int {
         var inputs = try engineInputs(selection)
         let index = inputs.releases
         let lookups = inputs.rows.lookups
         let count = inputs.rows.companies.count
         try ComputeAhead.forEachChunk(
             taking: &inputs.rows.companies, chunkSize: portfolio.engineChunkSize, threads: ComputeAhead.processorCount
-        ) { row in
+        ) { row -> (Assessment, [StagnationFlag])? in
             let company = lookups.facts(of: row)
-            return LifelineEngine.assess(
+            guard let assessment = LifelineEngine.assess(
                 company, runs: index.releases(concerning: company, asOf: asOf, details: details), runsAreDateOrdered: true,
                 asOf: asOf, warnDays: warnDays, details: details, detailsFrom: detailsFrom)
-        } consume: { assessments in
-            for case let assessment? in assessments { try body(assessment) }
+            else { return nil }
+            let flags = stallDays.map {
+                LifelineEngine.stagnation(
+                    company, outcome: assessment.outcome, runs: index.releases(onModelsOf: company, asOf: asOf), asOf: asOf, stallDays: $0)
+            }
+            return (assessment, flags ?? [])
+        } consume: { results in
+            for case let (assessment, flags)? in results { try body(assessment, flags) }
         }
         return count
     }

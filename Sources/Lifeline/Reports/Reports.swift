@@ -39,7 +39,9 @@ public struct Reports: PortfolioPart {
             let recent = try portfolio.catalogue.releases(since: since).filter { $0.knownOn <= asOf }
             let recentIDs = Set(recent.map(\.id))
             var adoptersByRelease: [Int64: [String]] = [:]
-            try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom) { assessment in
+            try portfolio.reassessment.forEachAssessment(
+                .all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom, stallDays: stallDays
+            ) { assessment, flags in
                 guard let summary = companiesBySlug[assessment.company] else { return }
                 for opportunity in assessment.opportunities where recentIDs.contains(opportunity.releaseID) {
                     if adoptersByRelease[opportunity.releaseID]?.last != assessment.company {
@@ -49,7 +51,7 @@ public struct Reports: PortfolioPart {
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
                     company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents,
-                    superseded: superseded[assessment.company] ?? []))
+                    superseded: superseded[assessment.company] ?? [], flags: flags))
             }
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
                 // Too few in the window: the newest include older ones. Details from the
@@ -62,10 +64,6 @@ public struct Reports: PortfolioPart {
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
-            let flags = try portfolio.reassessment.stagnation(
-                .all, outcomes: Dictionary(uniqueKeysWithValues: entries.map { ($0.assessment.companyID, $0.assessment.outcome) }),
-                asOf: asOf, stallDays: stallDays)
-            entries = entries.map { $0.with(flags: flags[$0.assessment.companyID] ?? []) }
             entries.sort { ($0.assessment.outcome.lifelineEnd, $0.company.slug) < ($1.assessment.outcome.lifelineEnd, $1.company.slug) }
             if case .chosen(let choose) = timeline {
                 entries = try withEveryThreat(entries, of: Set(choose(entries)), asOf: asOf)

@@ -44,11 +44,6 @@ public struct PortfolioReport: Sendable {
             self.flags = flags
         }
 
-        /// The same entry with its stagnation flags.
-        package func with(flags: [StagnationFlag]) -> Entry {
-            Entry(company: company, assessment: assessment, investedCents: investedCents, superseded: superseded, flags: flags)
-        }
-
         /// The same entry with another assessment of the same outcome (its threats listed
         /// in full, for a timeline).
         package func with(assessment: Assessment) -> Entry {
