@@ -47,7 +47,7 @@ struct DatasetteKitTests {
 
     @Test("facets on status, tier, sector and provider where a table has them")
     func facets() {
-        #expect(table("v_company_lifeline")?["facets"] == .array(["status", "tier_months", "cause_provider"].map(JSONValue.string)))
+        #expect(table("v_company_lifeline")?["facets"] == .array(["status", "tier_months", "sector", "cause_provider"].map(JSONValue.string)))
         #expect(table("companies")?["facets"] == .array(["tier_months", "sector"].map(JSONValue.string)))
         #expect(table("v_release_impact")?["facets"] == .array(["status", "provider"].map(JSONValue.string)))
         #expect(table("v_exposure_matrix")?["facets"] == nil)

@@ -72,6 +72,16 @@ struct DemoAndViewsTests {
         ])
     }
 
+    @Test("v_company_lifeline names each company's sector, last, as companies holds it")
+    func sector() throws {
+        let columns = try portfolio.database.fetchAll(sql: "SELECT name FROM pragma_table_info('v_company_lifeline')") { try $0.get(0) as String }
+        #expect(columns.last == "sector")
+        let sectors = try portfolio.database.fetchAll(sql: "SELECT company, sector FROM v_company_lifeline WHERE company IN ('papertalk', 'deckly') ORDER BY company") { $0.values }
+        #expect(sectors == [[.text("deckly"), .text("Presentations")], [.text("papertalk"), .text("Document AI")]])
+        try portfolio.database.execute(sql: "UPDATE companies SET sector = NULL WHERE slug = 'deckly'")
+        #expect(try portfolio.database.fetchOne(sql: "SELECT sector FROM v_company_lifeline WHERE company = 'deckly'") { $0.values } == [.null])
+    }
+
     @Test("v_release_impact lists each release with the lifelines it ended")
     func releaseImpact() throws {
         let rows = try portfolio.database.fetchAll(

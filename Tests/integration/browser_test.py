@@ -209,7 +209,7 @@ def main():
         check(sorted(shown) == sorted(companies) and len(companies) >= 7,
               f"v_company_lifeline shows the {len(companies)} demo companies with their statuses", f"shown {shown}, expected {companies}")
         facets = browser.evaluate("[...document.querySelectorAll('.facet-info')].map(f => f.dataset.column)")
-        check({"status", "tier_months", "cause_provider"} <= set(facets), "it offers facets on status, tier and provider", repr(facets))
+        check({"status", "tier_months", "sector", "cause_provider"} <= set(facets), "it offers facets on status, tier, sector and provider", repr(facets))
         check(not browser.console_errors(start), "the page logs no console error", repr(browser.console_errors(start)))
         browser.screenshot(os.path.join(screenshots, "v_company_lifeline.png"))
 
