@@ -114,8 +114,7 @@ fuzz: deps
 bench: release
 	@command -v hyperfine >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; } || { echo "bench needs hyperfine: sudo apt-get install hyperfine" >&2; exit 69; }
 	@[ -x bench/.venv/bin/sqlite-utils ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install -q sqlite-utils; }
-	python3 bench/run.py
-	$(MAKE) --no-print-directory bench-outbox
+	@python3 bench/run.py; status=$$?; $(MAKE) --no-print-directory bench-outbox || status=1; exit $$status
 
 OUTBOX_BASE ?= f18cda6
 ## bench-outbox (also run by bench): what the notifications outbox adds to logging a release and to the first nightly run (100,000 companies), against the commit before it (target: at most 10%).
