@@ -43,7 +43,7 @@ struct DatasetteCommandTests {
         #expect(try scratch.bytes("team.db") == before)
     }
 
-    @Test("a missing database, an output that is a file, and no --out are refused in one line")
+    @Test("a missing database, an output that is a file, a login that is no slug, and no --out are refused in one line")
     func refusals() throws {
         let missing = try run(["datasette", "--db", "typo.db", "--out", "kit"])
         #expect(missing.status == 66)
@@ -53,6 +53,13 @@ struct DatasetteCommandTests {
         let onFile = try run(["datasette", "--out", "file"])
         #expect(onFile.status == 74, "\(onFile.stderr)")
         #expect(onFile.stderrLines.count == 1)
+        let before = try scratch.bytes("team.db")
+        let badLogin = try run(["datasette", "--out", "kit", "--login", "Alice Smith"])
+        #expect(badLogin.status == 65)
+        #expect(badLogin.stderrLines.count == 1)
+        #expect(badLogin.stderr.hasPrefix("lifeline: error: invalid login slug 'Alice Smith'"), "\(badLogin.stderr)")
+        #expect(!scratch.exists("kit"), "nothing written")
+        #expect(try scratch.bytes("team.db") == before)
         let noOut = try run(["datasette"])
         #expect(noOut.status == 64)
         #expect(noOut.stderrLines.first?.hasPrefix("lifeline: error:") == true)

@@ -79,12 +79,14 @@ struct ReportHTML {
     /// The companies the timeline draws: every one on a small page; on a large one,
     /// those ending soonest and those that ended (or elapsed) most recently, half each,
     /// one side taking what the other lacks, `drawnInFull` in all.
+    /// Counted and picked lazily: of 100,000 entries, only the drawn are copied.
     static func drawn(_ companies: [PortfolioReport.Entry]) -> [PortfolioReport.Entry] {
         guard companies.count > everyCompanyUpTo else { return companies }
-        let running = companies.filter { $0.assessment.status.isRunning }
-        let ended = companies.reversed().filter { $0.assessment.status.hasEnded || $0.assessment.status == .elapsed }
-        let runningShown = min(running.count, max(drawnInFull / 2, drawnInFull - ended.count))
-        return Array(running.prefix(runningShown)) + Array(ended.prefix(drawnInFull - runningShown))
+        let isRunning = { (entry: PortfolioReport.Entry) in entry.assessment.status.isRunning }
+        let hasEnded = { (entry: PortfolioReport.Entry) in entry.assessment.status.hasEnded || entry.assessment.status == .elapsed }
+        let runningShown = min(companies.count(where: isRunning), max(drawnInFull / 2, drawnInFull - companies.count(where: hasEnded)))
+        return Array(companies.lazy.filter(isRunning).prefix(runningShown))
+            + Array(companies.reversed().lazy.filter(hasEnded).prefix(drawnInFull - runningShown))
     }
 
     /// "the 25 ending soonest and the 25 ended most recently", leaving out a side with none.

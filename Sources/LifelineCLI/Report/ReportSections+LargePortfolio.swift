@@ -22,7 +22,7 @@ extension ReportSections {
             ("Ending soonest", endingSoonest, nil),
             ("Ended most recently", endedShown,
              Self.more(ended.values.count - endedShown.values.count, what: "ended or elapsed earlier")),
-            ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleasesNamingAtMost(Self.hitsShown), recentReleasesNote),
+            ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases(namingAtMost: Self.hitsShown), recentReleasesNote),
             ("Opportunities to adopt", opportunities, nil),
             ("Stagnating (stall window \(report.stallDays) days)", stagnating, stagnatingNote),
             (changesTitle, Self.first(Self.rowsShown * 2, of: changes), Self.more(changes.values.count - Self.rowsShown * 2, what: "changes")),
@@ -52,19 +52,6 @@ extension ReportSections {
         for (name, group) in groups.sorted(by: { ($1.value.cents, $0.key) < ($0.value.cents, $1.key) }).prefix(Self.rowsShown) {
             let share = total == 0 ? 0 : (Double(group.cents) * 1000 / Double(total)).rounded() / 10
             rows.append([.text(name), OutputValue(group.companies), .usd(cents: group.cents), .number(share)])
-        }
-        return rows
-    }
-
-    /// The recent releases that touch the portfolio, each naming at most `limit` of the
-    /// companies it hits, then how many more.
-    func recentReleasesNamingAtMost(_ limit: Int) -> Rows {
-        var rows = Rows(columns: recentReleases.columns)
-        for item in report.recentReleases where item.touchesThePortfolio {
-            rows.append([
-                .text(item.release.releasedOn.iso), .text(item.release.dateBasis.mark ?? ""),
-                .text(ReleaseWords.summary(item.release)), .text(Self.hits(item, namingAtMost: limit)),
-            ])
         }
         return rows
     }

@@ -51,12 +51,13 @@ struct ReportSections {
 
     /// The recent releases that touch the portfolio, with a mark for a date that is not a
     /// person's (see `recentReleasesNote`).
-    var recentReleases: Rows {
+    /// Each one naming at most `limit` of the companies it touches, then how many more.
+    func recentReleases(namingAtMost limit: Int = .max) -> Rows {
         var rows = Rows(columns: ["released_on", "dated", "release", "hits"])
         for item in report.recentReleases where item.touchesThePortfolio {
             rows.append([
                 .text(item.release.releasedOn.iso), .text(item.release.dateBasis.mark ?? ""),
-                .text(ReleaseWords.summary(item.release)), .text(Self.hits(item)),
+                .text(ReleaseWords.summary(item.release)), .text(Self.hits(item, namingAtMost: limit)),
             ])
         }
         return rows
@@ -174,7 +175,7 @@ struct ReportSections {
     var titled: [(title: String, rows: Rows, note: String?)] {
         [
             ("Status", statusSummary, nil), ("Ending soonest", endingSoonest, nil), ("Ended or elapsed", ended, nil),
-            ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases, recentReleasesNote),
+            ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases(), recentReleasesNote),
             ("Opportunities to adopt", opportunities, nil),
             ("Stagnating (stall window \(report.stallDays) days)", stagnating, stagnatingNote), (changesTitle, changes, nil),
         ]

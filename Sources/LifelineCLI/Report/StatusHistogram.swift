@@ -89,7 +89,9 @@ struct StatusHistogram {
                 parts.append("<text class=\"tick\" x=\"\(n(x))\" y=\"\(n(height - 6))\" text-anchor=\"start\">\(label(bucket).prefix(4))</text>")
             }
         }
-        if let index = buckets.firstIndex(where: { asOf < $0.start }).map({ $0 - 1 }) ?? (buckets.isEmpty ? nil : buckets.count - 1), index >= 0 {
+        // The as-of line in the bar of its month (at the right edge past the last).
+        let index = (buckets.firstIndex { asOf < $0.start } ?? buckets.count) - 1
+        if index >= 0 {
             let bucket = buckets[index]
             let days = Double(bucket.start.days(until: asOf)) / Double(bucket.start.days(until: bucket.start.adding(months: byYear ? 12 : 1)))
             let x = Self.left + (Double(index) + min(1, max(0, days))) * slot
