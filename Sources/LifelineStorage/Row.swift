@@ -5,20 +5,28 @@ import CSQLite
 ///
 ///     let slug: String = try row.get("slug")
 ///     let sector: String? = try row.get(2)
+///
+/// The readers are `@inlinable`, so that each `get` is compiled where it is called, for
+/// the type it reads: a nightly run reads millions of columns, and through the generic
+/// entry point each cost a protocol lookup and an optional boxed by metadata.
 public struct Row {
-    let statement: Statement
+    @usableFromInline let statement: Statement
+
+    @usableFromInline init(statement: Statement) {
+        self.statement = statement
+    }
 
     /// Reads column `index` (0-based) as `T`. Throws a `SQLITE_MISMATCH` error when the
     /// stored value cannot be read as `T` (NULL into a non-optional, text into a number).
+    @inlinable
     public func get<T: SQLColumnDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
         let column = Int32(index)
-        guard column >= 0, column < statement.columnCount else {
-            throw SQLiteError(
-                extendedCode: SQLITE_RANGE,
-                message: "no column \(index) (the row has \(statement.columnCount))",
-                sql: statement.sql)
-        }
+        guard column >= 0, column < statement.columnCount else { throw noColumn(index) }
         return try T.decode(from: self, column: column)
+    }
+
+    @usableFromInline func noColumn(_ index: Int) -> SQLiteError {
+        SQLiteError(extendedCode: SQLITE_RANGE, message: "no column \(index) (the row has \(statement.columnCount))", sql: statement.sql)
     }
 
     /// Reads the column called `name` as `T`.
@@ -43,9 +51,9 @@ public struct Row {
 
     // MARK: Raw access for the decoders below
 
-    var handle: SQLiteStatement { statement.handle }
+    @inlinable var handle: SQLiteStatement { statement.handle }
 
-    func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    @inlinable func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     func value(at column: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, column) {
@@ -57,7 +65,7 @@ public struct Row {
         }
     }
 
-    func text(at column: Int32) -> String {
+    @inlinable func text(at column: Int32) -> String {
         // Ask for the pointer first, then the byte count, as SQLite documents.
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
         let length = Int(sqlite3_column_bytes(handle, column))
@@ -67,6 +75,7 @@ public struct Row {
     /// Reads a text column's UTF-8 bytes in place, with no string made of them: for
     /// decoders of many small values, such as dates. Nil when the column is not text.
     /// The bytes are valid only inside `body`.
+    @inlinable
     public func withTextBytes<T>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
         guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
         // Ask for the pointer first, then the byte count, as SQLite documents.
@@ -101,7 +110,7 @@ public struct Row {
         return String(cString: table) + "." + String(cString: origin)
     }
 
-    func mismatch(_ column: Int32, expected: String) -> SQLiteError {
+    @usableFromInline func mismatch(_ column: Int32, expected: String) -> SQLiteError {
         let name = String(cString: sqlite3_column_name(handle, column))
         let found: String
         switch sqlite3_column_type(handle, column) {

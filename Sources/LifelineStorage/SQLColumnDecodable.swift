@@ -9,7 +9,7 @@ public protocol SQLColumnDecodable {
 }
 
 extension Int64: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> Int64 {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Int64 {
         guard sqlite3_column_type(row.handle, column) == SQLITE_INTEGER else {
             throw row.mismatch(column, expected: "an integer")
         }
@@ -18,7 +18,7 @@ extension Int64: SQLColumnDecodable {
 }
 
 extension Int: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> Int {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Int {
         Int(try Int64.decode(from: row, column: column))
     }
 }
@@ -26,7 +26,7 @@ extension Int: SQLColumnDecodable {
 extension Double: SQLColumnDecodable {
     /// Integers read as doubles too: SQLite stores whole REAL values as integers in
     /// untyped columns and expressions such as `sum()` of integers.
-    public static func decode(from row: Row, column: Int32) throws -> Double {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Double {
         switch sqlite3_column_type(row.handle, column) {
         case SQLITE_FLOAT, SQLITE_INTEGER: return sqlite3_column_double(row.handle, column)
         default: throw row.mismatch(column, expected: "a number")
@@ -35,7 +35,7 @@ extension Double: SQLColumnDecodable {
 }
 
 extension String: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> String {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> String {
         guard sqlite3_column_type(row.handle, column) == SQLITE_TEXT else {
             throw row.mismatch(column, expected: "text")
         }
@@ -44,7 +44,7 @@ extension String: SQLColumnDecodable {
 }
 
 extension Bool: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> Bool {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Bool {
         try Int64.decode(from: row, column: column) != 0
     }
 }
@@ -68,7 +68,7 @@ extension SQLValue: SQLColumnDecodable {
 /// its cases is an error naming the table, column and value (`Row.unknownValue`), never a
 /// default. A conforming type needs no code (`extension LifelineStatus: SQLColumnDecodable {}`).
 extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawValue: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> Self {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Self {
         let raw = try RawValue.decode(from: row, column: column)
         if let value = Self(rawValue: raw) { return value }
         throw row.unknownValue(column, "\(raw)", expected: "one of " + allCases.map { "\($0.rawValue)" }.joined(separator: ", "))
@@ -76,7 +76,7 @@ extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawVal
 }
 
 extension Optional: SQLColumnDecodable where Wrapped: SQLColumnDecodable {
-    public static func decode(from row: Row, column: Int32) throws -> Wrapped? {
+    @inlinable public static func decode(from row: Row, column: Int32) throws -> Wrapped? {
         row.isNull(at: column) ? nil : try Wrapped.decode(from: row, column: column)
     }
 }

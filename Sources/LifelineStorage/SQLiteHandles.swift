@@ -5,7 +5,7 @@ import CSQLite
 typealias SQLiteConnection = OpaquePointer
 
 /// A raw `sqlite3_stmt*` prepared-statement handle.
-typealias SQLiteStatement = OpaquePointer
+@usableFromInline typealias SQLiteStatement = OpaquePointer
 
 /// SQLite copies text and blobs bound with this destructor before the bind returns,
 /// which is what a bridged Swift buffer (valid only for the call) needs.

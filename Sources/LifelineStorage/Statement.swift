@@ -8,7 +8,7 @@ import CSQLite
 ///
 /// A statement belongs to one `Database` and, like it, to one thread.
 public final class Statement {
-    let handle: SQLiteStatement
+    @usableFromInline let handle: SQLiteStatement
     unowned let database: Database
     /// The SQL as written, for error messages.
     public let sql: String
@@ -38,7 +38,7 @@ public final class Statement {
     }
 
     /// How many columns each row has.
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    @inlinable public var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The names of the result columns, in order.
     public var columnNames: [String] {
