@@ -26,6 +26,22 @@ struct RowInsertsTests {
         #expect(try Self.rows(database) == Self.expected)
     }
 
+    @Test("statement sizes: the most while that many remain, then powers of ten", arguments: [
+        (572, 1000, [100, 100, 100, 100, 100, 10, 10, 10, 10, 10, 10, 10, 1, 1]),
+        (2_345, 1000, [1000, 1000, 100, 100, 100, 10, 10, 10, 10, 1, 1, 1, 1, 1]),
+        (7, 3, [3, 3, 1]), (1, 1000, [1]), (10, 1000, [10]), (12, 5, [5, 5, 1, 1]),
+    ])
+    func sizes(count: Int, limit: Int, expected: [Int]) {
+        var sizes: [Int] = []
+        var remaining = count
+        while remaining > 0 {
+            let rows = Database.rowsInNextStatement(remaining: remaining, atMost: limit)
+            sizes.append(rows)
+            remaining -= rows
+        }
+        #expect(sizes == expected)
+    }
+
     @Test("no rows: no statement")
     func none() throws {
         let database = try Self.table()
@@ -34,14 +50,17 @@ struct RowInsertsTests {
         }
     }
 
-    @Test("a row the table refuses fails the insert with SQLite's error")
-    func refused() throws {
+    @Test("a row the table refuses fails the insert with SQLite's error, and the transaction undoes the rows before it",
+          arguments: [3, 10, 25])
+    func refused(rowsPerStatement: Int) throws {
         let database = try Self.table()
         #expect(throws: SQLiteError.self) {
-            try database.insertRows(into: "t", columns: ["a", "b"], count: 3, rowsPerStatement: 10) { index, values in
-                values += [.integer(Int64(index)), .text(index == 2 ? "bad" : "fine")]
+            try database.transaction {
+                try database.insertRows(into: "t", columns: ["a", "b"], count: 23, rowsPerStatement: rowsPerStatement) { index, values in
+                    values += [.integer(Int64(index)), .text(index == 22 ? "bad" : "fine")]
+                }
             }
         }
-        #expect(try Self.rows(database).isEmpty, "the statement is undone whole")
+        #expect(try Self.rows(database).isEmpty, "the rows of earlier statements are undone with the transaction")
     }
 }
