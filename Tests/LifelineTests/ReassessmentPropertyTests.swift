@@ -423,6 +423,35 @@ struct ReassessmentPropertyTests {
         #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
     }
 
+    @Test("a batch reassesses only the companies whose exposure counts a release's provider (rule 4), and a full run finds nothing more")
+    func batchProviderScopes() throws {
+        let today = CivilDate(iso: "2024-06-30")!
+        let portfolio = try Self.emptyPortfolio(today: today)
+        // openai-a ships vision on 2024-03-01; google is a host.
+        for (slug, providers) in [
+            ("any-provider", [String]()), ("names-openai", ["openai"]), ("names-anthropic", ["anthropic"]),
+            ("names-the-host", ["google"]),
+        ] {
+            _ = try portfolio.companies.addCompany(slug: slug, fields: CompanyFields(tier: "12", since: "2024-01-01"))
+            _ = try portfolio.companies.setExposure(company: slug, capability: "vision", effect: .necessity, providers: providers)
+        }
+        _ = try portfolio.companies.addCompany(slug: "split", fields: CompanyFields(tier: "12", since: "2024-01-01"))
+        _ = try portfolio.companies.setExposure(company: "split", capability: "vision", effect: .advantage, providers: ["anthropic"])
+        _ = try portfolio.companies.setExposure(company: "split", capability: "vision", effect: .necessity, providers: [])
+        _ = try portfolio.reassessment.reassessAll(asOf: today)
+        let report = try portfolio.batch(trigger: "import") { session in
+            for (model, day) in [(Self.models[0], "2024-03-01"), (Self.models[4], "2024-04-01")] {
+                _ = try portfolio.catalogue.logRelease(
+                    ReleaseRequest(model: model, releasedOn: CivilDate(iso: day)!, capabilities: ["vision"], kind: .capability), in: session)
+            }
+        }.reassessment
+        #expect(report.changes.map { "\($0.current.company) \($0.current.status.rawValue)" }.sorted()
+            == ["any-provider replaced", "names-openai replaced", "names-the-host replaced", "split replaced"])
+        #expect(report.companiesComputed == 4, "names-anthropic counts neither openai's release nor the host's")
+        let full = try portfolio.reassessment.reassessAll(asOf: today, dryRun: true, full: true)
+        #expect(full.changes.isEmpty, "the batch missed \(full.changes.map(\.current.company))")
+    }
+
     @Test("after every change, reassessing only the affected companies equals reassessing all", arguments: [
         (UInt64(11), "2023-08-01"), (12, "2024-02-29"), (13, "2023-12-31"),
     ])

@@ -30,7 +30,6 @@ extension Reassessment {
     /// ship its capability.
     func companiesConcerned(byNewReleases releaseIDs: [Int64]) throws -> Set<Int64> {
         guard !releaseIDs.isEmpty else { return [] }
-        let ids = "[" + releaseIDs.map(String.init).joined(separator: ",") + "]"
         return Set(try database.fetchAll(
             sql: """
                 SELECT company_id FROM exposures WHERE capability_id IN (
@@ -40,7 +39,7 @@ extension Reassessment {
                     UNION SELECT s.id FROM models s JOIN releases r ON r.model_id = s.snapshot_of
                     WHERE r.kind = 'retirement' AND r.id IN (SELECT value FROM json_each(?1)))
                 """,
-            arguments: [.text(ids)]) { try $0.get(0) as Int64 })
+            arguments: [Self.jsonArray(releaseIDs)]) { try $0.get(0) as Int64 })
     }
 
     /// The companies whose outcome can have moved between `since` and `asOf` while the
@@ -119,38 +118,92 @@ extension Reassessment {
     /// seconds over 100,000 of them where a few thousand can change.
     func companiesThreatened(byNewReleases releaseIDs: [Int64]) throws -> Set<Int64> {
         guard !releaseIDs.isEmpty else { return [] }
-        let ids = SQLValue.text("[" + releaseIDs.map(String.init).joined(separator: ",") + "]")
+        let ids = Self.jsonArray(releaseIDs)
         return try companiesExposed(toCapabilitiesShippedBy: ids).union(try companiesDependingOnModelsRetired(by: ids))
     }
 
     /// The companies whose latest lifeline a capability the releases ship falls within,
-    /// when they are exposed to it. Two passes: the lifelines the shipping dates alone
-    /// may end (`ShippedDates`, read from the `assessments_by_end` index with no other
-    /// table), then, for those only, the exact question with the company's exposures.
+    /// by a provider whose release counts for their exposure to it (rule 4). Three passes,
+    /// each over fewer lifelines:
+    /// 1. the lifelines a shipping date falls within, read from the `assessments_by_end`
+    ///    index alone, a range of their ends for each date (`ShippedDates.lifelineEnds`);
+    /// 2. of those, the ones a capability their company is exposed to shipped within,
+    ///    by a provider that counts (rule 4), matched in memory: first by capability
+    ///    alone, from the `exposures_by_company` index (`ShippedDates.anyShipped`), then
+    ///    with the providers the exposures that pass name (`anyCounted`). Asked of
+    ///    SQLite, this took twice as long; without the providers, a third of the
+    ///    companies reassessed after the release history could not change.
+    /// 3. of those, the ones that are their company's latest lifeline, from the
+    ///    `assessments_by_company` index alone.
     private func companiesExposed(toCapabilitiesShippedBy ids: SQLValue) throws -> Set<Int64> {
         let shipped = ShippedDates(try database.cachedStatement(sql: """
-            SELECT DISTINCT r.released_on FROM releases r JOIN release_capabilities x ON x.release_id = r.id
+            SELECT x.capability_id, r.released_on, m.provider_id, p.role = 'host'
+            FROM releases r JOIN release_capabilities x ON x.release_id = r.id
+            JOIN models m ON m.id = r.model_id JOIN providers p ON p.id = m.provider_id
             WHERE r.id IN (SELECT value FROM json_each(?))
-            """).bind([ids]).fetchAll { try $0.get(0) as CivilDate })
-        guard let earliest = shipped.dates.first else { return [] }
-        var candidates: [Int64] = []
-        try database.cachedStatement(sql: "SELECT id, lifeline_start, lifeline_end FROM assessments WHERE lifeline_end >= ?")
-            .bind([.text(earliest.iso)]).forEachRow { row in
-                if shipped.anyWithin(lifelineFrom: try row.get(1), to: try row.get(2)) { candidates.append(try row.get(0)) }
+            """).bind([ids]).fetchAll { row in
+                (capability: try row.get(0) as Int64, shipment: ShippedDates.Shipment(
+                    date: try row.get(1), provider: try row.get(2), byHost: try row.get(3)))
+            })
+        guard !shipped.dates.isEmpty else { return [] }
+        var lifelines: [Int64: [(assessment: Int64, start: CivilDate, end: CivilDate)]] = [:]
+        let endingBefore = try database.cachedStatement(sql: """
+            SELECT company_id, id, lifeline_start, lifeline_end FROM assessments
+            WHERE lifeline_end >= ?1 AND lifeline_end < ?2 AND lifeline_start <= ?1
+            """)
+        let endingLater = try database.cachedStatement(sql: """
+            SELECT company_id, id, lifeline_start, lifeline_end FROM assessments WHERE lifeline_end >= ?1 AND lifeline_start <= ?1
+            """)
+        for ends in shipped.lifelineEnds {
+            let statement = ends.before == nil ? endingLater : endingBefore
+            try statement.bind([.text(ends.from.iso)] + (ends.before.map { [.text($0.iso)] } ?? [])).forEachRow { row in
+                lifelines[try row.get(0), default: []].append((try row.get(1), try row.get(2), try row.get(3)))
             }
-        guard !candidates.isEmpty else { return [] }
-        return Set(try database.cachedStatement(sql: """
-            WITH shipped AS MATERIALIZED (
-                SELECT x.capability_id, r.released_on FROM releases r JOIN release_capabilities x ON x.release_id = r.id
-                WHERE r.id IN (SELECT value FROM json_each(?1))
-            )
-            SELECT a.company_id FROM assessments a
-            WHERE a.id IN (SELECT value FROM json_each(?2))
-              AND EXISTS (SELECT 1 FROM exposures e JOIN shipped s ON s.capability_id = e.capability_id
-                          WHERE e.company_id = a.company_id AND s.released_on BETWEEN a.lifeline_start AND a.lifeline_end)
-              AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
-            """).bind([ids, .text("[" + candidates.map(String.init).joined(separator: ",") + "]")])
-            .fetchAll { try $0.get(0) as Int64 })
+        }
+        guard !lifelines.isEmpty else { return [] }
+        // Pass 2: the exposures to a capability shipped within a candidate lifeline, by
+        // any provider; then the providers those exposures name, and rule 4 on each.
+        var exposed: [(company: Int64, capability: Int64, exposure: Int64)] = []
+        try database.cachedStatement(sql: "SELECT company_id, capability_id, id FROM exposures WHERE company_id IN (SELECT value FROM json_each(?))")
+            .bind([Self.jsonArray(lifelines.keys)]).forEachRow { row in
+                let company: Int64 = try row.get(0)
+                let capability: Int64 = try row.get(1)
+                if lifelines[company]?.contains(where: { shipped.anyShipped(lifelineFrom: $0.start, to: $0.end, capability: capability) }) == true {
+                    exposed.append((company, capability, try row.get(2)))
+                }
+            }
+        var providersNamed: [Int64: [Int64]] = [:]
+        try database.cachedStatement(sql: "SELECT exposure_id, provider_id FROM exposure_providers WHERE exposure_id IN (SELECT value FROM json_each(?))")
+            .bind([Self.jsonArray(exposed.map(\.exposure))]).forEachRow { providersNamed[try $0.get(0), default: []].append(try $0.get(1)) }
+        // A company's exposures to one capability are all here or none: one scope for them.
+        var scopes: [Int64: [Int64: ShippedDates.ExposureScope]] = [:]
+        for exposure in exposed {
+            scopes[exposure.company, default: [:]][exposure.capability, default: .init()].add(naming: providersNamed[exposure.exposure] ?? [])
+        }
+        var threatened: [Int64: Set<Int64>] = [:]
+        for (company, byCapability) in scopes {
+            for lifeline in lifelines[company] ?? [] where byCapability.contains(where: { capability, scope in
+                shipped.anyCounted(lifelineFrom: lifeline.start, to: lifeline.end, capability: capability, scope: scope)
+            }) {
+                threatened[company, default: []].insert(lifeline.assessment)
+            }
+        }
+        return try companiesWhoseLatestAssessment(isAmong: threatened)
+    }
+
+    /// Of the companies of `assessments` (ids by company), those whose latest assessment
+    /// is one of theirs: read from the `assessments_by_company` index alone.
+    private func companiesWhoseLatestAssessment(isAmong assessments: [Int64: Set<Int64>]) throws -> Set<Int64> {
+        guard !assessments.isEmpty else { return [] }
+        var companies = Set<Int64>()
+        try database.cachedStatement(sql: """
+            SELECT j.value, (SELECT b.id FROM assessments b WHERE b.company_id = j.value ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            FROM json_each(?) j
+            """).bind([Self.jsonArray(assessments.keys.sorted())]).forEachRow { row in
+                let company: Int64 = try row.get(0)
+                if let latest = try row.get(1) as Int64?, assessments[company]?.contains(latest) == true { companies.insert(company) }
+            }
+        return companies
     }
 
     /// The companies that depend on a model the releases retire (or on a snapshot of

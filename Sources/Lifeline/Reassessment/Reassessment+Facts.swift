@@ -16,8 +16,7 @@ extension Reassessment {
             case .all:
                 return ("1", [])
             case .ids(let ids):
-                let list = "[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
-                return ("\(column) IN (SELECT value FROM json_each(?))", [.text(list)])
+                return ("\(column) IN (SELECT value FROM json_each(?))", [Reassessment.jsonArray(ids.sorted())])
             }
         }
     }
@@ -321,6 +320,11 @@ extension Reassessment {
     /// Up to how many companies `releaseFacts` gathers their dependencies to skip the
     /// retirements of other models: a command's reassessment, not a nightly run's.
     static let fewCompanies = 1_000
+
+    /// A JSON array of ids, for `json_each`: one statement text for any number of them.
+    static func jsonArray(_ ids: some Sequence<Int64>) -> SQLValue {
+        .text("[" + ids.map(String.init).joined(separator: ",") + "]")
+    }
 
     /// A JSON array of strings, for `json_each`. Slugs need no escaping, but quotes and
     /// backslashes are escaped anyway.
