@@ -45,4 +45,22 @@ struct StoredValueCheckTests {
         let error = #expect(throws: SQLiteError.self) { _ = try portfolio.reports.currentAssessment("deckly") }
         #expect(error?.message.hasPrefix("assessments.status holds 'zombie'") == true)
     }
+
+    @Test("a threat's model is read as provider/model, split at the slash; one without a slash is an error naming it")
+    func causeModels() throws {
+        let stored = try #require(try database.fetchOne(sql: """
+            SELECT c.slug, a.cause_model FROM assessments a JOIN companies c ON c.id = a.company_id
+            WHERE a.cause_model IS NOT NULL ORDER BY a.id DESC LIMIT 1
+            """) { (try $0.get(0) as String, try $0.get(1) as String) })
+        let latest = try database.fetchOne(sql: """
+            SELECT max(id) FROM assessments WHERE company_id = (SELECT id FROM companies WHERE slug = ?)
+            """, arguments: [.text(stored.0)]) { try $0.get(0) as Int64 }
+        try database.execute(sql: "UPDATE assessments SET cause_model = 'lab-x/model.v2' WHERE id = ?", arguments: [.integer(latest!)])
+        let read = try portfolio.reports.currentAssessment(stored.0)
+        #expect(read?.outcome.cause.threat?.model == ModelReference(provider: "lab-x", model: "model.v2"))
+        try database.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        try database.execute(sql: "UPDATE assessments SET cause_model = 'noslash' WHERE id = ?", arguments: [.integer(latest!)])
+        let error = #expect(throws: SQLiteError.self) { _ = try portfolio.reports.currentAssessment(stored.0) }
+        #expect(error?.message.hasPrefix("assessments.cause_model holds 'noslash', expected a model as provider/model") == true)
+    }
 }
