@@ -105,4 +105,17 @@ struct LargeReportPageTests {
         }
         #expect(hitLists.contains { $0.contains(" more") }, "some release hits more than 10 of 2,465 companies")
     }
+
+    @Test("the stagnating section is the first 25 of every flag the JSON lists, a tie across the cut ordered as there")
+    func stagnating() throws {
+        let json = try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let every = json?["stagnating"] as? [[String: Any]] ?? []
+        #expect(every.count > 25)
+        #expect(every.count > 25 && every[24]["days"] as? Int == every[25]["days"] as? Int, "a tie across the cut, so that the cut is tested")
+        let section = page.components(separatedBy: "<h2>Stagnating")[1].components(separatedBy: "</table>")[0]
+        let shown = try NSRegularExpression(pattern: #"<tr><td>([^<]+)</td>"#)
+            .matches(in: section, range: NSRange(section.startIndex..., in: section))
+            .map { String(section[Range($0.range(at: 1), in: section)!]) }
+        #expect(shown == every.prefix(25).map { $0["company"] as? String ?? "?" })
+    }
 }
