@@ -47,65 +47,77 @@ public enum CSV {
     }
 
     /// The records of `text`, each with the 1-based line it starts on. A leading
-    /// byte-order mark is not part of the first field.
+    /// byte-order mark is not part of the first field. Read as UTF-8 bytes: every byte
+    /// that delimits is ASCII, and no byte of a multi-byte character is (a scalar at a
+    /// time, this was a fortieth of importing the release history).
+    /// - Precondition: `delimiter` is ASCII (`,`, `;` or a tab).
     /// - Throws: `LifelineError` (bad data) for an unterminated quote or a stray quote,
     ///   placed as `FILE:LINE` when `fileName` is given, else `line LINE`.
     public static func records(
         in text: String, fileName: String? = nil, delimiter: Unicode.Scalar = ","
     ) throws -> [(line: Int, fields: [String])] {
+        precondition(delimiter.isASCII, "CSV.records: the delimiter must be ASCII")
+        var text = text
+        return try text.withUTF8 { try records(inUTF8: $0, fileName: fileName, delimiter: UInt8(delimiter.value)) }
+    }
+
+    private static func records(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, fileName: String?, delimiter: UInt8
+    ) throws -> [(line: Int, fields: [String])] {
         let place = { (line: Int) in fileName.map { "\($0):\(line)" } ?? "line \(line)" }
+        let (quote, carriageReturn, lineFeed) = (UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false
         var fieldWasQuoted = false
         var line = 1
         var recordLine = 1
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        if let first = scalars.next(), first != "\u{FEFF}" { pending = first }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) { records.append((recordLine, fields)) }
             fields = []
-            field = ""
             fieldWasQuoted = false
         }
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if quoted {
-                if scalar == "\"" {
-                    let next = scalars.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+                    if byte == lineFeed { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"":
+            switch byte {
+            case quote:
                 guard field.isEmpty else {
                     throw LifelineError(.badData, "\(place(line)): a quote inside an unquoted field; quote the whole field")
                 }
                 quoted = true
                 fieldWasQuoted = true
             case delimiter:
-                fields.append(field)
-                field = ""
+                endField()
                 fieldWasQuoted = false
-            case "\r":
-                let next = scalars.next()
-                if next != "\n" { pending = next }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\n":
+            case carriageReturn, lineFeed:
+                if byte == carriageReturn, index < bytes.count, bytes[index] == lineFeed { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                field.unicodeScalars.append(scalar)
+                field.append(byte)
             }
         }
         if quoted { throw LifelineError(.badData, "\(place(recordLine)): a quoted field is never closed") }
