@@ -158,6 +158,24 @@ struct ReassessmentPropertyTests {
         for company in plan.companies { #expect(try first.reports.currentAssessment(company.slug) == current[company.slug]) }
     }
 
+    @Test("what-if: a release before a lifeline's start or on its natural end changes nothing, the day before the end does, a clamped month end too")
+    func whatIfWindow() throws {
+        let today = CivilDate(iso: "2024-06-30")!
+        let portfolio = try Self.emptyPortfolio(today: today)
+        // Jan 31 plus 3 months is Apr 30 for lifeline; SQLite's arithmetic makes it May 1.
+        _ = try portfolio.companies.addCompany(slug: "month-end", fields: CompanyFields(tier: "3", since: "2024-01-31"))
+        _ = try portfolio.companies.setExposure(company: "month-end", capability: "vision", effect: .necessity, providers: [])
+        func victims(on day: String) throws -> [String] {
+            try portfolio.reports.whatIf(model: Self.models[0], capabilities: ["vision"], on: CivilDate(iso: day)!, asOf: today)
+                .map { "\($0.after.company) \($0.after.status.rawValue)" }
+        }
+        #expect(try victims(on: "2024-01-30") == [], "before the start")
+        #expect(try victims(on: "2024-01-31") == ["month-end replaced"], "on the start")
+        #expect(try victims(on: "2024-04-29") == ["month-end replaced"], "the day before the natural end")
+        #expect(try victims(on: "2024-04-30") == [], "on the natural end, the tier ran out first")
+        #expect(try victims(on: "2024-05-01") == [])
+    }
+
     @Test("what-if names exactly the companies whose outcome logging the release would change", arguments: [
         (UInt64(31), "2023-08-01"), (32, "2024-02-29"), (33, "2024-12-31"),
     ])

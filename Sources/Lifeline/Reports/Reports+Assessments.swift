@@ -112,35 +112,48 @@ extension Reports {
                 sql: "SELECT role = 'host' FROM providers WHERE id = ?", arguments: [.integer(providerID)]) { try $0.get(0) as Bool } ?? false
             let slugs = try capabilities.map(names.capabilitySlug)
             // By any of their lifelines: as of a past date, an earlier one may be in force.
+            // Only a lifeline whose window - its start up to its natural end - holds the
+            // date can be ended by the release (rules 3 and 5). SQLite's month arithmetic
+            // carries an overflowing day into the next month (Jan 31 + 1 month is Mar 3)
+            // where lifeline's clamps it (Feb 28): its end is never earlier, so the few
+            // extra companies it lets through are computed and show no change.
             let exposed = Set(try database.fetchAll(
                 sql: """
                     SELECT e.company_id FROM exposures e JOIN capabilities k ON k.id = e.capability_id
+                    JOIN companies c ON c.id = e.company_id
                     WHERE k.slug IN (SELECT value FROM json_each(?1))
+                      AND c.lifeline_start <= ?2 AND date(c.lifeline_start, '+' || c.tier_months || ' months') > ?2
                     UNION SELECT l.company_id FROM earlier_lifeline_exposures e JOIN earlier_lifelines l ON l.id = e.lifeline_id
-                    JOIN capabilities k ON k.id = e.capability_id WHERE k.slug IN (SELECT value FROM json_each(?1))
+                    JOIN capabilities k ON k.id = e.capability_id
+                    WHERE k.slug IN (SELECT value FROM json_each(?1))
+                      AND l.starts_on <= ?2 AND date(l.starts_on, '+' || l.tier_months || ' months') > ?2
                     """,
-                arguments: [.text(Reassessment.jsonArray(slugs))]) { try $0.get(0) as Int64 })
+                arguments: [.text(Reassessment.jsonArray(slugs)), .text(date.iso)]) { try $0.get(0) as Int64 })
             let companies = try portfolio.reassessment.companyFacts(.ids(exposed))
             let index = Reassessment.ReleaseIndex(dateOrdered: try portfolio.reassessment.releaseFacts(concerning: companies))
             let hypothetical = [ReleaseFact(id: Int64.max, model: model, kind: .capability, releasedOn: date, capabilities: slugs, byHost: byHost)][...]
-            let invested = try investedCents(asOf: asOf)
-            return companies.compactMap { company in
+            let changed: [(id: Int64, before: Assessment, after: Assessment)] = companies.compactMap { company in
                 let runs = index.releases(concerning: company, asOf: asOf, details: false)
                 let assess = { (runs: [ArraySlice<ReleaseFact>]) in
                     LifelineEngine.assess(company, runs: runs, runsAreDateOrdered: true, asOf: asOf, warnDays: self.warnDays, details: false)
                 }
                 guard let before = assess(runs), let after = assess(runs + [hypothetical]), before.outcome != after.outcome
                 else { return nil }
-                return WhatIfImpact(before: before, after: after, investedCents: invested[company.id] ?? 0)
-            }.sorted { ($0.after.outcome.lifelineEnd, $0.after.company) < ($1.after.outcome.lifelineEnd, $1.after.company) }
+                return (company.id, before, after)
+            }
+            let invested = try investedCents(asOf: asOf, of: changed.map(\.id))
+            return changed.map { WhatIfImpact(before: $0.before, after: $0.after, investedCents: invested[$0.id] ?? 0) }
+                .sorted { ($0.after.outcome.lifelineEnd, $0.after.company) < ($1.after.outcome.lifelineEnd, $1.after.company) }
         }
     }
 
-    /// US cents invested per company id up to `asOf`: none made after it.
-    func investedCents(asOf: CivilDate) throws -> [Int64: Int64] {
+    /// US cents invested up to `asOf` (none made after it) in each of `companies`, by id.
+    func investedCents(asOf: CivilDate, of companies: [Int64]) throws -> [Int64: Int64] {
         var result: [Int64: Int64] = [:]
-        try database.cachedStatement(sql: "SELECT company_id, sum(amount_cents) FROM investments WHERE invested_on <= ? GROUP BY company_id")
-            .bind([.text(asOf.iso)]).forEachRow { result[try $0.get(0)] = try $0.get(1) }
+        try database.cachedStatement(sql: """
+            SELECT company_id, sum(amount_cents) FROM investments
+            WHERE invested_on <= ?1 AND company_id IN (SELECT value FROM json_each(?2)) GROUP BY company_id
+            """).bind([.text(asOf.iso), Reassessment.jsonArray(companies)]).forEachRow { result[try $0.get(0)] = try $0.get(1) }
         return result
     }
 }
