@@ -146,7 +146,17 @@ extension Reassessment {
                     date: try row.get(1), provider: try row.get(2), byHost: try row.get(3)))
             })
         guard !shipped.dates.isEmpty else { return [] }
-        var lifelines: [Int64: [(assessment: Int64, start: CivilDate, end: CivilDate)]] = [:]
+        let lifelines = try lifelinesContainingADate(of: shipped)
+        guard !lifelines.isEmpty else { return [] }
+        return try companiesWhoseLatestAssessment(isAmong: try assessments(of: lifelines, threatenedBy: shipped))
+    }
+
+    /// A lifeline as the first pass finds it: its assessment and its dates.
+    private typealias RecordedLifeline = (assessment: Int64, start: CivilDate, end: CivilDate)
+
+    /// Pass 1: the recorded lifelines some shipping date falls within, by company.
+    private func lifelinesContainingADate(of shipped: ShippedDates) throws -> [Int64: [RecordedLifeline]] {
+        var lifelines: [Int64: [RecordedLifeline]] = [:]
         let endingBefore = try database.cachedStatement(sql: """
             SELECT company_id, id, lifeline_start, lifeline_end FROM assessments
             WHERE lifeline_end >= ?1 AND lifeline_end < ?2 AND lifeline_start <= ?1
@@ -160,9 +170,13 @@ extension Reassessment {
                 lifelines[try row.get(0), default: []].append((try row.get(1), try row.get(2), try row.get(3)))
             }
         }
-        guard !lifelines.isEmpty else { return [] }
-        // Pass 2: the exposures to a capability shipped within a candidate lifeline, by
-        // any provider; then the providers those exposures name, and rule 4 on each.
+        return lifelines
+    }
+
+    /// Pass 2: of `lifelines`, the assessments (by company) within which a capability the
+    /// company is exposed to shipped, by a provider that counts for its exposures to it.
+    private func assessments(of lifelines: [Int64: [RecordedLifeline]], threatenedBy shipped: ShippedDates) throws -> [Int64: Set<Int64>] {
+        // The exposures to a capability shipped within a candidate lifeline, by any provider...
         var exposed: [(company: Int64, capability: Int64, exposure: Int64)] = []
         try database.cachedStatement(sql: "SELECT company_id, capability_id, id FROM exposures WHERE company_id IN (SELECT value FROM json_each(?))")
             .bind([Self.jsonArray(lifelines.keys)]).forEachRow { row in
@@ -172,10 +186,11 @@ extension Reassessment {
                     exposed.append((company, capability, try row.get(2)))
                 }
             }
+        // ...then the providers those exposures name, and rule 4 on each. A company's
+        // exposures to one capability are all here or none: one scope for them.
         var providersNamed: [Int64: [Int64]] = [:]
         try database.cachedStatement(sql: "SELECT exposure_id, provider_id FROM exposure_providers WHERE exposure_id IN (SELECT value FROM json_each(?))")
             .bind([Self.jsonArray(exposed.map(\.exposure))]).forEachRow { providersNamed[try $0.get(0), default: []].append(try $0.get(1)) }
-        // A company's exposures to one capability are all here or none: one scope for them.
         var scopes: [Int64: [Int64: ShippedDates.ExposureScope]] = [:]
         for exposure in exposed {
             scopes[exposure.company, default: [:]][exposure.capability, default: .init()].add(naming: providersNamed[exposure.exposure] ?? [])
@@ -188,11 +203,11 @@ extension Reassessment {
                 threatened[company, default: []].insert(lifeline.assessment)
             }
         }
-        return try companiesWhoseLatestAssessment(isAmong: threatened)
+        return threatened
     }
 
-    /// Of the companies of `assessments` (ids by company), those whose latest assessment
-    /// is one of theirs: read from the `assessments_by_company` index alone.
+    /// Pass 3: of the companies of `assessments` (ids by company), those whose latest
+    /// assessment is one of theirs: read from the `assessments_by_company` index alone.
     private func companiesWhoseLatestAssessment(isAmong assessments: [Int64: Set<Int64>]) throws -> Set<Int64> {
         guard !assessments.isEmpty else { return [] }
         var companies = Set<Int64>()
