@@ -232,15 +232,18 @@ public enum LifelineEngine {
 
     /// Rule 7: capabilities shipped on models the company depends on (or on snapshots of
     /// them) that it is not exposed to and has not adopted by then, in date order.
+    /// One pass with no set of the capabilities exposed: a lifeline has a few, and the
+    /// report runs this for each of 100,000 companies, where building and hashing that
+    /// set for each was most of the work.
     static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts, adopted: Set<String> = []) -> [Opportunity] {
-        let exposed = Set(lifeline.exposures.map(\.capability)).union(adopted)
-        return counted
-            .filter { release in lifeline.dependencies.contains(where: release.reaches) }
-            .flatMap { release in
-                release.capabilities.filter { !exposed.contains($0) }.map {
-                    Opportunity(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: $0)
-                }
+        var found: [Opportunity] = []
+        for release in counted where lifeline.dependencies.contains(where: release.reaches) {
+            for capability in release.capabilities
+            where !lifeline.exposures.contains(where: { $0.capability == capability }) && !adopted.contains(capability) {
+                found.append(Opportunity(releaseID: release.id, model: release.model, releasedOn: release.releasedOn, capability: capability))
             }
-            .sorted { ($0.releasedOn, $0.releaseID, $0.capability) < ($1.releasedOn, $1.releaseID, $1.capability) }
+        }
+        found.sort { ($0.releasedOn, $0.releaseID, $0.capability) < ($1.releasedOn, $1.releaseID, $1.capability) }
+        return found
     }
 }
