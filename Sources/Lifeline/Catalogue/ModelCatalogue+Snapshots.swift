@@ -84,13 +84,12 @@ extension ModelCatalogue {
 
     /// The companies that depend on any of `models`, in any of their lifelines.
     private func dependents(ofModels models: [Int64]) throws -> Set<Int64> {
-        let ids = "[" + models.map(String.init).joined(separator: ",") + "]"
-        return Set(try database.fetchAll(
+        Set(try database.fetchAll(
             sql: """
                 SELECT company_id FROM dependencies WHERE model_id IN (SELECT value FROM json_each(?1))
                 UNION SELECT l.company_id FROM earlier_lifeline_dependencies d JOIN earlier_lifelines l ON l.id = d.lifeline_id
                 WHERE d.model_id IN (SELECT value FROM json_each(?1))
                 """,
-            arguments: [.text(ids)]) { try $0.get(0) as Int64 })
+            arguments: [Reassessment.jsonArray(models)]) { try $0.get(0) as Int64 })
     }
 }

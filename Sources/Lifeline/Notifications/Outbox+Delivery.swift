@@ -65,7 +65,7 @@ extension Outbox {
                     UPDATE notifications SET claimed_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || ? || ' seconds')
                     WHERE id IN (SELECT value FROM json_each(?))
                     """,
-                arguments: [.integer(Int64(seconds)), .text("[" + claimed.map { String($0.id) }.joined(separator: ",") + "]")])
+                arguments: [.integer(Int64(seconds)), Reassessment.jsonArray(claimed.map(\.id))])
             return claimed
         }
     }
@@ -79,7 +79,7 @@ extension Outbox {
                         last_error = NULL
                     WHERE id IN (SELECT value FROM json_each(?))
                     """,
-                arguments: [.text(Self.idArray(ids))])
+                arguments: [Reassessment.jsonArray(ids)])
         }
     }
 
@@ -93,7 +93,7 @@ extension Outbox {
                         given_up_at = CASE WHEN attempts + 1 >= ? THEN \(Portfolio.nowSQL) END
                     WHERE id IN (SELECT value FROM json_each(?))
                     """,
-                arguments: [.text(error), .integer(Int64(maxAttempts)), .text(Self.idArray(ids))])
+                arguments: [.text(error), .integer(Int64(maxAttempts)), Reassessment.jsonArray(ids)])
         }
     }
 
@@ -137,6 +137,4 @@ extension Outbox {
             id: id, createdAt: try row.get(1), kind: try row.get(2), company: try row.get(3), payload: payload,
             deliveredAt: try row.get(5), attempts: try row.get(6), lastError: try row.get(7), givenUpAt: try row.get(8))
     }
-
-    private static func idArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }

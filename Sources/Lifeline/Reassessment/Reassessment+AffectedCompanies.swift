@@ -103,7 +103,7 @@ extension Reassessment {
                  OR EXISTS (SELECT 1 FROM dependencies d JOIN models m ON m.id = d.model_id
                             JOIN releases r ON r.model_id = d.model_id OR r.model_id = m.snapshot_of
                             WHERE d.company_id = a.company_id AND r.id = ?1 AND r.kind = 'retirement'))
-            AND a.id = (SELECT b.id FROM assessments b WHERE b.company_id = a.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            AND a.id = (\(Self.latestAssessmentID(ofCompany: "a.company_id")))
             """).bind([.integer(releaseID), .text(releasedOn.iso), .integer(isRetirement ? 1 : 0)])
             .fetchAll { try $0.get(0) as Int64 })
     }
@@ -212,8 +212,7 @@ extension Reassessment {
         guard !assessments.isEmpty else { return [] }
         var companies = Set<Int64>()
         try database.cachedStatement(sql: """
-            SELECT j.value, (SELECT b.id FROM assessments b WHERE b.company_id = j.value ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
-            FROM json_each(?) j
+            SELECT j.value, (\(Self.latestAssessmentID(ofCompany: "j.value"))) FROM json_each(?) j
             """).bind([Self.jsonArray(assessments.keys.sorted())]).forEachRow { row in
                 let company: Int64 = try row.get(0)
                 if let latest = try row.get(1) as Int64?, assessments[company]?.contains(latest) == true { companies.insert(company) }
@@ -236,8 +235,7 @@ extension Reassessment {
                 UNION SELECT s.id, t.released_on FROM retirement t JOIN models s ON s.snapshot_of = t.model_id
             )
             SELECT a.company_id FROM retired t CROSS JOIN dependencies d ON d.model_id = t.model_id
-            JOIN assessments a ON a.id = (
-                SELECT b.id FROM assessments b WHERE b.company_id = d.company_id ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            JOIN assessments a ON a.id = (\(Self.latestAssessmentID(ofCompany: "d.company_id")))
             WHERE t.released_on <= a.lifeline_end
             """).bind([ids]).fetchAll { try $0.get(0) as Int64 })
     }

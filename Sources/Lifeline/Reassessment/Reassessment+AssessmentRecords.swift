@@ -74,15 +74,11 @@ extension Reassessment {
     func previousOutcomes(_ selection: CompanySelection, asOf: CivilDate) throws -> [Int64: Assessment.Outcome] {
         var outcomes: [Int64: Assessment.Outcome] = [:]
         let reader = OutcomeReader()
-        let latest = "SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?1 ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1"
-        let sql: String
-        switch selection {
-        case .all:
-            sql = "SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM companies c JOIN assessments a ON a.id = (\(latest))"
-        case .ids:
-            sql = "SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM (SELECT value AS id FROM json_each(?2)) c JOIN assessments a ON a.id = (\(latest))"
-        }
-        try database.cachedStatement(sql: sql).bind([.text(asOf.iso)] + selection.condition(on: "c.id").arguments).forEachRow { row in
+        let companies = selection.ids
+        try database.cachedStatement(sql: """
+            SELECT c.id, \(Self.outcomeColumns(of: "a")) FROM (\(companies.sql)) c
+            JOIN assessments a ON a.id = (\(Self.latestAssessmentID(ofCompany: "c.id", onOrBefore: "?")))
+            """).bind(companies.arguments + [.text(asOf.iso)]).forEachRow { row in
             outcomes[try row.get(0)] = try reader.outcome(from: row)
         }
         return outcomes
@@ -100,9 +96,8 @@ extension Reassessment {
         let outcomes = OutcomeReader()
         try database.cachedStatement(sql: """
             SELECT c.id, c.slug, \(Self.outcomeColumns(of: "a")) FROM companies c
-            \(includingNeverAssessed ? "LEFT JOIN" : "JOIN") assessments a ON a.id = (
-                SELECT b.id FROM assessments b WHERE b.company_id = c.id AND b.as_of <= ?
-                ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1)
+            \(includingNeverAssessed ? "LEFT JOIN" : "JOIN") assessments a
+                ON a.id = (\(Self.latestAssessmentID(ofCompany: "c.id", onOrBefore: "?")))
             WHERE \(condition.sql)
             """).bind([.text(asOf.iso)] + condition.arguments).forEachRow { row in
             let recorded = try row.get(2) as String? != nil

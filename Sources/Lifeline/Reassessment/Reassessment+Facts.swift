@@ -19,6 +19,25 @@ extension Reassessment {
                 return ("\(column) IN (SELECT value FROM json_each(?))", [Reassessment.jsonArray(ids.sorted())])
             }
         }
+
+        /// The selected companies' ids as a subquery of one column, `id`: to start a
+        /// query from them without reading the companies table when only ids are chosen.
+        var ids: (sql: String, arguments: [SQLValue]) {
+            switch self {
+            case .all:
+                return ("SELECT id FROM companies", [])
+            case .ids(let ids):
+                return ("SELECT value AS id FROM json_each(?)", [Reassessment.jsonArray(ids.sorted())])
+            }
+        }
+    }
+
+    /// SQL for the id of the latest assessment of the company whose id is `company` (a
+    /// column or parameter): of the latest date, the latest run's - one seek along
+    /// `assessments_by_company`. With `onOrBefore` (SQL for a date), the latest as of it.
+    static func latestAssessmentID(ofCompany company: String, onOrBefore date: String? = nil) -> String {
+        "SELECT b.id FROM assessments b WHERE b.company_id = \(company)\(date.map { " AND b.as_of <= \($0)" } ?? "")"
+            + " ORDER BY b.as_of DESC, b.run_id DESC LIMIT 1"
     }
 
     /// The facts of the selected companies, by id order.
