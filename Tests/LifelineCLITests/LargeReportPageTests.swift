@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// The HTML report of a portfolio too large to draw whole: a generated 5,000-company
+/// The report of a portfolio too large to list whole, as a page and as text: a generated 5,000-company
 /// database (bench/generate.py, fixed seed) as of 2023-06-01, when 2,465 of them had
 /// begun, one runs and the rest have ended: the running side of the timeline has too
 /// few, and the ended side draws the rest.
-@Suite("The HTML report of a large portfolio, end to end")
+@Suite("The report of a large portfolio, as HTML, text and Markdown, end to end")
 struct LargeReportPageTests {
     let scratch: Scratch
     let page: String
@@ -118,4 +118,38 @@ struct LargeReportPageTests {
             .map { String(section[Range($0.range(at: 1), in: section)!]) }
         #expect(shown == every.prefix(25).map { $0["company"] as? String ?? "?" })
     }
+
+    @Test("the text report of a large portfolio cuts its sections as the page does: ended most recently first, 25 of them, and how many more")
+    func textReport() throws {
+        let result = try run(["report"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        for heading in [
+            "Status:", "Capital at risk by provider:", "Capital at risk by capability:", "Ending soonest:", "Ended most recently:",
+            "Recent releases (90 days) that touch the portfolio:", "Stagnating (stall window 90 days):",
+        ] {
+            #expect(text.contains("\n\(heading)\n"), "\(heading)")
+        }
+        #expect(!text.contains("Ended or elapsed:"))
+        let ended = try sql("""
+            SELECT company FROM v_company_lifeline WHERE status IN ('rebuild', 'replaced', 'migrate', 'elapsed')
+            ORDER BY lifeline_end DESC, company DESC
+            """)
+        let section = text.components(separatedBy: "Ended most recently:\n")[1].components(separatedBy: "\n\n")[0]
+        let lines = section.split(separator: "\n")
+        #expect(lines.dropFirst(2).dropLast().map { String($0.prefix { $0 != " " }) } == Array(ended.prefix(25)))
+        #expect(lines.last == "And \(ended.count - 25) more ended or elapsed earlier; \(Self.everyRowIsElsewhere).")
+        #expect(text.utf8.count < 300_000, "\(text.utf8.count) bytes for 2,465 companies: the recent releases take most")
+    }
+
+    @Test("the Markdown report of a large portfolio is cut the same way")
+    func markdownReport() throws {
+        let result = try run(["report", "--format", "markdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\n## Ended most recently\n"))
+        #expect(result.stdout.contains("\n## Capital at risk by provider\n"))
+        #expect(result.stdout.utf8.count < 300_000, "\(result.stdout.utf8.count) bytes")
+    }
+
+    static let everyRowIsElsewhere = "every company is in 'lifeline report --format json' and in the v_company_lifeline view"
 }

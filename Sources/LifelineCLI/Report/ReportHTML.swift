@@ -9,14 +9,11 @@ struct ReportHTML {
     /// The tier estimates judged so far (`lifeline scorecard`), shown as a small panel.
     let scorecard: Scorecard?
 
-    /// Up to this many companies, the page draws every one on the timeline and lists
-    /// them all; past it, the large layout (`largeBody`).
-    static let everyCompanyUpTo = 60
     /// How many companies the large layout's timeline draws.
     static let drawnInFull = 50
 
     func page() -> String {
-        let isLarge = report.companies.count > Self.everyCompanyUpTo
+        let isLarge = sections.isLarge
         var body: [String] = []
         body.append("<header><h1>Lifelines as of \(report.asOf)</h1><p>\(HTML.escape(sections.headline))</p></header>")
         body.append(summaryCards())
@@ -81,7 +78,7 @@ struct ReportHTML {
     /// one side taking what the other lacks, `drawnInFull` in all.
     /// Counted and picked lazily: of 100,000 entries, only the drawn are copied.
     static func drawn(_ companies: [PortfolioReport.Entry]) -> [PortfolioReport.Entry] {
-        guard companies.count > everyCompanyUpTo else { return companies }
+        guard companies.count > ReportSections.everyCompanyUpTo else { return companies }
         let isRunning = { (entry: PortfolioReport.Entry) in entry.assessment.status.isRunning }
         let hasEnded = { (entry: PortfolioReport.Entry) in entry.assessment.status.hasEnded || entry.assessment.status == .elapsed }
         let runningShown = min(companies.count(where: isRunning), max(drawnInFull / 2, drawnInFull - companies.count(where: hasEnded)))

@@ -11,7 +11,7 @@ enum ReportRenderer {
         case .table, .markdown:
             let writer: any RowWriter = format == .markdown ? MarkdownRowWriter() : AlignedTableWriter()
             var parts = [format == .markdown ? "# " + sections.headline : sections.headline, sections.capitalAtRisk]
-            for (title, rows, note) in sections.titled {
+            for (title, rows, note) in sections.isLarge ? sections.titledForLargeText : sections.titled {
                 let heading = format == .markdown ? "## \(title)" : "\(title):"
                 parts.append(heading + "\n" + (rows.values.isEmpty ? "(none)" : writer.render(rows)) + (note.map { "\n" + $0 } ?? ""))
             }

@@ -1,31 +1,50 @@
 import Lifeline
 import LifelineCore
 
-/// What the HTML page shows of a portfolio too large to list whole (`ReportHTML`): the
-/// same sections, each cut to what a reader takes in, with a line saying how many more
-/// there are and where they are, and capital at risk grouped by what puts it at risk.
+/// What the report shows of a portfolio too large to list whole, in every format but
+/// JSON (`ReportHTML`, `ReportRenderer`): the same sections, each cut to what a reader
+/// takes in, with a line saying how many more there are and where they are, and capital
+/// at risk grouped by what puts it at risk.
 extension ReportSections {
-    /// The most rows a section of the large page lists.
+    /// Up to this many companies, the report lists every one in every section; past it,
+    /// each section is cut and the HTML page draws the large layout.
+    static let everyCompanyUpTo = 60
+    /// The most rows a section of a large report lists.
     static let rowsShown = 25
-    /// The most companies named for one release on the large page.
+    /// The most companies named for one release in a large report.
     static let hitsShown = 10
 
-    /// Where every row is when the page lists some.
+    /// Where every row is when the report lists some.
     static let everyRowIsElsewhere = "every company is in 'lifeline report --format json' and in the v_company_lifeline view"
 
-    /// The sections of the large page, in reading order: as `titled`, each cut.
+    var isLarge: Bool { report.companies.count > Self.everyCompanyUpTo }
+
+    /// The sections of the large text and Markdown report: the status and capital at
+    /// risk by what puts it there (the HTML page shows these as cards and tables of its
+    /// own), then the large page's sections.
+    var titledForLargeText: [(title: String, rows: Rows, note: String?)] {
+        [
+            ("Status", statusSummary, nil), ("Capital at risk by provider", capitalAtRiskByProvider, nil),
+            ("Capital at risk by capability", capitalAtRiskByCapability, nil),
+        ] + titledForLargePage
+    }
+
+    /// The sections of the large page, in reading order: as `titled`, each cut. Only the
+    /// rows shown are built: over 100,000 companies, the ended section's sentences for
+    /// every company were most of the page's time.
     var titledForLargePage: [(title: String, rows: Rows, note: String?)] {
-        let ended = self.ended
-        let endedShown = Self.last(Self.rowsShown, of: ended)
-        let changes = self.changes
+        let endedCount = report.companies.count(where: Self.hasEndedOrElapsed)
+        let endedShown = min(endedCount, Self.rowsShown)
+        let changesShown = min(report.recentChanges.count, Self.rowsShown * 2)
         return [
             ("Ending soonest", endingSoonest, nil),
-            ("Ended most recently", endedShown,
-             Self.more(ended.values.count - endedShown.values.count, what: "ended or elapsed earlier")),
+            ("Ended most recently", Self.endedRows(report.companies.reversed().lazy.filter(Self.hasEndedOrElapsed).prefix(endedShown)),
+             Self.more(endedCount - endedShown, what: "ended or elapsed earlier")),
             ("Recent releases (\(report.recentDays) days) that touch the portfolio", recentReleases(namingAtMost: Self.hitsShown), recentReleasesNote),
             ("Opportunities to adopt", opportunities, nil),
             ("Stagnating (stall window \(report.stallDays) days)", stagnating, stagnatingNote),
-            (changesTitle, Self.first(Self.rowsShown * 2, of: changes), Self.more(changes.values.count - Self.rowsShown * 2, what: "changes")),
+            (changesTitle, Self.changeRows(report.recentChanges.prefix(changesShown)),
+             Self.more(report.recentChanges.count - changesShown, what: "changes")),
         ]
     }
 
@@ -54,19 +73,6 @@ extension ReportSections {
             rows.append([.text(name), OutputValue(group.companies), .usd(cents: group.cents), .number(share)])
         }
         return rows
-    }
-
-    static func first(_ count: Int, of rows: Rows) -> Rows {
-        var shown = Rows(columns: rows.columns)
-        for values in rows.values.prefix(count) { shown.append(values) }
-        return shown
-    }
-
-    /// The last `count` rows, last first.
-    static func last(_ count: Int, of rows: Rows) -> Rows {
-        var shown = Rows(columns: rows.columns)
-        for values in rows.values.suffix(count).reversed() { shown.append(values) }
-        return shown
     }
 
     static func more(_ count: Int, what: String) -> String? {

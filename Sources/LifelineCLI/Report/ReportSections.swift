@@ -36,9 +36,17 @@ struct ReportSections {
         return rows
     }
 
-    var ended: Rows {
+    /// Every company whose lifeline has ended or elapsed, in the report's order.
+    var ended: Rows { Self.endedRows(report.companies.lazy.filter(Self.hasEndedOrElapsed)) }
+
+    static func hasEndedOrElapsed(_ entry: PortfolioReport.Entry) -> Bool {
+        entry.assessment.status.hasEnded || entry.assessment.status == .elapsed
+    }
+
+    /// The ended section's rows for `entries`: a large report builds only those it shows.
+    static func endedRows(_ entries: some Sequence<PortfolioReport.Entry>) -> Rows {
         var rows = Rows(columns: ["company", "status", "ended_on", "runway_end", "cause", "invested_usd"])
-        for entry in report.companies where entry.assessment.status.hasEnded || entry.assessment.status == .elapsed {
+        for entry in entries {
             let outcome = entry.assessment.outcome
             rows.append([
                 .text(entry.company.slug), .text(outcome.status.rawValue), .text(outcome.lifelineEnd.iso),
@@ -165,9 +173,11 @@ struct ReportSections {
         return "What changed since the nightly run of \(run.asOf) (run \(run.id))"
     }
 
-    var changes: Rows {
+    var changes: Rows { Self.changeRows(report.recentChanges) }
+
+    static func changeRows(_ changes: some Sequence<PortfolioReport.RecordedChange>) -> Rows {
         var rows = Rows(columns: ["as_of", "company", "previous_status", "status", "lifeline_end", "trigger"])
-        for change in report.recentChanges {
+        for change in changes {
             rows.append([
                 .text(change.stored.asOf.iso), .text(change.company), OutputValue(change.previousStatus?.rawValue),
                 .text(change.stored.outcome.status.rawValue), .text(change.stored.outcome.lifelineEnd.iso),
