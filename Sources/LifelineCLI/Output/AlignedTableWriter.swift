@@ -6,48 +6,68 @@
 /// list` took 5 s that way).
 struct AlignedTableWriter: RowWriter {
     func render(_ rows: Rows) -> String {
-        let cells = rows.values.map { $0.map { Self.oneLine($0.plainText) } }
-        var widths = rows.columns.map(Self.width)
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Self.width(cell)) }
-        }
-        let rightAligned = rows.columns.indices.map { column in
-            !rows.values.isEmpty && rows.values.allSatisfy { $0[column].isNumeric || $0[column] == .null }
-        }
-        // The table is written as bytes into one buffer, each line trimmed of trailing
-        // spaces as it ends: building a String per cell and per line, then joining them,
-        // took most of the time of a 75 MB report.
-        var output: [UInt8] = []
-        func append(_ row: [String]) {
-            if !output.isEmpty { output.append(UInt8(ascii: "\n")) }
-            for (index, cell) in row.enumerated() {
-                if index > 0 { output.append(contentsOf: Self.columnGap) }
-                let padding = repeatElement(UInt8(ascii: " "), count: widths[index] - Self.width(cell))
-                if rightAligned[index] { output.append(contentsOf: padding) }
-                output.append(contentsOf: cell.utf8)
-                if !rightAligned[index] { output.append(contentsOf: padding) }
+        let columnCount = rows.columns.count
+        // Every cell's text, one line, with its width: measured once, row after row.
+        var cells: [(text: String, width: Int)] = []
+        cells.reserveCapacity(rows.values.count * columnCount)
+        let header = rows.columns.map(Self.oneLine)
+        var widths = header.map(\.width)
+        var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
+        // A character outside ASCII takes more bytes than the one it counts in a width.
+        var extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
+        for row in rows.values {
+            for (index, value) in row.enumerated() {
+                let cell = Self.oneLine(value.plainText)
+                widths[index] = max(widths[index], cell.width)
+                if !value.isNumeric && value != .null { rightAligned[index] = false }
+                extraBytes += cell.text.utf8.count - cell.width
+                cells.append(cell)
             }
-            while output.last == UInt8(ascii: " ") { output.removeLast() }
         }
-        append(rows.columns)
-        append(widths.map { String(repeating: "-", count: $0) })
-        for row in cells { append(row) }
-        return String(decoding: output, as: UTF8.self)
+        // The table is written as bytes into one buffer sized for it, each line trimmed
+        // of trailing spaces as it ends: building a String per cell and per line, then
+        // joining them, took most of the time of a 75 MB report.
+        let rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
+        let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, columnCount - 1)
+        let capacity = (longestLine + 1) * (rows.values.count + 2) + extraBytes
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var end = 0
+            func pad(_ count: Int) {
+                buffer[end..<end + count].initialize(repeating: UInt8(ascii: " "))
+                end += count
+            }
+            func line(_ cell: (Int) -> (text: String, width: Int)) {
+                if end > 0 {
+                    buffer[end] = UInt8(ascii: "\n")
+                    end += 1
+                }
+                for index in 0..<columnCount {
+                    if index > 0 { pad(Self.columnGap) }
+                    var (text, width) = cell(index)
+                    if rightAligned[index] { pad(widths[index] - width) }
+                    text.withUTF8 { bytes in
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<end + bytes.count]).initialize(from: bytes)
+                        end += bytes.count
+                    }
+                    if !rightAligned[index] { pad(widths[index] - width) }
+                }
+                while end > 0 && buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            }
+            line { header[$0] }
+            line { rule[$0] }
+            for row in 0..<rows.values.count { line { cells[row * columnCount + $0] } }
+            return end
+        }
     }
 
-    private static let columnGap: [UInt8] = Array("  ".utf8)
+    /// Spaces between columns.
+    private static let columnGap = 2
 
-    /// Line breaks and tabs in a cell would break the grid.
-    private static func oneLine(_ text: String) -> String {
-        if isPrintableASCII(text) { return text }
-        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    }
-
-    private static func width(_ text: String) -> Int {
-        isPrintableASCII(text) ? text.utf8.count : text.count
-    }
-
-    private static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    /// The text on one line - line breaks and tabs in a cell would break the grid - and
+    /// its width in characters.
+    private static func oneLine(_ text: String) -> (text: String, width: Int) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return (text, text.utf8.count) }
+        let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        return (line, line.count)
     }
 }
