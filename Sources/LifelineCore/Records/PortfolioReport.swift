@@ -21,7 +21,9 @@ public struct PortfolioReport: Sendable {
     /// The stall window the companies' stagnation flags were raised with (rule 11).
     public let stallDays: Int
 
-    public struct Entry: Sendable {
+    /// A class, not a struct: a report of 100,000 companies sorts and walks these many
+    /// times, and copying one took a retain of each of its many strings and arrays.
+    public final class Entry: Sendable {
         public let company: Company
         /// Without its opportunities (see `newestOpportunities`), and with its threats:
         /// all of them for a company the report's timeline draws, else those dated in
