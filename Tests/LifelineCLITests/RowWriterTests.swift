@@ -37,6 +37,19 @@ struct RowWriterTests {
             """)
     }
 
+    @Test("table: a column name with a line break or a tab stays on its line; emoji and wide text are sized in full")
+    func tableHeaderOnOneLine() {
+        var rows = Rows(columns: ["first\nsecond", "e\tf"])
+        rows.append([.text("👩‍👩‍👧 family"), .text("日本語")])
+        rows.append([.text("x"), .null])
+        #expect(AlignedTableWriter().render(rows) == """
+            first second  e f
+            ------------  ---
+            👩‍👩‍👧 family      日本語
+            x
+            """)
+    }
+
     @Test("csv: RFC 4180 quoting; NULL is an empty cell")
     func csv() {
         #expect(CSVRowWriter().render(Self.rows) == """
