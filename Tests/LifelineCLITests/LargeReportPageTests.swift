@@ -91,6 +91,7 @@ struct LargeReportPageTests {
     func totals() throws {
         let json = try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).stdout.utf8)) as? [String: Any]
         #expect((json?["companies"] as? [Any])?.count == companies)
+        #expect((json?["changes"] as? [Any])?.count == companies, "the first nightly run changed every company, and JSON lists every change")
         let atRisk = json?["capital_at_risk_usd"] as? Double ?? -1
         let providerSection = page.components(separatedBy: "<h2>Capital at risk by provider</h2>")[1].components(separatedBy: "</table>")[0]
         let dollars = try NSRegularExpression(pattern: #"<td class="number">\$([0-9,]+)</td>"#)
@@ -139,6 +140,9 @@ struct LargeReportPageTests {
         let lines = section.split(separator: "\n")
         #expect(lines.dropFirst(2).dropLast().map { String($0.prefix { $0 != " " }) } == Array(ended.prefix(25)))
         #expect(lines.last == "And \(ended.count - 25) more ended or elapsed earlier; \(Self.everyRowIsElsewhere).")
+        let changes = text.components(separatedBy: "What changed since the nightly run of")[1].split(separator: "\n")
+        #expect(changes.count == 1 + 2 + 50 + 1, "the title, the header and its rule, 50 changes and how many more")
+        #expect(changes.last == "And \(companies - 50) more changes; \(Self.everyRowIsElsewhere).")
         #expect(text.utf8.count < 300_000, "\(text.utf8.count) bytes for 2,465 companies: the recent releases take most")
     }
 

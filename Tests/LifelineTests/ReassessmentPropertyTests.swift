@@ -294,7 +294,20 @@ struct ReassessmentPropertyTests {
             #expect(report.recentChanges.map(\.company) == expected.map(\.0))
             #expect(report.recentChanges.map(\.previousStatus) == expected.map(\.1))
             #expect(report.recentChanges.map(\.stored) == expected.map(\.2))
+            #expect(report.recentChangeCount == expected.count)
             #expect(expected.contains { $0.1 != nil }, "some changes have a status before them")
+            // Asked to list fewer, the report lists the first of the same changes and counts them all.
+            for limit in [1, expected.count - 1, expected.count] {
+                var companiesSeen = -1
+                let listing = try portfolio.reports.report(asOf: asOf, timeline: .recentOnly) { companies in
+                    companiesSeen = companies
+                    return limit
+                }
+                #expect(companiesSeen == report.companies.count)
+                #expect(listing.recentChanges.map(\.company) == expected.prefix(limit).map(\.0))
+                #expect(listing.recentChanges.map(\.previousStatus) == expected.prefix(limit).map(\.1))
+                #expect(listing.recentChangeCount == expected.count)
+            }
         }
     }
 

@@ -132,9 +132,7 @@ public struct Companies: PortfolioPart {
         try read {
             try database.fetchAll(
                 sql: """
-                    SELECT \(Self.companyColumns),
-                        (SELECT coalesce(sum(amount_cents), 0) FROM investments i
-                         WHERE i.company_id = c.id AND i.invested_on <= ?) AS invested_cents,
+                    SELECT \(Self.companyColumns), \(Self.investedCentsAsOf),
                         (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id) AS dependency_count,
                         (SELECT count(*) FROM exposures e WHERE e.company_id = c.id) AS exposure_count
                     FROM companies c ORDER BY slug
@@ -142,6 +140,30 @@ public struct Companies: PortfolioPart {
                 arguments: [.text(investedAsOf.iso)], CompanyReader().summary(from:))
         }
     }
+
+    /// Every company, by id, with the cents invested in it by `investedAsOf`: what the
+    /// report needs of each, without the counts and the order of `companySummaries`,
+    /// which over 100,000 companies cost a tenth of the report's reading.
+    public func companiesWithInvestedCents(asOf investedAsOf: CivilDate) throws -> [Int64: (company: Company, investedCents: Int64)] {
+        try read {
+            var companies: [Int64: (company: Company, investedCents: Int64)] = [:]
+            companies.reserveCapacity(try companyCount())
+            let reader = CompanyReader()
+            var investedColumn: Int?
+            try database.prepare(sql: "SELECT c.id, \(Self.companyColumns), \(Self.investedCentsAsOf) FROM companies c")
+                .bind([.text(investedAsOf.iso)]).forEachRow { row in
+                    let invested = try investedColumn ?? row.index(ofColumn: "invested_cents")
+                    investedColumn = invested
+                    companies[try row.get(0)] = (try reader.company(from: row), try row.get(invested))
+                }
+            return companies
+        }
+    }
+
+    /// The cents invested in company `c` on or before the date bound to it.
+    private static let investedCentsAsOf = """
+        (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id AND i.invested_on <= ?) AS invested_cents
+        """
 
     /// Everything recorded about one company, from one snapshot.
     public func companyDetail(_ slug: String) throws -> CompanyDetail {

@@ -24,11 +24,15 @@ public struct Reports: PortfolioPart {
     /// nightly run. Reads one snapshot; writes nothing.
     /// `timeline` says whose threats are listed in full, for a timeline to mark; every
     /// other company's are those of the recent window, which over 100,000 companies
-    /// spares building and sorting millions.
-    public func report(asOf: CivilDate, recentDays: Int = 90, timeline: TimelineCompanies) throws -> PortfolioReport {
+    /// spares building and sorting millions. `changesListed` says how many of the changes
+    /// to list, given how many companies the report has (every change is counted): a
+    /// report that shows the first few spares reading 100,000 of them after a first run.
+    public func report(
+        asOf: CivilDate, recentDays: Int = 90, timeline: TimelineCompanies, changesListed: (_ companies: Int) -> Int = { _ in .max }
+    ) throws -> PortfolioReport {
         try read {
             try portfolio.requireTrust()
-            let companiesBySlug = Dictionary(uniqueKeysWithValues: try portfolio.companies.companySummaries(investedAsOf: asOf).map { ($0.company.slug, $0) })
+            let companies = try portfolio.companies.companiesWithInvestedCents(asOf: asOf)
             let since = asOf.adding(days: -recentDays)
             let detailsFrom: CivilDate? = if case .every = timeline { nil } else { since }
             // Each company's opportunities are offered to the newest and then dropped:
@@ -42,7 +46,7 @@ public struct Reports: PortfolioPart {
             try portfolio.reassessment.forEachAssessment(
                 .all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom, stallDays: stallDays
             ) { assessment, flags in
-                guard let summary = companiesBySlug[assessment.company] else { return }
+                guard let (company, investedCents) = companies[assessment.companyID] else { return }
                 for opportunity in assessment.opportunities where recentIDs.contains(opportunity.releaseID) {
                     if adoptersByRelease[opportunity.releaseID]?.last != assessment.company {
                         adoptersByRelease[opportunity.releaseID, default: []].append(assessment.company)
@@ -50,7 +54,7 @@ public struct Reports: PortfolioPart {
                 }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
-                    company: summary.company, assessment: assessment.withoutOpportunities, investedCents: summary.totalInvestedCents,
+                    company: company, assessment: assessment.withoutOpportunities, investedCents: investedCents,
                     superseded: superseded[assessment.company] ?? [], flags: flags))
             }
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
@@ -60,7 +64,7 @@ public struct Reports: PortfolioPart {
                 newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
                 let everyDate = CivilDate(year: CivilDate.supportedYears.lowerBound, month: 1, day: 1)!
                 try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: everyDate) { assessment in
-                    guard companiesBySlug[assessment.company] != nil else { return }
+                    guard companies[assessment.companyID] != nil else { return }
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
@@ -88,10 +92,10 @@ public struct Reports: PortfolioPart {
                 sql: "SELECT id, as_of FROM reassessment_runs WHERE trigger = 'reassess' AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
                 arguments: [.text(asOf.iso)]
             ) { (id: try $0.get(0) as Int64, asOf: try $0.get(1) as CivilDate) }
-            let changes = try lastNightly.map { try recordedChanges(sinceRun: $0.id, asOf: asOf) } ?? []
+            let changes = try lastNightly.map { try recordedChanges(sinceRun: $0.id, asOf: asOf, atMost: changesListed(entries.count)) }
             return PortfolioReport(
                 asOf: asOf, companies: entries, recentReleases: hits, recentDays: recentDays, newestOpportunities: newest.items,
-                recentChanges: changes, lastNightlyRun: lastNightly, stallDays: stallDays)
+                recentChanges: changes?.listed ?? [], recentChangeCount: changes?.count ?? 0, lastNightlyRun: lastNightly, stallDays: stallDays)
         }
     }
 
@@ -119,24 +123,30 @@ public struct Reports: PortfolioPart {
         return result
     }
 
-    /// The assessments recorded by run `runID` and later runs, dated `asOf` or earlier, in
-    /// date and run order (by company within a run), each with the status of the
-    /// company's assessment before it. Only those runs' rows are read (the unique index
-    /// on run and company) and one earlier row for each (assessments_by_company): reading
-    /// every assessment ever recorded made the report slower with every night.
-    private func recordedChanges(sinceRun runID: Int64, asOf: CivilDate) throws -> [PortfolioReport.RecordedChange] {
+    /// The first `limit` assessments recorded by run `runID` and later runs, dated `asOf`
+    /// or earlier, in date and run order (by company within a run), each with the status
+    /// of the company's assessment before it, and how many there are in all. Only those
+    /// runs' rows are read (the unique index on run and company) and one earlier row for
+    /// each listed (assessments_by_company): reading every assessment ever recorded made
+    /// the report slower with every night.
+    private func recordedChanges(
+        sinceRun runID: Int64, asOf: CivilDate, atMost limit: Int
+    ) throws -> (listed: [PortfolioReport.RecordedChange], count: Int) {
         let outcomes = OutcomeReader()
-        return try database.fetchAll(
+        let listed = try database.fetchAll(
             sql: """
+                WITH listed AS (
+                    SELECT a.id FROM assessments a JOIN companies c ON c.id = a.company_id
+                    WHERE a.run_id >= ?1 AND a.as_of <= ?2 ORDER BY a.as_of, a.run_id, c.slug LIMIT ?3)
                 SELECT c.slug, a.as_of, a.run_id, r.trigger, r.rules_version, \(Reassessment.outcomeColumns(of: "a")),
                     (SELECT p.status FROM assessments p
                      WHERE p.company_id = a.company_id AND (p.as_of < a.as_of OR (p.as_of = a.as_of AND p.run_id < a.run_id))
                      ORDER BY p.as_of DESC, p.run_id DESC LIMIT 1) AS previous_status
-                FROM assessments a JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
-                WHERE a.run_id >= ? AND a.as_of <= ?
+                FROM listed JOIN assessments a ON a.id = listed.id
+                JOIN companies c ON c.id = a.company_id JOIN reassessment_runs r ON r.id = a.run_id
                 ORDER BY a.as_of, a.run_id, c.slug
                 """,
-            arguments: [.integer(runID), .text(asOf.iso)]
+            arguments: [.integer(runID), .text(asOf.iso), .integer(Int64(limit))]
         ) { row in
             let stored = StoredAssessment(
                 company: try row.get(0), asOf: try row.get(1) as CivilDate, outcome: try outcomes.outcome(from: row),
@@ -144,5 +154,10 @@ public struct Reports: PortfolioPart {
             let previous: LifelineStatus? = try row.get("previous_status")
             return PortfolioReport.RecordedChange(company: stored.company, previousStatus: previous, stored: stored)
         }
+        guard listed.count == limit else { return (listed, listed.count) }
+        let count = try database.fetchOne(
+            sql: "SELECT count(*) FROM assessments WHERE run_id >= ? AND as_of <= ?", arguments: [.integer(runID), .text(asOf.iso)]
+        ) { try $0.get(0) as Int } ?? 0
+        return (listed, count)
     }
 }

@@ -11,6 +11,10 @@ extension ReportSections {
     static let everyCompanyUpTo = 60
     /// The most rows a section of a large report lists.
     static let rowsShown = 25
+    /// The most changes a large report lists.
+    static let changesShown = rowsShown * 2
+    /// How many changes a report other than JSON lists, given how many companies it has.
+    static func changesListed(companies: Int) -> Int { companies > everyCompanyUpTo ? changesShown : .max }
     /// The most companies named for one release in a large report.
     static let hitsShown = 10
 
@@ -35,7 +39,7 @@ extension ReportSections {
     var titledForLargePage: [(title: String, rows: Rows, note: String?)] {
         let endedCount = report.companies.count(where: Self.hasEndedOrElapsed)
         let endedShown = min(endedCount, Self.rowsShown)
-        let changesShown = min(report.recentChanges.count, Self.rowsShown * 2)
+        let changesShown = min(report.recentChanges.count, Self.changesShown)
         return [
             ("Ending soonest", endingSoonest, nil),
             ("Ended most recently", Self.endedRows(report.companies.reversed().lazy.filter(Self.hasEndedOrElapsed).prefix(endedShown)),
@@ -44,7 +48,7 @@ extension ReportSections {
             ("Opportunities to adopt", opportunities, nil),
             ("Stagnating (stall window \(report.stallDays) days)", stagnating, stagnatingNote),
             (changesTitle, Self.changeRows(report.recentChanges.prefix(changesShown)),
-             Self.more(report.recentChanges.count - changesShown, what: "changes")),
+             Self.more(report.recentChangeCount - changesShown, what: "changes")),
         ]
     }
 

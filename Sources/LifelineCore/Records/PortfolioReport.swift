@@ -14,8 +14,10 @@ public struct PortfolioReport: Sendable {
     public let newestOpportunities: [(company: String, opportunity: Opportunity)]
     public static let opportunityCount = 20
     /// Assessments recorded by the latest nightly run as of the report date, and by
-    /// every run after it.
+    /// every run after it: the first of them, as many as the report was asked to list.
     public let recentChanges: [RecordedChange]
+    /// How many there are, listed or not.
+    public let recentChangeCount: Int
     /// The latest nightly run the changes start from, if there was one.
     public let lastNightlyRun: (id: Int64, asOf: CivilDate)?
     /// The stall window the companies' stagnation flags were raised with (rule 11).
@@ -88,7 +90,7 @@ public struct PortfolioReport: Sendable {
     public init(
         asOf: CivilDate, companies: [Entry], recentReleases: [ReleaseHits], recentDays: Int,
         newestOpportunities: [(company: String, opportunity: Opportunity)], recentChanges: [RecordedChange],
-        lastNightlyRun: (id: Int64, asOf: CivilDate)?, stallDays: Int = LifelineEngine.defaultStallDays
+        recentChangeCount: Int? = nil, lastNightlyRun: (id: Int64, asOf: CivilDate)?, stallDays: Int = LifelineEngine.defaultStallDays
     ) {
         self.asOf = asOf
         self.companies = companies
@@ -96,6 +98,7 @@ public struct PortfolioReport: Sendable {
         self.recentDays = recentDays
         self.newestOpportunities = newestOpportunities
         self.recentChanges = recentChanges
+        self.recentChangeCount = recentChangeCount ?? recentChanges.count
         self.lastNightlyRun = lastNightlyRun
         self.stallDays = stallDays
     }

@@ -35,6 +35,6 @@ struct DemoCommand: ParsableCommand {
         let reassessment = try DemoPortfolio.load(into: portfolio, asOf: asOf)
         Console.output(DigestPresenter.text(reassessment))
         Console.output("")
-        Console.output(ReportRenderer.render(try portfolio.reports.report(asOf: asOf, timeline: .recentOnly), as: .table))
+        Console.output(ReportRenderer.render(try portfolio.reports.report(asOf: asOf, timeline: .recentOnly, changesListed: ReportSections.changesListed), as: .table))
     }
 }

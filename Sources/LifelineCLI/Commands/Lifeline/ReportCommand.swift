@@ -13,10 +13,10 @@ struct ReportCommand: ParsableCommand {
             Every company is assessed as of the date (today by default) on the spot, as the \
             nightly job would. The html format is one self-contained page with a timeline \
             of every lifeline; it works offline, in light and dark, and prints well. Past 60 \
-            companies the page draws the 50 ending soonest or ended most recently, shows \
-            every company as a histogram of lifeline ends by status, capital at risk by \
-            provider and capability, and the first rows of each section; --format json \
-            keeps every row.
+            companies every format but json adds capital at risk by provider and \
+            capability and lists the first rows of each section, and the page draws the 50 \
+            ending soonest or ended most recently and shows every company as a histogram of \
+            lifeline ends by status; --format json keeps every row.
 
             Examples:
               lifeline report
@@ -39,7 +39,9 @@ struct ReportCommand: ParsableCommand {
         let scorecard = format == .html ? try portfolio.reports.scorecard(asOf: asOf, by: .tier) : nil
         // Only the companies the page draws need every threat listed, for their marks.
         let timeline: Reports.TimelineCompanies = format == .html ? .chosen { ReportHTML.drawn($0).map(\.assessment.companyID) } : .recentOnly
-        let text = ReportRenderer.render(try portfolio.reports.report(asOf: asOf, timeline: timeline), as: format, scorecard: scorecard)
+        let report = try portfolio.reports.report(
+            asOf: asOf, timeline: timeline, changesListed: format == .json ? { _ in .max } : ReportSections.changesListed)
+        let text = ReportRenderer.render(report, as: format, scorecard: scorecard)
         guard let out else {
             Console.output(text)
             return
