@@ -117,15 +117,25 @@ public enum LifelineEngine {
     }
 
     /// The releases of date-ordered `runs` dated on or after `date` that count for a
-    /// lifeline begun on `start` (rule 3), each once, in run order.
+    /// lifeline begun on `start` (rule 3), each once (a release may come through a
+    /// capability and a model), in date order. Sorted and deduplicated in place: a set
+    /// per company, hashed for every release, was most of a 100,000-company report's
+    /// listing of opportunities.
     static func counted(in runs: [ArraySlice<ReleaseFact>], from date: CivilDate, start: CivilDate, asOf: CivilDate) -> [ReleaseFact] {
-        var seen = Set<Int64>()
+        let firsts = runs.map { firstIndex(in: $0, onOrAfter: date) }
         var counted: [ReleaseFact] = []
-        for run in runs {
-            for release in run[firstIndex(in: run, onOrAfter: date)...] where isCounted(release, start: start, asOf: asOf) && seen.insert(release.id).inserted {
-                counted.append(release)
-            }
+        counted.reserveCapacity(zip(runs, firsts).reduce(0) { $0 + $1.0.endIndex - $1.1 })
+        for (run, first) in zip(runs, firsts) {
+            for release in run[first...] where isCounted(release, start: start, asOf: asOf) { counted.append(release) }
         }
+        guard runs.count > 1 else { return counted }
+        counted.sort { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) }
+        var kept = 0
+        for index in counted.indices where kept == 0 || counted[kept - 1].id != counted[index].id {
+            counted[kept] = counted[index]
+            kept += 1
+        }
+        counted.removeLast(counted.count - kept)
         return counted
     }
 
