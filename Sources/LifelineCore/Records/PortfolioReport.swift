@@ -108,13 +108,16 @@ public struct PortfolioReport: Sendable {
     /// Per status, in the order that needs action first: companies and cents invested.
     /// (One pass, copying no entry: filtering 100,000 entries per status copied them.)
     public var statusSummary: [(status: LifelineStatus, companies: Int, investedCents: Int64)] {
-        var totals: [LifelineStatus: (companies: Int, cents: Int64)] = [:]
-        for entry in companies {
-            totals[entry.assessment.status, default: (0, 0)].companies += 1
-            totals[entry.assessment.status, default: (0, 0)].cents += entry.investedCents
-        }
+        // Counted by position in `order`, not in a dictionary: a status hashes as its
+        // name, twice per entry.
         let order: [LifelineStatus] = [.replaced, .migrate, .rebuild, .elapsed, .atRisk, .alive, .closed]
-        return order.compactMap { status in totals[status].map { (status, $0.companies, $0.cents) } }
+        var totals = Array(repeating: (companies: 0, cents: Int64(0)), count: order.count)
+        for entry in companies {
+            guard let index = order.firstIndex(of: entry.assessment.status) else { continue }
+            totals[index].companies += 1
+            totals[index].cents += entry.investedCents
+        }
+        return order.indices.compactMap { totals[$0].companies > 0 ? (order[$0], totals[$0].companies, totals[$0].cents) : nil }
     }
 
     public var totalInvestedCents: Int64 { companies.reduce(0) { $0 + $1.investedCents } }
