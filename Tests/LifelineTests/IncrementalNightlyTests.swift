@@ -41,10 +41,10 @@ struct IncrementalNightlyTests {
         /// the recorded ones could be used.
         func checkLiveAssessments(_ step: String) throws -> Bool {
             let portfolio = self.portfolio
-            let live = try portfolio.reports.liveAssessments(asOf: today).mapValues(\.outcome)
-            var computed: [String: Assessment.Outcome] = [:]
+            let live = try portfolio.reports.liveOutcomes(asOf: today)
+            var computed: [Int64: Assessment.Outcome] = [:]
             try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
-                computed[$0.company] = $0.outcome
+                computed[$0.companyID] = $0.outcome
             }
             #expect(live == computed, "after \(step), as of \(today): \(live.filter { computed[$0.key] != $0.value }.keys.sorted())")
             return try stateIsCurrent()
@@ -115,7 +115,7 @@ struct IncrementalNightlyTests {
             latestNightly = max(latestNightly, world.today)
         }
         // The incremental path was taken, often: otherwise this test proves nothing. (When
-        // it was, so was the reading of recorded outcomes by `liveAssessments`.)
+        // it was, so was the reading of recorded outcomes by `liveOutcomes`.)
         #expect(incremental >= 20)
     }
 

@@ -196,17 +196,17 @@ struct ReassessmentPropertyTests {
             let asOf = max(date, today)
             let predicted = try portfolio.reports.whatIf(model: model, capabilities: shipped, on: date, asOf: asOf)
 
-            let before = try portfolio.reports.liveAssessments(asOf: asOf)
-            var after: [String: Assessment] = [:]
+            let before = try portfolio.reports.liveOutcomes(asOf: asOf)
+            var after: [Int64: Assessment.Outcome] = [:]
             try portfolio.rollingBack {
                 _ = try portfolio.catalogue.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
-                after = try portfolio.reports.liveAssessments(asOf: asOf)
+                after = try portfolio.reports.liveOutcomes(asOf: asOf)
             }
-            let changed = after.filter { slug, assessment in before[slug]?.outcome != assessment.outcome }
-            #expect(Set(predicted.map(\.after.company)) == Set(changed.keys), "\(model) \(shipped) \(date)")
+            let changed = after.filter { id, outcome in before[id] != outcome }
+            #expect(Set(predicted.map(\.after.companyID)) == Set(changed.keys), "\(model) \(shipped) \(date)")
             for impact in predicted {
-                #expect(described(impact.before.outcome) == before[impact.before.company].map { described($0.outcome) })
-                #expect(described(impact.after.outcome) == changed[impact.after.company].map { described($0.outcome) })
+                #expect(described(impact.before.outcome) == before[impact.before.companyID].map(described))
+                #expect(described(impact.after.outcome) == changed[impact.after.companyID].map(described))
             }
         }
     }

@@ -5,23 +5,30 @@ extension Reports {
     /// Every company in the portfolio as of `asOf` (a lifeline begun by then), by slug,
     /// with its totals and its assessment as of that date.
     public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
+        var listings: [CompanyListing] = []
+        try forEachCompanyListing(asOf: asOf) { listings.append($0) }
+        return listings
+    }
+
+    /// The same, one at a time, in slug order: 100,000 listings held at once were most
+    /// of `company list`'s memory.
+    public func forEachCompanyListing(asOf: CivilDate, _ body: (CompanyListing) throws -> Void) throws {
         try read {
-            let assessments = try liveAssessments(asOf: asOf)
-            let flags = try portfolio.reassessment.stagnation(
-                .all, outcomes: Dictionary(uniqueKeysWithValues: assessments.values.map { ($0.companyID, $0.outcome) }), asOf: asOf,
-                stallDays: stallDays)
+            let outcomes = try liveOutcomes(asOf: asOf)
+            let flags = try portfolio.reassessment.stagnation(.all, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
             // The runways of earlier lifelines (few companies have any), by company and start.
             var earlierRunways: [String: [CivilDate: Int]] = [:]
             try database.prepare(sql: """
                 SELECT c.slug, l.starts_on, l.runway_months FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
                 """).forEachRow { earlierRunways[try $0.get(0), default: [:]][try $0.get(1) as CivilDate] = try $0.get(2) }
-            return try portfolio.companies.companySummaries(investedAsOf: asOf).compactMap { summary in
-                assessments[summary.company.slug].map { assessment in
-                    CompanyListing(
-                        summary: summary, assessment: assessment,
-                        runwayMonths: earlierRunways[summary.company.slug]?[assessment.outcome.lifelineStart] ?? summary.company.runwayMonths,
-                        flags: flags[assessment.companyID] ?? [])
-                }
+            try portfolio.companies.forEachCompanySummary(investedAsOf: asOf) { id, summary in
+                guard let outcome = outcomes[id] else { return }
+                let slug = summary.company.slug
+                let assessment = Assessment(
+                    companyID: id, company: slug, asOf: asOf, outcome: outcome, opportunities: [], threats: [], dismissedThreats: [])
+                try body(CompanyListing(
+                    summary: summary, assessment: assessment,
+                    runwayMonths: earlierRunways[slug]?[outcome.lifelineStart] ?? summary.company.runwayMonths, flags: flags[id] ?? []))
             }
         }
     }

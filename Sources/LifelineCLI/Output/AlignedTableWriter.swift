@@ -7,9 +7,8 @@
 struct AlignedTableWriter: RowWriter {
     func render(_ rows: Rows) -> String {
         let columnCount = rows.columns.count
-        // Every cell's text, one line, with its width: measured once, row after row.
-        var cells: [(text: String, width: Int)] = []
-        cells.reserveCapacity(rows.values.count * columnCount)
+        // Each cell is measured here and put on one line again as it is written: kept
+        // from one pass to the next, 1.4 million cells of `company list` took 34 MB.
         let header = rows.columns.map(Self.oneLine)
         var widths = header.map(\.width)
         var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
@@ -21,7 +20,6 @@ struct AlignedTableWriter: RowWriter {
                 widths[index] = max(widths[index], cell.width)
                 if !value.isNumeric && value != .null { rightAligned[index] = false }
                 extraBytes += cell.text.utf8.count - cell.width
-                cells.append(cell)
             }
         }
         // The table is written as bytes into one buffer sized for it, each line trimmed
@@ -55,7 +53,7 @@ struct AlignedTableWriter: RowWriter {
             }
             line { header[$0] }
             line { rule[$0] }
-            for row in 0..<rows.values.count { line { cells[row * columnCount + $0] } }
+            for row in rows.values { line { Self.oneLine(row[$0].plainText) } }
             return end
         }
     }

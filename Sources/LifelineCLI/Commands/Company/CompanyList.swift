@@ -34,7 +34,7 @@ extension CompanyCommand {
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "days_remaining", "cause",
                 "runway_months", "sector", "invested_usd", "dependencies", "exposures", "flags",
             ])
-            for listing in try portfolio.reports.companyListings(asOf: asOf) {
+            try portfolio.reports.forEachCompanyListing(asOf: asOf) { listing in
                 let (summary, assessment) = (listing.summary, listing.assessment)
                 let company = summary.company
                 let outcome = assessment.outcome
