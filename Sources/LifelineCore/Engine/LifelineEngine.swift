@@ -44,8 +44,8 @@ public enum LifelineEngine {
         if details, let detailsFrom,
            let settled = assess(company, runs: runs, runsAreDateOrdered: true, asOf: asOf, warnDays: warnDays, details: false),
            !settled.status.isRunning {
-            return settled.listing(opportunities: opportunities(
-                counted(in: runs, from: detailsFrom, start: lifeline.start, asOf: asOf), for: lifeline, adopted: company.adopted(asOf: asOf)))
+            let candidates = counted(in: runs, from: detailsFrom, start: lifeline.start, asOf: asOf, reaching: lifeline.dependencies)
+            return settled.listing(opportunities: opportunities(candidates, for: lifeline, adopted: company.adopted(asOf: asOf)))
         }
         let releases = runs.joined()
         let start = lifeline.start
@@ -117,16 +117,21 @@ public enum LifelineEngine {
     }
 
     /// The releases of date-ordered `runs` dated on or after `date` that count for a
-    /// lifeline begun on `start` (rule 3), each once (a release may come through a
-    /// capability and a model), in date order. Sorted and deduplicated in place: a set
-    /// per company, hashed for every release, was most of a 100,000-company report's
-    /// listing of opportunities.
-    static func counted(in runs: [ArraySlice<ReleaseFact>], from date: CivilDate, start: CivilDate, asOf: CivilDate) -> [ReleaseFact] {
-        let firsts = runs.map { firstIndex(in: $0, onOrAfter: date) }
+    /// lifeline begun on `start` (rule 3) and reach one of `dependencies` (only those
+    /// can be opportunities), each once (a release may come through a capability and a
+    /// model), in date order. Sorted and deduplicated in place: a set per company,
+    /// hashed for every release, was most of a 100,000-company report's listing of
+    /// opportunities; and most releases in the runs came through a capability, on
+    /// models the company does not use.
+    static func counted(
+        in runs: [ArraySlice<ReleaseFact>], from date: CivilDate, start: CivilDate, asOf: CivilDate, reaching dependencies: [ModelReference]
+    ) -> [ReleaseFact] {
         var counted: [ReleaseFact] = []
-        counted.reserveCapacity(zip(runs, firsts).reduce(0) { $0 + $1.0.endIndex - $1.1 })
-        for (run, first) in zip(runs, firsts) {
-            for release in run[first...] where isCounted(release, start: start, asOf: asOf) { counted.append(release) }
+        for run in runs {
+            for release in run[firstIndex(in: run, onOrAfter: date)...]
+            where isCounted(release, start: start, asOf: asOf) && dependencies.contains(where: release.reaches) {
+                counted.append(release)
+            }
         }
         guard runs.count > 1 else { return counted }
         counted.sort { ($0.releasedOn, $0.id) < ($1.releasedOn, $1.id) }
@@ -247,6 +252,7 @@ public enum LifelineEngine {
     /// set for each was most of the work.
     static func opportunities(_ counted: [ReleaseFact], for lifeline: LifelineFacts, adopted: Set<String> = []) -> [Opportunity] {
         var found: [Opportunity] = []
+        found.reserveCapacity(counted.count)
         for release in counted where lifeline.dependencies.contains(where: release.reaches) {
             for capability in release.capabilities
             where !lifeline.exposures.contains(where: { $0.capability == capability }) && !adopted.contains(capability) {
