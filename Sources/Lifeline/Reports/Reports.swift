@@ -41,21 +41,26 @@ public struct Reports: PortfolioPart {
             var entries: [PortfolioReport.Entry] = []
             let superseded = try supersededLifelines(asOf: asOf)
             let recent = try portfolio.catalogue.releases(since: since).filter { $0.knownOn <= asOf }
-            let recentIDs = Set(recent.map(\.id))
-            var adoptersByRelease: [Int64: [String]] = [:]
+            // Each recent release's place in `recent`: its adopters and hits are gathered
+            // there, one lookup per company and release (three per opportunity, hashed,
+            // were a tenth of the report's first thread).
+            let recentIndex = Dictionary(uniqueKeysWithValues: recent.enumerated().map { ($1.id, $0) })
+            var adopters = Array(repeating: [String](), count: recent.count)
+            entries.reserveCapacity(companies.count)
             try portfolio.reassessment.forEachAssessment(
                 .all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom, stallDays: stallDays
             ) { assessment, flags in
                 guard let (company, investedCents) = companies[assessment.companyID] else { return }
-                for opportunity in assessment.opportunities where recentIDs.contains(opportunity.releaseID) {
-                    if adoptersByRelease[opportunity.releaseID]?.last != assessment.company {
-                        adoptersByRelease[opportunity.releaseID, default: []].append(assessment.company)
-                    }
+                // A company's opportunities come sorted by release: it adopts each once.
+                var previous: Int64?
+                for opportunity in assessment.opportunities where opportunity.releaseID != previous {
+                    previous = opportunity.releaseID
+                    if let index = recentIndex[opportunity.releaseID] { adopters[index].append(assessment.company) }
                 }
                 newest.offer(assessment.opportunities, of: assessment.company)
                 entries.append(PortfolioReport.Entry(
                     company: company, assessment: assessment.withoutOpportunities, investedCents: investedCents,
-                    superseded: superseded[assessment.company] ?? [], flags: flags))
+                    superseded: superseded[assessment.companyID] ?? [], flags: flags))
             }
             if detailsFrom != nil && newest.items.count < PortfolioReport.opportunityCount {
                 // Too few in the window: the newest include older ones. Details from the
@@ -74,18 +79,23 @@ public struct Reports: PortfolioPart {
             }
 
             // One pass over the threats, not one per recent release.
-            var hitsByRelease: [Int64: [(company: String, threat: Threat, status: LifelineStatus)]] = [:]
+            var hitsByRelease = Array(repeating: [(company: String, threat: Threat, status: LifelineStatus)](), count: recent.count)
+            func hit(_ threat: Threat, of entry: PortfolioReport.Entry) {
+                guard let index = recentIndex[threat.releaseID] else { return }
+                hitsByRelease[index].append((entry.company.slug, threat, entry.assessment.status))
+            }
             // A threat to a lifeline that ended changes nothing: of an ended one only the
             // cause is a hit (and the engine lists no other threat of it).
             for entry in entries {
                 let outcome = entry.assessment.outcome
-                let hits = outcome.status.isRunning ? entry.assessment.threats : outcome.cause.threat.map { [$0] } ?? []
-                for threat in hits where recentIDs.contains(threat.releaseID) {
-                    hitsByRelease[threat.releaseID, default: []].append((entry.company.slug, threat, entry.assessment.status))
+                if outcome.status.isRunning {
+                    for threat in entry.assessment.threats { hit(threat, of: entry) }
+                } else if let threat = outcome.cause.threat {
+                    hit(threat, of: entry)
                 }
             }
-            let hits = recent.reversed().map {
-                PortfolioReport.ReleaseHits(release: $0, hits: hitsByRelease[$0.id] ?? [], adopters: adoptersByRelease[$0.id] ?? [])
+            let hits = recent.indices.reversed().map {
+                PortfolioReport.ReleaseHits(release: recent[$0], hits: hitsByRelease[$0], adopters: adopters[$0])
             }
 
             let lastNightly = try database.fetchOne(
@@ -108,17 +118,17 @@ public struct Reports: PortfolioPart {
         return entries.map { entry in full[entry.assessment.companyID].map { entry.with(assessment: $0.withoutOpportunities) } ?? entry }
     }
 
-    /// The lifelines a later one had replaced by `asOf`, by company: only the companies
+    /// The lifelines a later one had replaced by `asOf`, by company id: only the companies
     /// that ever rebuilt or renewed are read; the engine keeps what was replaced by then.
-    private func supersededLifelines(asOf: CivilDate) throws -> [String: [SupersededLifeline]] {
+    private func supersededLifelines(asOf: CivilDate) throws -> [Int64: [SupersededLifeline]] {
         let ids = Set(try database.fetchAll(sql: "SELECT DISTINCT company_id FROM earlier_lifelines") { try $0.get(0) as Int64 })
         guard !ids.isEmpty else { return [:] }
         let companies = try portfolio.reassessment.companyFacts(.ids(ids))
         let releases = try portfolio.reassessment.releaseFacts(concerning: companies)
-        var result: [String: [SupersededLifeline]] = [:]
+        var result: [Int64: [SupersededLifeline]] = [:]
         for company in companies {
             let lifelines = LifelineEngine.supersededLifelines(company, releases: releases, asOf: asOf)
-            if !lifelines.isEmpty { result[company.slug] = lifelines }
+            if !lifelines.isEmpty { result[company.id] = lifelines }
         }
         return result
     }
