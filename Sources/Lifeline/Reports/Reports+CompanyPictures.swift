@@ -2,16 +2,9 @@ import LifelineCore
 
 /// What `company list` and `company show` print, each read in one snapshot.
 extension Reports {
-    /// Every company in the portfolio as of `asOf` (a lifeline begun by then), by slug,
-    /// with its totals and its assessment as of that date.
-    public func companyListings(asOf: CivilDate) throws -> [CompanyListing] {
-        var listings: [CompanyListing] = []
-        try forEachCompanyListing(asOf: asOf) { listings.append($0) }
-        return listings
-    }
-
-    /// The same, one at a time, in slug order: 100,000 listings held at once were most
-    /// of `company list`'s memory.
+    /// Every company in the portfolio as of `asOf` (a lifeline begun by then), with its
+    /// totals and its assessment as of that date, handed to `body` one at a time in slug
+    /// order: 100,000 listings held at once were most of `company list`'s memory.
     public func forEachCompanyListing(asOf: CivilDate, _ body: (CompanyListing) throws -> Void) throws {
         try read {
             let outcomes = try liveOutcomes(asOf: asOf)
