@@ -10,18 +10,16 @@ extension Reports {
             let outcomes = try liveOutcomes(asOf: asOf)
             let flags = try portfolio.reassessment.stagnation(.all, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
             // The runways of earlier lifelines (few companies have any), by company and start.
-            var earlierRunways: [String: [CivilDate: Int]] = [:]
-            try database.prepare(sql: """
-                SELECT c.slug, l.starts_on, l.runway_months FROM earlier_lifelines l JOIN companies c ON c.id = l.company_id
-                """).forEachRow { earlierRunways[try $0.get(0), default: [:]][try $0.get(1) as CivilDate] = try $0.get(2) }
+            var earlierRunways: [Int64: [CivilDate: Int]] = [:]
+            try database.prepare(sql: "SELECT company_id, starts_on, runway_months FROM earlier_lifelines")
+                .forEachRow { earlierRunways[try $0.get(0), default: [:]][try $0.get(1) as CivilDate] = try $0.get(2) }
             try portfolio.companies.forEachCompanySummary(investedAsOf: asOf) { id, summary in
                 guard let outcome = outcomes[id] else { return }
-                let slug = summary.company.slug
                 let assessment = Assessment(
-                    companyID: id, company: slug, asOf: asOf, outcome: outcome, opportunities: [], threats: [], dismissedThreats: [])
+                    companyID: id, company: summary.company.slug, asOf: asOf, outcome: outcome, opportunities: [], threats: [], dismissedThreats: [])
                 try body(CompanyListing(
                     summary: summary, assessment: assessment,
-                    runwayMonths: earlierRunways[slug]?[outcome.lifelineStart] ?? summary.company.runwayMonths, flags: flags[id] ?? []))
+                    runwayMonths: earlierRunways[id]?[outcome.lifelineStart] ?? summary.company.runwayMonths, flags: flags[id] ?? []))
             }
         }
     }

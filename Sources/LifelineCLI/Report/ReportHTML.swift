@@ -80,7 +80,7 @@ struct ReportHTML {
     static func drawn(_ companies: [PortfolioReport.Entry]) -> [PortfolioReport.Entry] {
         guard companies.count > ReportSections.everyCompanyUpTo else { return companies }
         let isRunning = { (entry: PortfolioReport.Entry) in entry.assessment.status.isRunning }
-        let hasEnded = { (entry: PortfolioReport.Entry) in entry.assessment.status.hasEnded || entry.assessment.status == .elapsed }
+        let hasEnded = ReportSections.hasEndedOrElapsed
         let runningShown = min(companies.count(where: isRunning), max(drawnInFull / 2, drawnInFull - companies.count(where: hasEnded)))
         return Array(companies.lazy.filter(isRunning).prefix(runningShown))
             + Array(companies.reversed().lazy.filter(hasEnded).prefix(drawnInFull - runningShown))

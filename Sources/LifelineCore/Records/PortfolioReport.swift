@@ -90,7 +90,7 @@ public struct PortfolioReport: Sendable {
     public init(
         asOf: CivilDate, companies: [Entry], recentReleases: [ReleaseHits], recentDays: Int,
         newestOpportunities: [(company: String, opportunity: Opportunity)], recentChanges: [RecordedChange],
-        recentChangeCount: Int? = nil, lastNightlyRun: (id: Int64, asOf: CivilDate)?, stallDays: Int = LifelineEngine.defaultStallDays
+        recentChangeCount: Int, lastNightlyRun: (id: Int64, asOf: CivilDate)?, stallDays: Int = LifelineEngine.defaultStallDays
     ) {
         self.asOf = asOf
         self.companies = companies
@@ -98,7 +98,7 @@ public struct PortfolioReport: Sendable {
         self.recentDays = recentDays
         self.newestOpportunities = newestOpportunities
         self.recentChanges = recentChanges
-        self.recentChangeCount = recentChangeCount ?? recentChanges.count
+        self.recentChangeCount = recentChangeCount
         self.lastNightlyRun = lastNightlyRun
         self.stallDays = stallDays
     }
