@@ -56,6 +56,27 @@ struct EnumerationDecodingTests {
         #expect(expression?.message == "column 'loud' holds 'BLUE', expected one of red, green")
     }
 
+    @Test("a name matches only whole and byte for byte: no prefix, extension, other case or hidden NUL", arguments: [
+        "'gree'", "'greener'", "'Green'", "'green '", "'green' || char(0)", "''",
+    ])
+    func nameMatchedWhole(stored: String) throws {
+        try database.execute(sql: "INSERT INTO paint VALUES (\(stored), 1)")
+        let error = #expect(throws: SQLiteError.self) {
+            _ = try database.fetchOne(sql: "SELECT colour FROM paint") { try $0.get(0) as Colour }
+        }
+        #expect(error?.message.hasPrefix("paint.colour holds '") == true)
+        #expect(error?.message.hasSuffix("', expected one of red, green") == true)
+    }
+
+    @Test("a name stored as a number is a mismatch, not a lookup")
+    func nameOfTheWrongType() throws {
+        try database.execute(sql: "INSERT INTO paint VALUES ('red', 1)")
+        let error = #expect(throws: SQLiteError.self) {
+            _ = try database.fetchOne(sql: "SELECT size FROM paint") { try $0.get(0) as Colour }
+        }
+        #expect(error?.message == "column 'size' holds an integer, expected text")
+    }
+
     @Test("a value of the wrong type is a mismatch before it is compared with the cases")
     func wrongType() throws {
         try database.execute(sql: "INSERT INTO paint VALUES (7, 'large')")
