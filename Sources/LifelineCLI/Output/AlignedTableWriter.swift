@@ -62,9 +62,14 @@ struct AlignedTableWriter: RowWriter {
     private static let columnGap = 2
 
     /// The text on one line - line breaks and tabs in a cell would break the grid - and
-    /// its width in characters.
+    /// its width in characters. Printable ASCII is recognised from the bytes in place:
+    /// asked of the UTF-8 view one element at a time, the question cost 700 instructions
+    /// a cell, a twentieth of `company list`.
     private static func oneLine(_ text: String) -> (text: String, width: Int) {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return (text, text.utf8.count) }
+        let printableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        } ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if printableASCII { return (text, text.utf8.count) }
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         return (line, line.count)
     }
