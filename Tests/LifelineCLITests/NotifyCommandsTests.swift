@@ -269,6 +269,19 @@ struct NotifyCommandsTests {
         #expect(json.contains(#""changes":[{"company":"alpha","as_of":"2026-01-15","previous_status":"alive","status":"replaced","#))
     }
 
+    @Test("a release of a snapshot is an opportunity for the companies on its base; one on a model nobody builds on is not news")
+    func releaseHitsThroughSnapshots() throws {
+        try makePortfolio(companies: ["alpha"])
+        try ok(["model", "add", "openai/gpt-4o-2026-01-05", "--snapshot-of", "openai/gpt-4o"])
+        try ok(["model", "add", "openai/nobodys-model"])
+        try ok(["release", "log", "openai/gpt-4o-2026-01-05", "--on", "2026-01-12", "--capability", "vision"])
+        try ok(["release", "log", "openai/nobodys-model", "--on", "2026-01-12", "--capability", "vision"])
+        let listed = try ok(["notify", "--list", "--kind", "release-hits-portfolio", "--format", "tsv"])
+        #expect(listed.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" } == [
+            "openai/gpt-4o-2026-01-05 capability vision on 2026-01-12: an opportunity for 1 company (alpha)",
+        ])
+    }
+
     @Test("a release that is an opportunity for more than 100 companies names the first 100 and says there are more")
     func manyAdopters() throws {
         try ok(["init", "--with-history"])
