@@ -1,7 +1,7 @@
 /// A parsed JSON document. lifeline reads catalogues of thousands of models without
 /// Foundation (whose JSONSerialization costs start-up time), so it has this small,
 /// strict RFC 8259 parser: errors name the line and column, nesting is bounded.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
