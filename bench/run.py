@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,32 @@ def hyperfine(name, commands, work, runs=10, prepare=None):
     subprocess.run(args + commands, check=True, env=ENV, cwd=work, stdout=subprocess.DEVNULL)
     with open(out) as file:
         return [result["median"] for result in json.load(file)["results"]]
+
+
+def paired(name, ours, peer, work, runs=10, prepare=None):
+    """Median seconds of lifeline's command and its peer's, run in alternation: a round
+    runs each once, the two taking turns at going first. This shared machine's speed
+    drifts from one minute to the next (the same scorecard took 0.61 to 1.11 s in ten
+    runs in a row, with the same page faults and no more context switches); timing all of
+    one command's runs and then all of the other's put that drift into the ratio.
+    `prepare` is one shell command run before each, or a pair (lifeline's, the peer's)."""
+    runs = 2 if QUICK else runs
+    prepares = (prepare, prepare) if isinstance(prepare, str) or prepare is None else prepare
+    times = {0: [], 1: []}
+    for round in range(runs):
+        order = (0, 1) if round % 2 == 0 else (1, 0)
+        out = os.path.join(work, f"{name}-{round}.json")
+        args = ["hyperfine", "--style", "none", "--runs", "1", "--export-json", out]
+        if prepares[0] is None:
+            args += ["-N"] + (["--warmup", "1"] if round == 0 else [])
+        else:
+            for side in order:
+                args += ["--prepare", prepares[side]]
+        subprocess.run(args + [(ours, peer)[side] for side in order], check=True, env=ENV, cwd=work, stdout=subprocess.DEVNULL)
+        with open(out) as file:
+            for side, result in zip(order, json.load(file)["results"]):
+                times[side] += result["times"]
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def peak_memory_mib(command, work):
@@ -99,19 +126,21 @@ def main():
            "SELECT last_insert_rowid(), id FROM capabilities WHERE slug = 'function-calling'; COMMIT;")
     with open(os.path.join(work, "log.sql"), "w") as file:
         file.write(sql)
-    ours, = hyperfine("log-ours", [f"'{LIFELINE}' {log} --db work1k.db"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync")
-    peer, = hyperfine("log-peer", ["sqlite3 work1k.db < log.sql"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync")
+    ours, peer = paired("log", f"'{LIFELINE}' {log} --db work1k.db", "sqlite3 work1k.db < log.sql", work, runs=20,
+                        prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync")
     record("log one release (1,000 companies) vs sqlite3 inserts", ours, peer, 1.6)
-    log_small = ours
 
     # 2. The same command on 100,000 companies vs 1,000.
-    ours, = hyperfine("log-large", [f"'{LIFELINE}' {log} --db work100k.db"], work, runs=10, prepare=f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm; sync")
+    ours, log_small = paired("log-large", f"'{LIFELINE}' {log} --db work100k.db", f"'{LIFELINE}' {log} --db work1k.db", work, runs=10,
+                             prepare=(f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm; sync",
+                                      f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync"))
     # Context only: function-calling affects a different number of companies in each
     # portfolio, so the two commands do different work.
     record("log one release: 100,000 vs 1,000 companies (function-calling: different work in each)", ours, log_small, None)
     rare = "release log openai/model-1 --on 2026-01-10 --capability bench-rare"
-    rare_small, = hyperfine("rare-small", [f"'{LIFELINE}' {rare} --db work1k.db"], work, runs=20, prepare=f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync")
-    rare_large, = hyperfine("rare-large", [f"'{LIFELINE}' {rare} --db work100k.db"], work, runs=10, prepare=f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm; sync")
+    rare_large, rare_small = paired("rare", f"'{LIFELINE}' {rare} --db work100k.db", f"'{LIFELINE}' {rare} --db work1k.db", work, runs=20,
+                                    prepare=(f"cp '{large}' work100k.db; rm -f work100k.db-wal work100k.db-shm; sync",
+                                             f"cp '{small}' work1k.db; rm -f work1k.db-wal work1k.db-shm; sync"))
     record("log one release: 100,000 vs 1,000 companies (the same 50 exposed in both)", rare_large, rare_small, 1.15)
 
     # 2b. A popular capability, which about 10% of the 100,000 companies are exposed to, vs
@@ -147,8 +176,8 @@ def main():
                 f"FROM exposures e JOIN capabilities x ON x.id = e.capability_id WHERE x.slug = '{popular}' GROUP BY e.company_id LIMIT {recorded}; ")
                if recorded > 0 else "")
             + "COMMIT;")
-    ours, = hyperfine("popular-ours", [f"'{LIFELINE}' {popular_log} --db popular.db"], work, runs=5, prepare=restore_popular)
-    peer, = hyperfine("popular-peer", ["sqlite3 popular.db < popular.sql"], work, runs=5, prepare=restore_popular)
+    ours, peer = paired("popular", f"'{LIFELINE}' {popular_log} --db popular.db", "sqlite3 popular.db < popular.sql", work, runs=6,
+                        prepare=restore_popular)
     record(f"log one release of {popular} ({exposed_count} of 100,000 companies exposed, {recorded} recorded) vs sqlite3 read + insert",
            ours, peer, 3.0)
 
@@ -170,11 +199,10 @@ def main():
     # constraints and indexes lifeline's rows go through.
     with open(os.path.join(work, "floor-real.sql"), "w") as file:
         file.write(floor_read + floor_real)
-    ours, = hyperfine("nightly-first", [f"'{LIFELINE}' reassess --quiet --db first.db"], work, runs=3, prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm; sync")
-    peer, = hyperfine("floor-real", ["sqlite3 first.db < floor-real.sql"], work, runs=3, prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm; sync")
+    ours, peer = paired("nightly-first", f"'{LIFELINE}' reassess --quiet --db first.db", "sqlite3 first.db < floor-real.sql", work, runs=4,
+                        prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm; sync")
     record("nightly reassessment, first run (100,000 companies) vs sqlite3 read + insert into the assessments table", ours, peer, 2.0)
-    ours, = hyperfine("nightly-second", [f"'{LIFELINE}' reassess --quiet --db '{large}'"], work, runs=5)
-    peer, = hyperfine("floor-second", [f"sqlite3 '{large}' '.read floor-read.sql'"], work, runs=5)
+    ours, peer = paired("nightly-second", f"'{LIFELINE}' reassess --quiet --db '{large}'", f"sqlite3 '{large}' '.read floor-read.sql'", work, runs=6)
     record("nightly reassessment, nothing changed (100,000 companies) vs sqlite3 read", ours, peer, 0.5)
     # After a backtest, which pulls back the period an incremental run looks over: it
     # must never cost more than computing every company (it took minutes before).
@@ -182,8 +210,8 @@ def main():
     shutil.copy(large, backtested)
     sh(f"'{LIFELINE}' reassess --quiet --as-of 2022-01-01 --db '{backtested}' > /dev/null", cwd=work)
     restore = f"cp '{backtested}' after.db; rm -f after.db-wal after.db-shm; sync"
-    ours, = hyperfine("nightly-after-backtest", [f"'{LIFELINE}' reassess --quiet --db after.db"], work, runs=3, prepare=restore)
-    peer, = hyperfine("full-after-backtest", [f"'{LIFELINE}' reassess --quiet --full --db after.db"], work, runs=3, prepare=restore)
+    ours, peer = paired("after-backtest", f"'{LIFELINE}' reassess --quiet --db after.db", f"'{LIFELINE}' reassess --quiet --full --db after.db", work,
+                        runs=4, prepare=restore)
     record("nightly reassessment after a backtest (100,000 companies) vs the same with --full", ours, peer, 1.1)
     shutil.copy(fresh_large, os.path.join(work, "memory.db"))
     memory = peak_memory_mib([LIFELINE, "reassess", "--quiet", "--db", "memory.db"], work)
@@ -197,9 +225,8 @@ def main():
     with open(flat, "w") as file:
         json.dump([dict(model, provider=provider_id) for provider_id, provider in document.items()
                    for model in provider["models"].values()], file)
-    ours, = hyperfine("import-ours", [f"'{LIFELINE}' import models-dev '{catalogue}' --db import.db"], work, runs=5,
-                      prepare=f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null")
-    peer, = hyperfine("import-peer", [f"'{SQLITE_UTILS}' insert flat.db models '{flat}' --alter"], work, runs=5, prepare="rm -f flat.db*")
+    ours, peer = paired("import", f"'{LIFELINE}' import models-dev '{catalogue}' --db import.db", f"'{SQLITE_UTILS}' insert flat.db models '{flat}' --alter",
+                        work, runs=6, prepare=(f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null", "rm -f flat.db*"))
     record(f"import models.dev ({os.path.basename(catalogue)}) vs sqlite-utils insert", ours, peer, 0.5)
     # The LiteLLM catalogue the same way: its models flat, as sqlite-utils would insert them.
     litellm = LITELLM if os.path.exists(LITELLM) else LITELLM_SAMPLE
@@ -207,9 +234,8 @@ def main():
         prices = json.load(file)
     with open(os.path.join(work, "litellm-flat.json"), "w") as file:
         json.dump([dict(model, id=name) for name, model in prices.items() if isinstance(model, dict)], file)
-    ours, = hyperfine("litellm-ours", [f"'{LIFELINE}' import litellm '{litellm}' --db import.db"], work, runs=5,
-                      prepare=f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null")
-    peer, = hyperfine("litellm-peer", [f"'{SQLITE_UTILS}' insert flat.db models litellm-flat.json --alter"], work, runs=5, prepare="rm -f flat.db*")
+    ours, peer = paired("litellm", f"'{LIFELINE}' import litellm '{litellm}' --db import.db", f"'{SQLITE_UTILS}' insert flat.db models litellm-flat.json --alter",
+                        work, runs=6, prepare=(f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null", "rm -f flat.db*"))
     record(f"import litellm ({os.path.basename(litellm)}) vs sqlite-utils insert", ours, peer, 0.5)
 
     # 4b. Importing the release history lifeline ships into the 100,000-company portfolio,
@@ -218,13 +244,13 @@ def main():
     with open(os.path.join(work, "history.sql"), "w") as file:
         file.write(history_inserts(os.path.join(ROOT, "data", "provider-history.csv")))
     restore_large = f"cp '{large}' history.db; rm -f history.db-wal history.db-shm; sync"
-    ours, = hyperfine("history-ours", [f"'{LIFELINE}' import history --db history.db"], work, runs=3, prepare=restore_large)
-    peer, = hyperfine("history-peer", ["sqlite3 history.db < history.sql"], work, runs=3, prepare=restore_large)
+    ours, peer = paired("history", f"'{LIFELINE}' import history --db history.db", "sqlite3 history.db < history.sql", work, runs=6,
+                        prepare=restore_large)
     record("import the release history (100,000 companies, with the reassessment) vs sqlite3 inserting its rows", ours, peer, 3.0)
 
     # 5. An ad-hoc query on 100,000 companies vs the sqlite3 shell.
     query = "SELECT status, count(*) FROM v_company_lifeline GROUP BY 1"
-    ours, peer = hyperfine("query", [f"'{LIFELINE}' sql \"{query}\" --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{query}\""], work, runs=10)
+    ours, peer = paired("query", f"'{LIFELINE}' sql \"{query}\" --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{query}\"", work, runs=10)
     record("lifeline sql vs sqlite3 -csv (100,000 companies)", ours, peer, 1.1)
     # csv, tsv and jsonl are written as the rows come: a 100,000-row result holds none.
     for format in ("csv", "tsv", "jsonl"):
@@ -235,7 +261,7 @@ def main():
     # from v_lifeline_outcomes, the view the scorecard's rows are held equal to.
     card = ("SELECT tier_months, count(*), sum(outcome = 'held'), sum(outcome = 'fell-short') "
             "FROM v_lifeline_outcomes GROUP BY 1")
-    ours, peer = hyperfine("scorecard", [f"'{LIFELINE}' scorecard --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{card}\""], work, runs=5)
+    ours, peer = paired("scorecard", f"'{LIFELINE}' scorecard --format csv --db '{large}'", f"sqlite3 -csv '{large}' \"{card}\"", work, runs=8)
     record("lifeline scorecard vs sqlite3 grouping v_lifeline_outcomes (100,000 companies)", ours, peer, 1.5)
 
     # The reading commands an investor runs, on 100,000 companies (company list once took
