@@ -16,6 +16,7 @@ struct DatedSnapshotNameTests {
     @Test("no date, no base", arguments: [
         "gpt-4", "gpt-4o", "mistral-large-latest", "gemini-1.5-pro-002", "claude-opus-4-1", "llama-3-70b", "0613",
         "gpt-4-1399", "model-20241340", "model-1999-01-01", "model-2024-13-01", "x-2024-08", "-0613", "gpt--0613",
+        "", "model-0613-", "model-061\u{FF13}", "model-0613\u{301}",
     ])
     func undated(slug: String) {
         #expect(DatedSnapshotName.base(of: slug) == nil, "\(slug)")
