@@ -24,7 +24,7 @@ struct ScorecardTests {
     ) -> [JudgedLifeline] {
         let period = LifelinePeriod(
             record: record, endedOn: endedOn.map(date), how: "-", nextBegan: next.map(date), endedBy: outcome)
-        return JudgedLifeline.judge([period], company: "c", sector: nil, investments: investments, asOf: date(asOf))
+        return JudgedLifeline.judge([period], company: "c", sector: nil, investments: investments[...], asOf: date(asOf))
     }
 
     @Test("a threat before the natural end: fell short, by the months it had left, with its cause")

@@ -70,7 +70,7 @@ public struct JudgedLifeline: Equatable, Sendable {
     /// by then, its closing if by then, its assessments made by then): the scorecard of a
     /// past date answers with what was known that day.
     public static func judge(
-        _ periods: [LifelinePeriod], company: String, sector: String?, investments: [Investment], asOf: CivilDate
+        _ periods: [LifelinePeriod], company: String, sector: String?, investments: ArraySlice<Investment>, asOf: CivilDate
     ) -> [JudgedLifeline] {
         periods.compactMap { period in
             guard let endedOn = period.endedOn, endedOn <= asOf else { return nil }

@@ -30,8 +30,17 @@ public struct LifelinePeriod: Equatable, Sendable {
     /// before the next one began: the next one's start is when it began, not when this
     /// one ended. A lifeline nothing had ended when the next began ended then.
     public static func periods(lifelines: [LifelineRecord], closing: Closing?, assessments: [StoredAssessment]) -> [LifelinePeriod] {
+        periods(lifelines: lifelines[...], closing: closing, outcomes: assessments.map(\.outcome)[...])
+    }
+
+    /// The same from the recorded outcomes alone, in as-of then run order: for the
+    /// scorecard, which reads every company's and hands each its rows as slices of one
+    /// array (an array per company, in dictionaries by company, was a fifth of its time).
+    public static func periods(
+        lifelines: ArraySlice<LifelineRecord>, closing: Closing?, outcomes: ArraySlice<Assessment.Outcome>
+    ) -> [LifelinePeriod] {
         func ending(start: CivilDate, before next: CivilDate?) -> (on: CivilDate, how: String, by: Assessment.Outcome?)? {
-            guard let outcome = assessments.last(where: { $0.outcome.lifelineStart == start })?.outcome,
+            guard let outcome = outcomes.last(where: { $0.lifelineStart == start }),
                 outcome.status.hasEnded || outcome.status == .elapsed || outcome.status == .closed,
                 next.map({ outcome.lifelineEnd <= $0 }) ?? true
             else { return nil }
@@ -43,7 +52,7 @@ public struct LifelinePeriod: Equatable, Sendable {
         }
         return lifelines.indices.map { index in
             let record = lifelines[index]
-            let next = index + 1 < lifelines.count ? lifelines[index + 1] : nil
+            let next = index + 1 < lifelines.endIndex ? lifelines[index + 1] : nil
             var end = ending(start: record.start, before: next?.start)
             if end == nil, next == nil, let closing { end = (closing.closedOn, "closed", nil) }
             if end == nil, let next { end = (next.start, next.began.rawValue, nil) }
