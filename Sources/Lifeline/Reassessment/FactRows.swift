@@ -70,6 +70,9 @@ struct ByCompany<Value: Sendable>: Sendable {
         }
     }
 
+    /// How many values there are, of every company.
+    var count: Int { values.count }
+
     /// The values of `company`, in the order given.
     func values(of company: Int64) -> ArraySlice<Value> {
         var low = 0

@@ -50,7 +50,7 @@ public struct Reports: PortfolioPart {
             try portfolio.reassessment.forEachAssessment(
                 .all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: detailsFrom, stallDays: stallDays
             ) { assessment, flags in
-                guard let (company, investedCents) = companies[assessment.companyID] else { return }
+                guard let (company, investedCents) = companies.values(of: assessment.companyID).first else { return }
                 // A company's opportunities come sorted by release: it adopts each once.
                 var previous: Int64?
                 for opportunity in assessment.opportunities where opportunity.releaseID != previous {
@@ -69,7 +69,7 @@ public struct Reports: PortfolioPart {
                 newest = NewestOpportunities(count: PortfolioReport.opportunityCount)
                 let everyDate = CivilDate(year: CivilDate.supportedYears.lowerBound, month: 1, day: 1)!
                 try portfolio.reassessment.forEachAssessment(.all, asOf: asOf, warnDays: warnDays, details: true, detailsFrom: everyDate) { assessment in
-                    guard companies[assessment.companyID] != nil else { return }
+                    guard !companies.values(of: assessment.companyID).isEmpty else { return }
                     newest.offer(assessment.opportunities, of: assessment.company)
                 }
             }
