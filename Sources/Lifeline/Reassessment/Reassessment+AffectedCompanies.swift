@@ -57,6 +57,10 @@ extension Reassessment {
     /// minutes where computing everyone takes seconds. An incremental run must never
     /// cost more than a full one.
     func companiesDue(since: CivilDate, asOf: CivilDate, warnDays: Int) throws -> Set<Int64>? {
+        // No day has passed (a second run the same day): every period below is empty,
+        // and the query over the assessments would still go through every one that
+        // runs past `since` to learn it.
+        guard since < asOf else { return [] }
         // First, as it may settle everything: the releases that became known.
         let newlyKnown = try database.cachedStatement(sql: """
             SELECT id, kind, released_on FROM releases

@@ -229,14 +229,18 @@ extension Reassessment {
     /// models they depend on. One flat query of integers and dates, already in the order
     /// the index wants, joined to model and capability slugs in memory.
     func releaseFacts(concerning companies: [CompanyFacts]) throws -> [ReleaseFact] {
-        try releaseFacts(
+        guard !companies.isEmpty else { return [] }
+        return try releaseFacts(
             since: companies.map(\.firstStart).min(),
             dependedOn: companies.count <= Self.fewCompanies ? Set(companies.flatMap { $0.lifelines.flatMap(\.dependencies) }) : nil)
     }
 
-    /// The releases that can concern the companies of `rows` (see above).
+    /// The releases that can concern the companies of `rows` (see above): none when
+    /// there are none - with no company to bound the dates, every release was read, a
+    /// third of a nightly run that had nothing to do.
     func releaseFacts(concerning rows: FactRows) throws -> [ReleaseFact] {
-        try releaseFacts(
+        guard !rows.companies.isEmpty else { return [] }
+        return try releaseFacts(
             since: rows.companies.map { rows.lookups.earlierLifelines.values(of: $0.id).first?.start ?? $0.lifelineStart }.min(),
             dependedOn: rows.companies.count <= Self.fewCompanies
                 ? Set(rows.companies.flatMap {
