@@ -18,11 +18,10 @@ extension Reports {
     ///
     /// Every company's rows are read in company-id order, each table into one array
     /// (`ByCompany`), and the companies are walked in the same order, each handed its
-    /// rows as slices: kept
-    /// in dictionaries by company, an array per company, the lookups alone were a tenth
-    /// of the scorecard's time over 100,000 companies (each a miss in the processor's
-    /// cache) and freeing the arrays another tenth. The judged lifelines are put in slug
-    /// order last, by each company's place in the slug index.
+    /// rows as slices: kept in dictionaries by company, an array per company, the
+    /// lookups alone were a tenth of the scorecard's time over 100,000 companies (each a
+    /// miss in the processor's cache) and freeing the arrays another tenth. The judged
+    /// lifelines are put in slug order last, by each company's place in the slug index.
     public func judgedLifelines(asOf: CivilDate) throws -> [JudgedLifeline] {
         try read {
             let day = SQLValue.text(asOf.iso)
