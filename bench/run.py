@@ -350,7 +350,7 @@ def write_results(rows, commands, catalogue):
         file.write(f"""# Benchmark results
 
 The last `make bench`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, on {machine()}.
-Medians of hyperfine runs; the ratio is lifeline's median over the peer's. Portfolios are
+Medians of hyperfine runs, lifeline and its peer taking turns a run each; the ratio is lifeline's median over the peer's. Portfolios are
 synthetic and reproducible (bench/generate.py, fixed seed): 1,000 and 100,000 companies,
 10,000 releases over five years. The catalogue is {os.path.basename(catalogue)}.
 bench/README.md explains each benchmark and what was found where a target was missed.
