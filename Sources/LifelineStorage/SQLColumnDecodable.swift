@@ -71,8 +71,13 @@ extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawVal
     @inlinable public static func decode(from row: Row, column: Int32) throws -> Self {
         let raw = try RawValue.decode(from: row, column: column)
         if let value = Self(rawValue: raw) { return value }
-        throw row.unknownValue(column, "\(raw)", expected: "one of " + allCases.map { "\($0.rawValue)" }.joined(separator: ", "))
+        throw row.unknownValue(column, "\(raw)", expected: expectedCases)
     }
+}
+
+extension RawRepresentable where Self: CaseIterable {
+    /// "one of a, b, c": what an unknown stored value was expected to be.
+    @usableFromInline static var expectedCases: String { "one of " + allCases.map { "\($0.rawValue)" }.joined(separator: ", ") }
 }
 
 /// An enumeration stored by its names is matched against the column's bytes in place,
@@ -89,7 +94,7 @@ extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawVal
         }
         if let value = match ?? nil { return value }
         let raw = try String.decode(from: row, column: column)
-        throw row.unknownValue(column, raw, expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "))
+        throw row.unknownValue(column, raw, expected: expectedCases)
     }
 }
 

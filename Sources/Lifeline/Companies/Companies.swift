@@ -155,21 +155,17 @@ public struct Companies: PortfolioPart {
     /// each missed the processor's cache.
     func companiesWithInvestedCents(asOf investedAsOf: CivilDate) throws -> ByCompany<(company: Company, investedCents: Int64)> {
         try read {
-            var ids: [Int64] = []
-            var companies: [(company: Company, investedCents: Int64)] = []
-            let count = try companyCount()
-            ids.reserveCapacity(count)
-            companies.reserveCapacity(count)
             let reader = CompanyReader()
             var investedColumn: Int?
-            try database.prepare(sql: "SELECT c.id, \(Self.companyColumns), \(Self.investedCentsAsOf) FROM companies c ORDER BY c.id")
-                .bind([.text(investedAsOf.iso)]).forEachRow { row in
-                    let invested = try investedColumn ?? row.index(ofColumn: "invested_cents")
-                    investedColumn = invested
-                    ids.append(try row.get(0))
-                    companies.append((try reader.company(from: row), try row.get(invested)))
-                }
-            return ByCompany(companyIDs: ids, values: companies)
+            return try ByCompany(
+                reading: database.prepare(sql: "SELECT c.id, \(Self.companyColumns), \(Self.investedCentsAsOf) FROM companies c ORDER BY c.id")
+                    .bind([.text(investedAsOf.iso)]),
+                reservingCapacity: try companyCount()
+            ) { row in
+                let invested = try investedColumn ?? row.index(ofColumn: "invested_cents")
+                investedColumn = invested
+                return (try reader.company(from: row), try row.get(invested))
+            }
         }
     }
 

@@ -89,17 +89,3 @@ extension Reports {
             """).bind([day])) { try outcomes.outcome(from: $0) }
     }
 }
-
-extension ByCompany {
-    /// The rows of `statement`, whose first column is the company's id, as `value` reads
-    /// each.
-    fileprivate init(reading statement: Statement, _ value: (Row) throws -> Value) throws {
-        var companyIDs: [Int64] = []
-        var values: [Value] = []
-        try statement.forEachRow { row in
-            companyIDs.append(try row.get(0))
-            values.append(try value(row))
-        }
-        self.init(companyIDs: companyIDs, values: values)
-    }
-}

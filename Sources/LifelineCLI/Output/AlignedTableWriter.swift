@@ -66,10 +66,10 @@ struct AlignedTableWriter: RowWriter {
     /// asked of the UTF-8 view one element at a time, the question cost 700 instructions
     /// a cell, a twentieth of `company list`.
     private static func oneLine(_ text: String) -> (text: String, width: Int) {
-        let printableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        } ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        if printableASCII { return (text, text.utf8.count) }
+        let isPrintableASCII = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isPrintableASCII) }) ?? text.utf8.allSatisfy(isPrintableASCII) {
+            return (text, text.utf8.count)
+        }
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         return (line, line.count)
     }
