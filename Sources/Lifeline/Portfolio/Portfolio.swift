@@ -66,8 +66,10 @@ public final class Portfolio {
 
     /// Runs `body` on one consistent snapshot (a deferred read transaction), so a list
     /// and its details never mix two states of a database another process is writing.
-    /// Inside a transaction already open, the snapshot is that transaction's.
-    func read<T>(_ body: () throws -> T) throws -> T {
+    /// Inside a transaction already open, the snapshot is that transaction's. Public for
+    /// a command that shows what several reads return (a company's history, the HTML
+    /// page and its scorecard): each read alone is consistent, and this makes them one.
+    public func read<T>(_ body: () throws -> T) throws -> T {
         database.isInAutocommit ? try database.transaction(.deferred, body) : try body()
     }
 

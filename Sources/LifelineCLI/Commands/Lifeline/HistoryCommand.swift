@@ -32,13 +32,14 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let portfolio = try global.portfolio()
-        let company = try portfolio.companies.company(slug)
-        let lifelineRecords = try portfolio.companies.lifelines(slug)
-        let closing = try portfolio.companies.closing(slug)
-        let recorded = try portfolio.reports.assessmentHistory(slug)
+        // Six reads on one snapshot, so that a write committed between them cannot make
+        // the lifelines, assessments and dismissals shown tell different states.
+        let (company, lifelineRecords, closing, recorded, dismissals, adoptions) = try portfolio.read {
+            (try portfolio.companies.company(slug), try portfolio.companies.lifelines(slug), try portfolio.companies.closing(slug),
+             try portfolio.reports.assessmentHistory(slug), try portfolio.companies.dismissals(company: slug),
+             try portfolio.companies.adoptions(company: slug))
+        }
         let assessments = all ? recorded : StoredAssessment.lastOfEachDate(recorded)
-        let dismissals = try portfolio.companies.dismissals(company: slug)
-        let adoptions = try portfolio.companies.adoptions(company: slug)
 
         var lifelines = Rows(columns: ["lifeline_start", "tier_months", "began", "ended_on", "how", "next_began", "note"])
         for period in LifelinePeriod.periods(lifelines: lifelineRecords, closing: closing, assessments: recorded) {

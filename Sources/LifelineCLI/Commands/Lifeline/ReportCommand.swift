@@ -36,11 +36,15 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let portfolio = try global.portfolio()
         let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
-        let scorecard = format == .html ? try portfolio.reports.scorecard(asOf: asOf, by: .tier) : nil
         // Only the companies the page draws need every threat listed, for their marks.
         let timeline: Reports.TimelineCompanies = format == .html ? .chosen { ReportHTML.drawn($0).map(\.assessment.companyID) } : .recentOnly
-        let report = try portfolio.reports.report(
-            asOf: asOf, timeline: timeline, changesListed: format == .json ? { _ in .max } : ReportSections.changesListed)
+        // The page's scorecard panel is read on the report's snapshot: a nightly run
+        // committing in between must not leave the two telling different states.
+        let (report, scorecard) = try portfolio.read {
+            (try portfolio.reports.report(
+                asOf: asOf, timeline: timeline, changesListed: format == .json ? { _ in .max } : ReportSections.changesListed),
+             format == .html ? try portfolio.reports.scorecard(asOf: asOf, by: .tier) : nil)
+        }
         let text = ReportRenderer.render(report, as: format, scorecard: scorecard)
         guard let out else {
             Console.output(text)
