@@ -90,4 +90,23 @@ struct CivilDateTests {
         #expect(CivilDate(iso: "2023-12-31")! < CivilDate(iso: "2024-01-01")!)
         #expect(CivilDate(iso: "2024-01-02")! > CivilDate(iso: "2024-01-01")!)
     }
+
+    @Test("dates made by arithmetic far outside the supported years keep their year, month and day, and order as their days do")
+    func packedDates() {
+        // From 600 BC (a negative year) to AD 3000, a step that lands on every day of the
+        // month and every month over the span.
+        var previous: CivilDate?
+        for days in stride(from: -940_000, through: 376_000, by: 37) {
+            let date = CivilDate(daysSinceEpoch: days)
+            #expect(date.daysSinceEpoch == days)
+            #expect((1...12).contains(date.month) && (1...CivilDate.daysIn(month: date.month, year: date.year)).contains(date.day))
+            if let previous {
+                #expect(previous < date && !(date < previous) && previous != date)
+                #expect((previous.year, previous.month, previous.day) < (date.year, date.month, date.day))
+            }
+            previous = date
+        }
+        #expect(CivilDate(daysSinceEpoch: -719_529).iso == "-1-12-31")
+        #expect(CivilDate(iso: "2024-02-29")!.year == 2024 && CivilDate(iso: "2024-02-29")!.month == 2 && CivilDate(iso: "2024-02-29")!.day == 29)
+    }
 }

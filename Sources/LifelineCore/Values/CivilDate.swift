@@ -4,9 +4,15 @@
 /// be made. Arithmetic is in whole days and calendar months, on the proleptic
 /// Gregorian calendar.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one integer, `year << 9 | month << 5 | day`, ordered as the
+    /// dates are: one comparison where the engine and the readers compare dates by the
+    /// million, and 8 bytes where three integers took 24 (100,000 outcomes of five dates
+    /// each are held at once by `company list` and the report).
+    @usableFromInline let packed: Int
+
+    public var year: Int { packed >> 9 }
+    public var month: Int { (packed >> 5) & 0xF }
+    public var day: Int { packed & 0x1F }
 
     /// The years lifeline accepts: wide enough for any real fact, narrow enough to
     /// catch a mistyped year such as `0223` or `20233`.
@@ -23,9 +29,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard Self.supportedYears.contains(year), (1...12).contains(month),
             (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = year << 9 | month << 5 | day
     }
 
     /// Parses exactly `YYYY-MM-DD`, or returns nil. Reads the string's own bytes, with
@@ -73,8 +77,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso }
 
+    @inlinable
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     // MARK: Arithmetic
@@ -139,9 +144,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// For results of arithmetic on valid dates, which are valid by construction
     /// (their year may leave `supportedYears`; comparisons still work).
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = year << 9 | month << 5 | day
     }
 
     /// The decimal number the ASCII digits at `positions` of `bytes` spell; nil when one is
