@@ -169,6 +169,24 @@ public struct Companies: PortfolioPart {
         }
     }
 
+    /// Every company in slug order, with its id, as read: `company list`'s order and
+    /// columns, without `forEachCompanySummary`'s totals, whose three lookups per company
+    /// were most of the SQL of listing 100,000 (the list takes its totals in bulk).
+    func forEachCompanyBySlug(_ body: (_ id: Int64, Company) throws -> Void) throws {
+        let reader = CompanyReader()
+        try database.prepare(sql: "SELECT c.id, \(Self.companyColumns) FROM companies c ORDER BY slug")
+            .forEachRow { try body(try $0.get(0), try reader.company(from: $0)) }
+    }
+
+    /// The cents invested in each company by `investedAsOf`, by company id (a company
+    /// that had nothing invested by then has no value): one pass along
+    /// `investments_by_company`, where asking per company cost a lookup each.
+    func investedCents(asOf investedAsOf: CivilDate) throws -> ByCompany<Int64> {
+        try ByCompany(reading: database.prepare(sql: """
+            SELECT company_id, sum(amount_cents) FROM investments WHERE invested_on <= ? GROUP BY company_id
+            """).bind([.text(investedAsOf.iso)])) { try $0.get(1) }
+    }
+
     /// The cents invested in company `c` on or before the date bound to it.
     private static let investedCentsAsOf = """
         (SELECT coalesce(sum(amount_cents), 0) FROM investments i WHERE i.company_id = c.id AND i.invested_on <= ?) AS invested_cents

@@ -11,13 +11,23 @@ extension Reassessment {
     func stagnation(
         _ selection: CompanySelection, outcomes: [Int64: Assessment.Outcome], asOf: CivilDate, stallDays: Int
     ) throws -> [Int64: [StagnationFlag]] {
-        guard outcomes.values.contains(where: { $0.status != .closed }) else { return [:] }
-        var inputs = try engineInputs(selection)
-        let index = inputs.releases
-        let lookups = inputs.rows.lookups
+        guard Self.canStagnate(outcomes) else { return [:] }
+        var rows = try factRows(selection)
+        return try stagnation(of: &rows, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
+    }
+
+    /// The same, of companies whose facts the caller has read (`company list` counts
+    /// their dependencies and exposures from the same rows). It takes `rows.companies`,
+    /// freeing each chunk once computed, as a nightly run does.
+    func stagnation(
+        of rows: inout FactRows, outcomes: [Int64: Assessment.Outcome], asOf: CivilDate, stallDays: Int
+    ) throws -> [Int64: [StagnationFlag]] {
+        guard Self.canStagnate(outcomes) else { return [:] }
+        let index = ReleaseIndex(dateOrdered: try releaseFacts(concerning: rows))
+        let lookups = rows.lookups
         var flags: [Int64: [StagnationFlag]] = [:]
         try ComputeAhead.forEachChunk(
-            taking: &inputs.rows.companies, chunkSize: portfolio.engineChunkSize, threads: ComputeAhead.processorCount
+            taking: &rows.companies, chunkSize: portfolio.engineChunkSize, threads: ComputeAhead.processorCount
         ) { row in
             guard let outcome = outcomes[row.id] else { return (row.id, [StagnationFlag]()) }
             let company = lookups.facts(of: row)
@@ -27,6 +37,12 @@ extension Reassessment {
             for (id, found) in chunk where !found.isEmpty { flags[id] = found }
         }
         return flags
+    }
+
+    /// A closed company is flagged for nothing: when every outcome is closed, no facts
+    /// need reading.
+    private static func canStagnate(_ outcomes: [Int64: Assessment.Outcome]) -> Bool {
+        outcomes.values.contains { $0.status != .closed }
     }
 
     /// The companies whose flags may have gone up in (since, asOf]: those in `rebuild`

@@ -8,20 +8,37 @@ extension Reports {
     public func forEachCompanyListing(asOf: CivilDate, _ body: (CompanyListing) throws -> Void) throws {
         try read {
             let outcomes = try liveOutcomes(asOf: asOf)
-            let flags = try portfolio.reassessment.stagnation(.all, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
+            let (flags, counts) = try flagsAndCounts(outcomes: outcomes, asOf: asOf)
+            let invested = try portfolio.companies.investedCents(asOf: asOf)
             // The runways of earlier lifelines (few companies have any), by company and start.
             var earlierRunways: [Int64: [CivilDate: Int]] = [:]
             try database.prepare(sql: "SELECT company_id, starts_on, runway_months FROM earlier_lifelines")
                 .forEachRow { earlierRunways[try $0.get(0), default: [:]][try $0.get(1) as CivilDate] = try $0.get(2) }
-            try portfolio.companies.forEachCompanySummary(investedAsOf: asOf) { id, summary in
-                guard let outcome = outcomes[id] else { return }
+            try portfolio.companies.forEachCompanyBySlug { id, company in
+                guard let outcome = outcomes[id], let count = counts.values(of: id).first else { return }
+                let summary = CompanySummary(
+                    company: company, totalInvestedCents: invested.values(of: id).first ?? 0,
+                    dependencyCount: count.dependencies, exposureCount: count.exposures)
                 let assessment = Assessment(
-                    companyID: id, company: summary.company.slug, asOf: asOf, outcome: outcome, opportunities: [], threats: [], dismissedThreats: [])
+                    companyID: id, company: company.slug, asOf: asOf, outcome: outcome, opportunities: [], threats: [], dismissedThreats: [])
                 try body(CompanyListing(
                     summary: summary, assessment: assessment,
-                    runwayMonths: earlierRunways[id]?[outcome.lifelineStart] ?? summary.company.runwayMonths, flags: flags[id] ?? []))
+                    runwayMonths: earlierRunways[id]?[outcome.lifelineStart] ?? company.runwayMonths, flags: flags[id] ?? []))
             }
         }
+    }
+
+    /// Every company's stagnation flags as of `asOf`, and its counts of dependencies and
+    /// exposures, from one read of the engine's facts, which are let go before the
+    /// companies are listed.
+    private func flagsAndCounts(
+        outcomes: [Int64: Assessment.Outcome], asOf: CivilDate
+    ) throws -> (flags: [Int64: [StagnationFlag]], counts: ByCompany<(dependencies: Int, exposures: Int)>) {
+        var rows = try portfolio.reassessment.factRows(.all)
+        let counts = ByCompany<(dependencies: Int, exposures: Int)>(
+            companyIDs: rows.companies.map(\.id),
+            values: rows.companies.map { (rows.lookups.dependencies.values(of: $0.id).count, rows.lookups.exposures.values(of: $0.id).count) })
+        return (try portfolio.reassessment.stagnation(of: &rows, outcomes: outcomes, asOf: asOf, stallDays: stallDays), counts)
     }
 
     /// Everything recorded about one company, with its assessment as of `asOf` and the
