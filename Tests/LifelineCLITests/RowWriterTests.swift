@@ -50,6 +50,33 @@ struct RowWriterTests {
             """)
     }
 
+    @Test("table in pieces: whole lines each, no longer than asked unless a line is; joined, the rendered table and a newline")
+    func tableInPieces() {
+        var rows = Rows(columns: ["name", "n"])
+        for index in 0..<50 {
+            rows.append([.text(index % 7 == 0 ? "Zoë Café \(index)" : "company-\(index)"), index % 5 == 0 ? .null : .integer(Int64(index))])
+        }
+        rows.append([.text("  "), .null])  // a line of blanks, trimmed to nothing
+        let whole = AlignedTableWriter().render(rows) + "\n"
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let longestLine = lines.map { $0.utf8.count + 1 }.max()!
+        for pieceSize in [1, 40, 200, 1 << 16] {
+            var pieces: [String] = []
+            AlignedTableWriter().write(rows, pieceSize: pieceSize) { pieces.append($0) }
+            #expect(pieces.joined() == whole)
+            // A line's newline opens the next piece, so that no piece ends inside a line.
+            #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix("\n") })
+            #expect(pieces.allSatisfy { $0.utf8.count <= max(pieceSize, longestLine) })
+            // The smallest pieces hold a line each; the default holds this table whole.
+            #expect(pieces.count == (pieceSize == 1 ? lines.count : pieceSize >= whole.utf8.count ? 1 : pieces.count))
+            #expect(pieceSize >= whole.utf8.count || pieces.count > 1)
+        }
+        let empty = Rows(columns: ["name"])
+        var pieces: [String] = []
+        AlignedTableWriter().write(empty, pieceSize: 1) { pieces.append($0) }
+        #expect(pieces == ["name", "\n----\n"])
+    }
+
     @Test("csv: RFC 4180 quoting; NULL is an empty cell")
     func csv() {
         #expect(CSVRowWriter().render(Self.rows) == """

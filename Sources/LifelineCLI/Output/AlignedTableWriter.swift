@@ -6,60 +6,117 @@
 /// list` took 5 s that way).
 struct AlignedTableWriter: RowWriter {
     func render(_ rows: Rows) -> String {
-        let columnCount = rows.columns.count
-        // Each cell is measured here and put on one line again as it is written: kept
-        // from one pass to the next, 1.4 million cells of `company list` took 34 MB.
-        let header = rows.columns.map(Self.oneLine)
-        var widths = header.map(\.width)
-        var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
-        // A character outside ASCII takes more bytes than the one it counts in a width.
-        var extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
-        for row in rows.values {
-            for (index, value) in row.enumerated() {
-                let cell = Self.oneLine(value.plainText)
-                widths[index] = max(widths[index], cell.width)
-                if !value.isNumeric && value != .null { rightAligned[index] = false }
-                extraBytes += cell.text.utf8.count - cell.width
-            }
-        }
-        // The table is written as bytes into one buffer sized for it, each line trimmed
-        // of trailing spaces as it ends: building a String per cell and per line, then
-        // joining them, took most of the time of a 75 MB report.
-        let rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
-        let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, columnCount - 1)
-        let capacity = (longestLine + 1) * (rows.values.count + 2) + extraBytes
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        let table = MeasuredTable(rows)
+        return String(unsafeUninitializedCapacity: table.byteCount) { buffer in
             var end = 0
-            func pad(_ count: Int) {
-                buffer[end..<end + count].initialize(repeating: UInt8(ascii: " "))
-                end += count
-            }
-            func line(_ cell: (Int) -> (text: String, width: Int)) {
-                if end > 0 {
-                    buffer[end] = UInt8(ascii: "\n")
-                    end += 1
-                }
-                for index in 0..<columnCount {
-                    if index > 0 { pad(Self.columnGap) }
-                    var (text, width) = cell(index)
-                    if rightAligned[index] { pad(widths[index] - width) }
-                    text.withUTF8 { bytes in
-                        _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<end + bytes.count]).initialize(from: bytes)
-                        end += bytes.count
-                    }
-                    if !rightAligned[index] { pad(widths[index] - width) }
-                }
-                while end > 0 && buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
-            }
-            line { header[$0] }
-            line { rule[$0] }
-            for row in rows.values { line { Self.oneLine(row[$0].plainText) } }
+            for line in 0..<table.lineCount { end = table.write(line: line, into: buffer, at: end) }
             return end
         }
     }
 
+    /// Hands the table to `output` a piece of whole lines at a time, of about
+    /// `pieceSize` bytes, the last ending with a newline: rendered whole, 100,000 rows of
+    /// `company list` made a 24 MB String held beside the rows it came from.
+    func write(_ rows: Rows, pieceSize: Int = 1 << 16, to output: (String) -> Void) {
+        let table = MeasuredTable(rows)
+        let capacity = max(pieceSize, table.longestLineBytes)
+        // One byte more for the last newline.
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity + 1)
+        defer { buffer.deallocate() }
+        var end = 0
+        for line in 0..<table.lineCount {
+            if end + table.longestLineBytes > capacity {
+                output(String(decoding: buffer[..<end], as: UTF8.self))
+                end = 0
+            }
+            end = table.write(line: line, into: buffer, at: end)
+        }
+        buffer[end] = UInt8(ascii: "\n")
+        output(String(decoding: buffer[...end], as: UTF8.self))
+    }
+}
+
+/// A table's columns measured: each column's width, which align right, and how many
+/// bytes its lines take, for writing the lines out in one buffer or in pieces.
+private struct MeasuredTable {
+    private let rows: Rows
+    private let header: [(text: String, width: Int)]
+    private let rule: [(text: String, width: Int)]
+    private let widths: [Int]
+    private let rightAligned: [Bool]
+    /// The bytes of every line, each newline included.
+    let byteCount: Int
+    /// The most bytes one line can take, its newline included.
+    let longestLineBytes: Int
+
     /// Spaces between columns.
     private static let columnGap = 2
+
+    init(_ rows: Rows) {
+        self.rows = rows
+        let columnCount = rows.columns.count
+        // Each cell is measured here and put on one line again as it is written: kept
+        // from one pass to the next, 1.4 million cells of `company list` took 34 MB.
+        header = rows.columns.map(Self.oneLine)
+        var widths = header.map(\.width)
+        var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
+        // A character outside ASCII takes more bytes than the one it counts in a width.
+        var extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
+        var mostExtraBytesInALine = extraBytes
+        for row in rows.values {
+            var rowExtraBytes = 0
+            for (index, value) in row.enumerated() {
+                let cell = Self.oneLine(value.plainText)
+                widths[index] = max(widths[index], cell.width)
+                if !value.isNumeric && value != .null { rightAligned[index] = false }
+                rowExtraBytes += cell.text.utf8.count - cell.width
+            }
+            extraBytes += rowExtraBytes
+            mostExtraBytesInALine = max(mostExtraBytesInALine, rowExtraBytes)
+        }
+        self.widths = widths
+        self.rightAligned = rightAligned
+        rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
+        let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, columnCount - 1)
+        longestLineBytes = longestLine + 1 + mostExtraBytesInALine
+        byteCount = (longestLine + 1) * (rows.values.count + 2) + extraBytes
+    }
+
+    /// The header, the rule under it, then a line per row.
+    var lineCount: Int { rows.values.count + 2 }
+
+    /// Writes line `line` into `buffer` from `start` - a newline first, unless it is the
+    /// first line - trimmed of trailing spaces, and returns where it ends. The lines are
+    /// written as bytes: building a String per cell and per line, then joining them,
+    /// took most of the time of a 75 MB report.
+    func write(line: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        func pad(_ count: Int) {
+            buffer[end..<end + count].initialize(repeating: UInt8(ascii: " "))
+            end += count
+        }
+        if line > 0 {
+            buffer[end] = UInt8(ascii: "\n")
+            end += 1
+        }
+        let lineStart = end
+        for index in widths.indices {
+            if index > 0 { pad(Self.columnGap) }
+            var (text, width) = switch line {
+            case 0: header[index]
+            case 1: rule[index]
+            default: Self.oneLine(rows.values[line - 2][index].plainText)
+            }
+            if rightAligned[index] { pad(widths[index] - width) }
+            text.withUTF8 { bytes in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<end + bytes.count]).initialize(from: bytes)
+                end += bytes.count
+            }
+            if !rightAligned[index] { pad(widths[index] - width) }
+        }
+        while end > lineStart && buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return end
+    }
 
     /// The text on one line - line breaks and tabs in a cell would break the grid - and
     /// its width in characters. Printable ASCII is recognised from the bytes in place:

@@ -57,6 +57,7 @@ protocol RowWriter {
 extension Rows {
     /// Prints the rows to stdout in `format`.
     func print(as format: OutputFormat) {
+        guard format != .table else { return AlignedTableWriter().write(self, to: Console.outputWithoutNewline) }
         let text = format.writer.render(self)
         if !text.isEmpty { Console.output(text) }
     }
