@@ -155,17 +155,12 @@ public struct Companies: PortfolioPart {
     /// each missed the processor's cache.
     func companiesWithInvestedCents(asOf investedAsOf: CivilDate) throws -> ByCompany<(company: Company, investedCents: Int64)> {
         try read {
+            let invested = try investedCents(asOf: investedAsOf)
             let reader = CompanyReader()
-            var investedColumn: Int?
             return try ByCompany(
-                reading: database.prepare(sql: "SELECT c.id, \(Self.companyColumns), \(Self.investedCentsAsOf) FROM companies c ORDER BY c.id")
-                    .bind([.text(investedAsOf.iso)]),
+                reading: database.prepare(sql: "SELECT c.id, \(Self.companyColumns) FROM companies c ORDER BY c.id"),
                 reservingCapacity: try companyCount()
-            ) { row in
-                let invested = try investedColumn ?? row.index(ofColumn: "invested_cents")
-                investedColumn = invested
-                return (try reader.company(from: row), try row.get(invested))
-            }
+            ) { row in (try reader.company(from: row), invested.values(of: try row.get(0)).first ?? 0) }
         }
     }
 
