@@ -129,22 +129,14 @@ public struct Companies: PortfolioPart {
     /// Every company with totals, by slug: the money invested up to `investedAsOf` - a
     /// figure as of a date counts no investment made after it.
     public func companySummaries(investedAsOf: CivilDate) throws -> [CompanySummary] {
-        var summaries: [CompanySummary] = []
-        try forEachCompanySummary(investedAsOf: investedAsOf) { summaries.append($1) }
-        return summaries
-    }
-
-    /// The same, one at a time as they are read, each with the company's id: `company
-    /// list` holds none of them.
-    public func forEachCompanySummary(investedAsOf: CivilDate, _ body: (_ id: Int64, CompanySummary) throws -> Void) throws {
         try read {
             let reader = CompanyReader()
-            try database.prepare(sql: """
-                SELECT c.id, \(Self.companyColumns), \(Self.investedCentsAsOf),
+            return try database.prepare(sql: """
+                SELECT \(Self.companyColumns), \(Self.investedCentsAsOf),
                     (SELECT count(*) FROM dependencies d WHERE d.company_id = c.id) AS dependency_count,
                     (SELECT count(*) FROM exposures e WHERE e.company_id = c.id) AS exposure_count
                 FROM companies c ORDER BY slug
-                """).bind([.text(investedAsOf.iso)]).forEachRow { try body(try $0.get(0), try reader.summary(from: $0)) }
+                """).bind([.text(investedAsOf.iso)]).fetchAll(reader.summary(from:))
         }
     }
 
@@ -165,7 +157,7 @@ public struct Companies: PortfolioPart {
     }
 
     /// Every company in slug order, with its id, as read: `company list`'s order and
-    /// columns, without `forEachCompanySummary`'s totals, whose three lookups per company
+    /// columns, without `companySummaries`' totals, whose three lookups per company
     /// were most of the SQL of listing 100,000 (the list takes its totals in bulk).
     func forEachCompanyBySlug(_ body: (_ id: Int64, Company) throws -> Void) throws {
         let reader = CompanyReader()

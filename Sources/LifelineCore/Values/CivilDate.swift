@@ -29,7 +29,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard Self.supportedYears.contains(year), (1...12).contains(month),
             (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        packed = year << 9 | month << 5 | day
+        self.init(unchecked: year, month, day)
     }
 
     /// Parses exactly `YYYY-MM-DD`, or returns nil. Reads the string's own bytes, with
