@@ -22,6 +22,15 @@ struct FactRowsTests {
         }
     }
 
+    @Test("strings for json_each: quotes and backslashes escaped, other strings as they are", arguments: [
+        ([], "[]"),
+        (["vision", "2024-01-05 2023-12-31"], #"["vision","2024-01-05 2023-12-31"]"#),
+        (["a\"b", #"c\d"#, #"\""#], #"["a\"b","c\\d","\\\""]"#),
+    ])
+    func jsonArrayOfStrings(strings: [String], json: String) {
+        #expect(Reassessment.jsonArray(strings) == json)
+    }
+
     @Test("no rows: no company has any")
     func empty() {
         let byCompany = ByCompany<String>(companyIDs: [], values: [])

@@ -27,20 +27,28 @@ struct ShippedDatesTests {
         #expect(Self.batch.dates == ["2023-11-06", "2024-01-10", "2024-05-01", "2025-02-24"].map(Self.date))
     }
 
-    /// Whether the pass over `lifelineEnds` finds a lifeline, as the query does: its end
-    /// in a range, its start on or before the range's date.
+    /// Whether the pass over `lifelineEnds` finds a lifeline, as the queries do: its end
+    /// one of the days and its start on or before that day's date, or its end after the
+    /// days and its start on or before the last date.
     static func found(_ start: String, _ end: String) -> Bool {
         let (start, end) = (date(start), date(end))
-        return batch.lifelineEnds.contains { range in
-            end >= range.from && (range.before.map { end < $0 } ?? true) && start <= range.from
-        }
+        let ends = batch.lifelineEnds
+        return ends.days.contains { $0.end == end && start <= $0.startsBy }
+            || ends.later.map { end > $0.after && start <= $0.startsBy } ?? false
     }
 
-    @Test("the ranges of ends: from each date to the next, the last open")
-    func ranges() {
+    @Test("the days: each from the first date to a year past the last, with the latest date on or before it")
+    func days() throws {
         let ends = Self.batch.lifelineEnds
-        #expect(ends.map { $0.from } == Self.batch.dates)
-        #expect(ends.map { $0.before } == Array(Self.batch.dates.dropFirst()) + [nil])
+        let last = try #require(Self.batch.dates.last)
+        #expect(ends.days.first?.end == Self.batch.dates.first)
+        #expect(ends.days.last?.end == last.adding(days: 366))
+        #expect(zip(ends.days, ends.days.dropFirst()).allSatisfy { $0.end.adding(days: 1) == $1.end }, "no day skipped or repeated")
+        for day in ends.days {
+            #expect(day.startsBy == Self.batch.dates.last { $0 <= day.end }, "\(day.end)")
+        }
+        #expect(ends.later?.after == last.adding(days: 366))
+        #expect(ends.later?.startsBy == last)
     }
 
     @Test("a lifeline a date falls within is found, its first and last day included", arguments: [
@@ -60,11 +68,11 @@ struct ShippedDatesTests {
         #expect(!Self.found(start, end))
     }
 
-    @Test("every lifeline of two years, day by day, is found exactly when a date falls within it")
+    @Test("every lifeline from days to two years long, day by day, is found exactly when a date falls within it")
     func exhaustive() {
         var start = Self.date("2023-10-01")
         while start < Self.date("2025-04-01") {
-            for days in [0, 1, 30, 90, 400] {
+            for days in [0, 1, 30, 90, 365, 366, 367, 400, 800] {
                 let end = start.adding(days: days)
                 let within = Self.batch.dates.contains { start <= $0 && $0 <= end }
                 #expect(Self.found(start.iso, end.iso) == within, "\(start) to \(end)")
@@ -77,7 +85,8 @@ struct ShippedDatesTests {
     func empty() {
         let none = ShippedDates([])
         #expect(none.dates.isEmpty)
-        #expect(none.lifelineEnds.isEmpty)
+        #expect(none.lifelineEnds.days.isEmpty)
+        #expect(none.lifelineEnds.later == nil)
         #expect(!none.anyCounted(lifelineFrom: Self.date("2020-01-01"), to: Self.date("2030-01-01"), capability: 1, scope: Self.anyProvider))
     }
 

@@ -130,7 +130,7 @@ extension Reassessment {
     /// by a provider whose release counts for their exposure to it (rule 4). Three passes,
     /// each over fewer lifelines:
     /// 1. the lifelines a shipping date falls within, read from the `assessments_by_end`
-    ///    index alone, a range of their ends for each date (`ShippedDates.lifelineEnds`);
+    ///    index alone, a seek for each day they can end on (`ShippedDates.lifelineEnds`);
     /// 2. of those, the ones a capability their company is exposed to shipped within,
     ///    by a provider that counts (rule 4), matched in memory: first by capability
     ///    alone, from the `exposures_by_company` index (`ShippedDates.anyShipped`), then
@@ -158,21 +158,26 @@ extension Reassessment {
     /// A lifeline as the first pass finds it: its assessment and its dates.
     private typealias RecordedLifeline = (assessment: Int64, start: CivilDate, end: CivilDate)
 
-    /// Pass 1: the recorded lifelines some shipping date falls within, by company.
+    /// Pass 1: the recorded lifelines some shipping date falls within, by company: a
+    /// seek along `assessments_by_end` for each day they can end on, then one range for
+    /// the ends after those days (`ShippedDates.lifelineEnds`).
     private func lifelinesContainingADate(of shipped: ShippedDates) throws -> [Int64: [RecordedLifeline]] {
         var lifelines: [Int64: [RecordedLifeline]] = [:]
-        let endingBefore = try database.cachedStatement(sql: """
-            SELECT company_id, id, lifeline_start, lifeline_end FROM assessments
-            WHERE lifeline_end >= ?1 AND lifeline_end < ?2 AND lifeline_start <= ?1
-            """)
-        let endingLater = try database.cachedStatement(sql: """
-            SELECT company_id, id, lifeline_start, lifeline_end FROM assessments WHERE lifeline_end >= ?1 AND lifeline_start <= ?1
-            """)
-        for ends in shipped.lifelineEnds {
-            let statement = ends.before == nil ? endingLater : endingBefore
-            try statement.bind([.text(ends.from.iso)] + (ends.before.map { [.text($0.iso)] } ?? [])).forEachRow { row in
-                lifelines[try row.get(0), default: []].append((try row.get(1), try row.get(2), try row.get(3)))
-            }
+        func collect(_ row: Row) throws {
+            lifelines[try row.get(0), default: []].append((try row.get(1), try row.get(2), try row.get(3)))
+        }
+        let ends = shipped.lifelineEnds
+        // Each day as one string, "end startsBy": a JSON array of 1,500 of them is
+        // read in one statement, where a statement run per day cost as much as it saved.
+        let days = Self.jsonArray(ends.days.map { $0.end.iso + " " + $0.startsBy.iso })
+        try database.cachedStatement(sql: """
+            SELECT a.company_id, a.id, a.lifeline_start, a.lifeline_end FROM json_each(?) j
+            JOIN assessments a ON a.lifeline_end = substr(j.value, 1, 10) AND a.lifeline_start <= substr(j.value, 12)
+            """).bind([.text(days)]).forEachRow(collect)
+        if let later = ends.later {
+            try database.cachedStatement(sql: """
+                SELECT company_id, id, lifeline_start, lifeline_end FROM assessments WHERE lifeline_end > ?1 AND lifeline_start <= ?2
+                """).bind([.text(later.after.iso), .text(later.startsBy.iso)]).forEachRow(collect)
         }
         return lifelines
     }

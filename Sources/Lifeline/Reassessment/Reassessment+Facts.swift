@@ -350,9 +350,13 @@ extension Reassessment {
     }
 
     /// A JSON array of strings, for `json_each`. Slugs need no escaping, but quotes and
-    /// backslashes are escaped anyway.
+    /// backslashes are escaped anyway - only in a string that has one: `replacing` cost
+    /// 30,000 instructions a string, most of a batch's first pass when it listed days.
     static func jsonArray(_ strings: [String]) -> String {
-        "[" + strings.map { "\"" + $0.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" }
-            .joined(separator: ",") + "]"
+        "[" + strings.map { string in
+            let escaped = string.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+                ? string.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") : string
+            return "\"" + escaped + "\""
+        }.joined(separator: ",") + "]"
     }
 }
