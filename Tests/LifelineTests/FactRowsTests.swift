@@ -31,6 +31,19 @@ struct FactRowsTests {
         #expect(Reassessment.jsonArray(strings) == json)
     }
 
+    @Test("values by row id: found by their ids, dense or far apart, and nothing for another id", arguments: [
+        [(1, "vision"), (2, "agents"), (5, "file-upload")],
+        [(3, "a"), (9_000_000_000, "far"), (-2, "negative")],
+        [],
+    ] as [[(Int64, String)]])
+    func rowIDTable(rows: [(Int64, String)]) {
+        let table = RowIDTable(rows.map { (id: $0.0, value: $0.1) })
+        for (id, value) in rows { #expect(table[id] == value) }
+        for absent: Int64 in [0, 4, 6, 8_999_999_999, -1, .max, .min] where !rows.contains(where: { $0.0 == absent }) {
+            #expect(table[absent] == nil, "id \(absent)")
+        }
+    }
+
     @Test("no rows: no company has any")
     func empty() {
         let byCompany = ByCompany<String>(companyIDs: [], values: [])
@@ -51,5 +64,32 @@ struct FactRowsTests {
         #expect(facts[0].lifelines[0].exposures[0].providers == ["openai"])
         #expect(facts[1].lifelines[0].exposures.map(\.capability) == ["vision"])
         #expect(try portfolio.reassessment.companyFacts(.ids([facts[0].id])) == [facts[0]])
+    }
+
+    @Test("facts read for stagnation leave out only the providers exposures name and the dismissals")
+    func stagnationFacts() throws {
+        let portfolio = try ReassessmentPropertyTests.emptyPortfolio(today: CivilDate(iso: "2024-01-01")!)
+        _ = try portfolio.companies.addCompany(slug: "docuchat", fields: CompanyFields(tier: "6", since: "2023-06-01", runwayMonths: "3"))
+        _ = try portfolio.companies.setExposure(company: "docuchat", capability: "file-upload", effect: .necessity, providers: ["openai"])
+        _ = try portfolio.companies.setExposure(company: "docuchat", capability: "vision", effect: .advantage, providers: [])
+        _ = try portfolio.catalogue.logRelease(ReleaseRequest(
+            model: ModelReference(provider: "openai", model: "gpt-4"), releasedOn: CivilDate(iso: "2023-07-06")!,
+            capabilities: ["file-upload"], kind: .capability, createModel: true))
+        _ = try portfolio.companies.addDependencies(company: "docuchat", models: [ModelReference(provider: "openai", model: "gpt-4")])
+        _ = try portfolio.companies.dismiss(company: "docuchat", releaseID: 1, reason: "on-premise", until: nil)
+
+        let full = try portfolio.reassessment.factRows(.all, needing: .assessment)
+        let lean = try portfolio.reassessment.factRows(.all, needing: .stagnation)
+        let (whole, partial) = (full.allFacts[0], lean.allFacts[0])
+        #expect(whole.dismissals.count == 1)
+        #expect(whole.lifelines[0].exposures.map(\.providers) == [["openai"], []])
+        #expect(partial.dismissals.isEmpty)
+        #expect(partial.lifelines[0].exposures.allSatisfy { $0.providers.isEmpty })
+        #expect(partial.lifelines[0].exposures.map(\.capability) == whole.lifelines[0].exposures.map(\.capability))
+        #expect(partial.lifelines[0].exposures.map(\.effect) == whole.lifelines[0].exposures.map(\.effect))
+        #expect(partial.lifelines[0].dependencies == whole.lifelines[0].dependencies)
+        #expect(partial.adoptions == whole.adoptions)
+        #expect(partial.closedOn == whole.closedOn)
+        #expect(lean.companies.map(\.id) == full.companies.map(\.id))
     }
 }

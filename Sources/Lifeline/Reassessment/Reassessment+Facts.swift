@@ -45,9 +45,20 @@ extension Reassessment {
         try factRows(selection).allFacts
     }
 
+    /// What the facts are read for.
+    enum FactsNeeded {
+        /// The engine's assessment: every fact.
+        case assessment
+        /// Stagnation (rule 11) alone, which asks neither the providers an exposure names
+        /// (rule 4) nor the dismissals (rule 6): the facts are read without them, and are
+        /// not fit for assessing. Over 100,000 companies the providers were a fifth of
+        /// reading the facts, a set of names for each of 60,000 exposures.
+        case stagnation
+    }
+
     /// The rows the selected companies' facts are made of (`FactRows`): a few flat
     /// queries, joined to slugs in memory.
-    func factRows(_ selection: CompanySelection) throws -> FactRows {
+    func factRows(_ selection: CompanySelection, needing needed: FactsNeeded = .assessment) throws -> FactRows {
         let companies = selection.condition(on: "id")
         let exposures = selection.condition(on: "e.company_id")
         let dependencies = selection.condition(on: "d.company_id")
@@ -55,12 +66,13 @@ extension Reassessment {
 
         // Provider scopes are few: read them flat, by exposure, and join in memory.
         var scopes: [Int64: Set<String>] = [:]
-        try database.cachedStatement(sql: """
-            SELECT ep.exposure_id, p.slug FROM exposure_providers ep JOIN providers p ON p.id = ep.provider_id
-            JOIN exposures e ON e.id = ep.exposure_id WHERE \(exposures.sql)
-            """).bind(exposures.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
-        var capabilitySlugs: [Int64: String] = [:]
-        try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilitySlugs[try $0.get(0)] = try $0.get(1) }
+        if needed == .assessment {
+            try database.cachedStatement(sql: """
+                SELECT ep.exposure_id, p.slug FROM exposure_providers ep JOIN providers p ON p.id = ep.provider_id
+                JOIN exposures e ON e.id = ep.exposure_id WHERE \(exposures.sql)
+                """).bind(exposures.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
+        }
+        let capabilitySlugs = try self.capabilitySlugs()
         var exposureOwners: [Int64] = []
         var exposureFacts: [ExposureFact] = []
         try database.cachedStatement(sql: """
@@ -71,9 +83,9 @@ extension Reassessment {
                 capability: capabilitySlugs[try row.get(1)] ?? "?", effect: try row.get(2),
                 providers: scopes[try row.get(3)] ?? []))
         }
-        var modelReferences: [Int64: ModelReference] = [:]
-        try database.cachedStatement(sql: "SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id")
-            .forEachRow { modelReferences[try $0.get(0)] = ModelReference(provider: try $0.get(1), model: try $0.get(2)) }
+        let modelReferences = RowIDTable(try database.cachedStatement(sql: """
+            SELECT m.id, p.slug, m.slug FROM models m JOIN providers p ON p.id = m.provider_id
+            """).fetchAll { (id: try $0.get(0) as Int64, value: ModelReference(provider: try $0.get(1), model: try $0.get(2))) })
         var dependencyOwners: [Int64] = []
         var dependedOn: [ModelReference] = []
         try database.cachedStatement(sql: "SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql)")
@@ -84,11 +96,13 @@ extension Reassessment {
             }
         var dismissalOwners: [Int64] = []
         var dismissalFacts: [DismissalFact] = []
-        try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(byCompany.sql)")
-            .bind(byCompany.arguments).forEachRow { row in
-                dismissalOwners.append(try row.get(0))
-                dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
-            }
+        if needed == .assessment {
+            try database.cachedStatement(sql: "SELECT company_id, release_id, until FROM dismissals WHERE \(byCompany.sql)")
+                .bind(byCompany.arguments).forEachRow { row in
+                    dismissalOwners.append(try row.get(0))
+                    dismissalFacts.append(DismissalFact(releaseID: try row.get(1), until: try row.get(2) as CivilDate?))
+                }
+        }
         var adoptionOwners: [Int64] = []
         var adoptionFacts: [AdoptionFact] = []
         try database.cachedStatement(sql: "SELECT company_id, capability_id, adopted_on FROM adoptions WHERE \(byCompany.sql)")
@@ -99,7 +113,8 @@ extension Reassessment {
         var closedOn: [Int64: CivilDate] = [:]
         try database.cachedStatement(sql: "SELECT company_id, closed_on FROM closures WHERE \(byCompany.sql)")
             .bind(byCompany.arguments).forEachRow { closedOn[try $0.get(0)] = try $0.get(1) as CivilDate }
-        let earlier = try earlierLifelines(selection, capabilitySlugs: capabilitySlugs, modelReferences: modelReferences)
+        let earlier = try earlierLifelines(
+            selection, needing: needed, capabilitySlugs: capabilitySlugs, modelReferences: modelReferences)
         let companyRows = try database.cachedStatement(sql: """
             SELECT id, slug, tier_months, lifeline_start, runway_months FROM companies WHERE \(companies.sql) ORDER BY id
             """).bind(companies.arguments).fetchAll { row in
@@ -117,18 +132,28 @@ extension Reassessment {
                 earlierLifelines: earlier, closedOn: closedOn))
     }
 
+    /// Every capability's slug, by id.
+    private func capabilitySlugs() throws -> RowIDTable<String> {
+        RowIDTable(try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").fetchAll {
+            (id: try $0.get(0) as Int64, value: try $0.get(1) as String)
+        })
+    }
+
     /// The selected companies' earlier lifelines, oldest first, each with the exposures
     /// and dependencies it had: rows only for the companies that rebuilt or renewed.
     private func earlierLifelines(
-        _ selection: CompanySelection, capabilitySlugs: [Int64: String], modelReferences: [Int64: ModelReference]
+        _ selection: CompanySelection, needing needed: FactsNeeded, capabilitySlugs: RowIDTable<String>,
+        modelReferences: RowIDTable<ModelReference>
     ) throws -> ByCompany<LifelineFacts> {
         let condition = selection.condition(on: "l.company_id")
         var scopes: [Int64: Set<String>] = [:]
-        try database.cachedStatement(sql: """
-            SELECT ep.exposure_id, p.slug FROM earlier_lifeline_exposure_providers ep JOIN providers p ON p.id = ep.provider_id
-            JOIN earlier_lifeline_exposures e ON e.id = ep.exposure_id JOIN earlier_lifelines l ON l.id = e.lifeline_id
-            WHERE \(condition.sql)
-            """).bind(condition.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
+        if needed == .assessment {
+            try database.cachedStatement(sql: """
+                SELECT ep.exposure_id, p.slug FROM earlier_lifeline_exposure_providers ep JOIN providers p ON p.id = ep.provider_id
+                JOIN earlier_lifeline_exposures e ON e.id = ep.exposure_id JOIN earlier_lifelines l ON l.id = e.lifeline_id
+                WHERE \(condition.sql)
+                """).bind(condition.arguments).forEachRow { scopes[try $0.get(0), default: []].insert(try $0.get(1)) }
+        }
         var exposures: [Int64: [ExposureFact]] = [:]
         try database.cachedStatement(sql: """
             SELECT e.lifeline_id, e.capability_id, e.effect, e.id FROM earlier_lifeline_exposures e
@@ -263,8 +288,7 @@ extension Reassessment {
             if try row.get(4) as Bool { hosted.insert(id) }
         }
         let reach = SnapshotReach(baseOf: baseOf, models: models)
-        var capabilities: [Int64: String] = [:]
-        try database.cachedStatement(sql: "SELECT id, slug FROM capabilities").forEachRow { capabilities[try $0.get(0)] = try $0.get(1) }
+        let capabilities = try capabilitySlugs()
         let since = earliest?.iso ?? ""
         var releases: [ReleaseFact] = []
         // One row per release and capability; a release's rows are consecutive.

@@ -12,7 +12,7 @@ extension Reassessment {
         _ selection: CompanySelection, outcomes: [Int64: Assessment.Outcome], asOf: CivilDate, stallDays: Int
     ) throws -> [Int64: [StagnationFlag]] {
         guard Self.canStagnate(outcomes) else { return [:] }
-        var rows = try factRows(selection)
+        var rows = try factRows(selection, needing: .stagnation)
         return try stagnation(of: &rows, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
     }
 

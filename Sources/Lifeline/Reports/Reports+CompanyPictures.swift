@@ -34,7 +34,7 @@ extension Reports {
     private func flagsAndCounts(
         outcomes: [Int64: Assessment.Outcome], asOf: CivilDate
     ) throws -> (flags: [Int64: [StagnationFlag]], counts: ByCompany<(dependencies: Int, exposures: Int)>) {
-        var rows = try portfolio.reassessment.factRows(.all)
+        var rows = try portfolio.reassessment.factRows(.all, needing: .stagnation)
         let counts = ByCompany<(dependencies: Int, exposures: Int)>(
             companyIDs: rows.companies.map(\.id),
             values: rows.companies.map { (rows.lookups.dependencies.values(of: $0.id).count, rows.lookups.exposures.values(of: $0.id).count) })
