@@ -45,7 +45,10 @@ package enum AssessmentPresenter {
         if outcome.cause == .closed { return "closed" }
         guard let threat = outcome.cause.threat else { return "tier" }
         return threat.isRetirement
-            ? "\(threat.model) retirement" : "\(threat.model) \(threat.capability ?? "") (\(threat.effect?.rawValue ?? ""))"
+            ? String(concatenating: [threat.model.provider, "/", threat.model.model, " retirement"])
+            : String(concatenating: [
+                threat.model.provider, "/", threat.model.model, " ", threat.capability ?? "", " (", threat.effect?.rawValue ?? "", ")",
+            ])
     }
 
     /// "openai/chatgpt shipped file-upload on 2023-07-06"
