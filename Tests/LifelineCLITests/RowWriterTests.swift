@@ -37,6 +37,20 @@ struct RowWriterTests {
             """)
     }
 
+    @Test("table: integers as their decimal digits, signs and extremes included, aligned as numbers; beside text, to the left")
+    func tableIntegers() {
+        let numbers: [Int64] = [0, 7, -7, 10, -10, 99, 100, -999_999, .max, .min]
+        var rows = Rows(columns: ["n", "mixed"])
+        for number in numbers { rows.append([.integer(number), number == 7 ? .text("seven") : .integer(number)]) }
+        let width = String(Int64.min).count
+        let lines = AlignedTableWriter().render(rows).split(separator: "\n").dropFirst(2).map(String.init)
+        // The mixed column holds text, so it is aligned left (and its blanks trimmed).
+        #expect(lines == numbers.map { number in
+            let text = String(number)
+            return String(repeating: " ", count: width - text.count) + text + "  " + (number == 7 ? "seven" : text)
+        })
+    }
+
     @Test("table: a column name with a line break or a tab stays on its line; emoji and wide text are sized in full")
     func tableHeaderOnOneLine() {
         var rows = Rows(columns: ["first\nsecond", "e\tf"])

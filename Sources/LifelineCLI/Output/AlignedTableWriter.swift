@@ -66,6 +66,10 @@ private struct MeasuredTable {
         for row in rows.values {
             var rowExtraBytes = 0
             for (index, value) in row.enumerated() {
+                if case .integer(let number) = value {
+                    widths[index] = max(widths[index], Self.digitCount(number))
+                    continue
+                }
                 let cell = Self.oneLine(value.plainText)
                 widths[index] = max(widths[index], cell.width)
                 if !value.isNumeric && value != .null { rightAligned[index] = false }
@@ -102,6 +106,13 @@ private struct MeasuredTable {
         let lineStart = end
         for index in widths.indices {
             if index > 0 { pad(Self.columnGap) }
+            if line > 1, case .integer(let number) = rows.values[line - 2][index] {
+                let digits = Self.digitCount(number)
+                if rightAligned[index] { pad(widths[index] - digits) }
+                end = Self.write(number, digits: digits, into: buffer, at: end)
+                if !rightAligned[index] { pad(widths[index] - digits) }
+                continue
+            }
             var (text, width) = switch line {
             case 0: header[index]
             case 1: rule[index]
@@ -116,6 +127,33 @@ private struct MeasuredTable {
         }
         while end > lineStart && buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
         return end
+    }
+
+    /// How many characters `number` takes, its sign included. Integers are measured and
+    /// written as digits, never made into a String: five integer cells in each of
+    /// 100,000 rows of `company list`, made into text once to measure and again to
+    /// write, were a third of printing it.
+    private static func digitCount(_ number: Int64) -> Int {
+        var magnitude = number.magnitude
+        var count = number < 0 ? 2 : 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// Writes `number`'s `digits` characters (`digitCount`) at `start`; returns where they end.
+    private static func write(_ number: Int64, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var magnitude = number.magnitude
+        var position = start + digits
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if number < 0 { buffer[start] = UInt8(ascii: "-") }
+        return start + digits
     }
 
     /// The text on one line - line breaks and tabs in a cell would break the grid - and
