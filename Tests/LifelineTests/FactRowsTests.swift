@@ -44,6 +44,21 @@ struct FactRowsTests {
         }
     }
 
+    @Test("company ids far apart, or below zero, are found by search, the same", arguments: [
+        [(1, "a"), (1, "b"), (9_000_000_000, "c"), (-4, "d")],
+        [(-9_000_000_000_000_000_000, "a"), (9_000_000_000_000_000_000, "b")],
+        [(7, "a")],
+    ] as [[(Int64, String)]])
+    func idsFarApart(rows: [(Int64, String)]) {
+        let byCompany = ByCompany(companyIDs: rows.map(\.0), values: rows.map(\.1))
+        for id in Set(rows.map(\.0)) {
+            #expect(Array(byCompany.values(of: id)) == rows.filter { $0.0 == id }.map(\.1))
+        }
+        for absent: Int64 in [0, 2, 6, 8, -5, .max, .min] where !rows.contains(where: { $0.0 == absent }) {
+            #expect(byCompany.values(of: absent).isEmpty, "company \(absent) has none")
+        }
+    }
+
     @Test("no rows: no company has any")
     func empty() {
         let byCompany = ByCompany<String>(companyIDs: [], values: [])

@@ -54,6 +54,12 @@ struct FactRows: Sendable {
 struct ByCompany<Value: Sendable>: Sendable {
     private let companyIDs: [Int64]
     private let values: [Value]
+    /// Where each company's values start, by its id less the lowest (with the end of the
+    /// last company's after them), when company ids are dense - as row ids are - so that
+    /// a company's values are found without a search: a binary search over 300,000
+    /// exposures for each of 100,000 companies missed the cache at nearly every step, a
+    /// twentieth of `company list`. Empty when the ids are far apart.
+    private let starts: [Int]
 
     /// `companyIDs[i]` owns `values[i]`. Rows read in table order are mostly already in
     /// company order; when they are not (an exposure added to an older company later),
@@ -68,6 +74,22 @@ struct ByCompany<Value: Sendable>: Sendable {
             self.companyIDs = order.map { companyIDs[$0] }
             self.values = order.map { values[$0] }
         }
+        starts = Self.starts(of: self.companyIDs)
+    }
+
+    /// `starts` for sorted `companyIDs`: one entry per id from the lowest to the highest,
+    /// and one more, when that is at most a few per value.
+    private static func starts(of companyIDs: [Int64]) -> [Int] {
+        guard let lowest = companyIDs.first, let highest = companyIDs.last else { return [] }
+        let (span, overflow) = highest.subtractingReportingOverflow(lowest)
+        guard !overflow, span < Int64(companyIDs.count) * 4 + 1_024 else { return [] }
+        var starts = [Int](repeating: companyIDs.count, count: Int(span) + 2)
+        var index = 0
+        for offset in 0...Int(span) {
+            while companyIDs[index] < lowest + Int64(offset) { index += 1 }
+            starts[offset] = index
+        }
+        return starts
     }
 
     /// How many values there are, of every company.
@@ -75,6 +97,11 @@ struct ByCompany<Value: Sendable>: Sendable {
 
     /// The values of `company`, in the order given.
     func values(of company: Int64) -> ArraySlice<Value> {
+        if let lowest = companyIDs.first, let highest = companyIDs.last, !starts.isEmpty {
+            guard company >= lowest, company <= highest else { return values[0..<0] }
+            let offset = Int(company - lowest)
+            return values[starts[offset]..<starts[offset + 1]]
+        }
         var low = 0
         var high = companyIDs.count
         while low < high {
