@@ -27,6 +27,15 @@ struct ComputeAheadTests {
         #expect(inputs.isEmpty, "the inputs are taken")
     }
 
+    @Test("a computation in the background runs on another thread and hands its result to the caller who waits")
+    func inBackground() {
+        let caller = pthread_self()
+        let pending = InBackground { (sum: (1...1_000).reduce(0, +), onAnotherThread: pthread_equal(pthread_self(), caller) == 0) }
+        let result = pending.wait()
+        #expect(result.sum == 500_500)
+        #expect(result.onAnotherThread)
+    }
+
     @Test("an error while consuming is rethrown, and nothing is consumed after it", arguments: [1, 2, 3])
     func stopsOnError(threads: Int) throws {
         var inputs = Array(0..<1_000)

@@ -88,6 +88,30 @@ struct StagnationTests {
         #expect(flags(closed, [Self.functions], asOf: "2023-10-31").map(\.kind) == [.rebuildOverdue], "before the closing, it was")
     }
 
+    @Test("in two halves: the stale opportunity whatever the outcome; with the outcome, none when closed, and the rebuild overdue")
+    func twoHalves() {
+        let company = Engine.company(
+            since: "2023-01-01", tier: .twelveMonths, exposures: [ExposureFact(capability: "vision", effect: .advantage)],
+            dependencies: [Self.gpt4])
+        let vision = Engine.release(2, Self.claude, on: "2023-03-01", ["vision"])
+        let releases = [Self.functions, vision]
+        let asOf = Engine.date("2023-12-01")
+        let stale = LifelineEngine.staleOpportunity(company, runs: [releases[...]], asOf: asOf, stallDays: 90)
+        #expect(stale?.releaseID == 1, "function-calling on gpt-4, which it builds on")
+        let outcome = LifelineEngine.assess(company, releases: releases, asOf: asOf)!.outcome
+        #expect(outcome.status == .rebuild)
+        let both = LifelineEngine.stagnation(outcome: outcome, staleOpportunity: stale, asOf: asOf, stallDays: 90)
+        #expect(both.map(\.kind) == [.staleOpportunities, .rebuildOverdue])
+        #expect(both == flags(company, releases, asOf: "2023-12-01"), "the halves make what the whole rule makes")
+        #expect(LifelineEngine.stagnation(outcome: outcome, staleOpportunity: nil, asOf: asOf, stallDays: 90).map(\.kind) == [.rebuildOverdue])
+        let closed = Assessment.Outcome(
+            status: .closed, tierMonths: 12, lifelineStart: outcome.lifelineStart, naturalEnd: outcome.naturalEnd,
+            lifelineEnd: outcome.lifelineEnd, runwayEnd: nil, cause: .closed)
+        #expect(LifelineEngine.stagnation(outcome: closed, staleOpportunity: stale, asOf: asOf, stallDays: 90).isEmpty)
+        let before = Engine.date("2022-12-31")
+        #expect(LifelineEngine.staleOpportunity(company, runs: [releases[...]], asOf: before, stallDays: 90) == nil, "no lifeline in force yet")
+    }
+
     @Test("the stale opportunity is always the first of the assessment's opportunities, on generated portfolios",
           arguments: 0..<40)
     func agreesWithTheOpportunities(seed: UInt64) {

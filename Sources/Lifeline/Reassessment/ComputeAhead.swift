@@ -23,7 +23,7 @@ enum ComputeAhead {
     static func forEachChunk<Input: Sendable, Output: Sendable>(
         taking inputs: inout [Input], chunkSize: Int, threads: Int = 1, compute: @escaping @Sendable (Input) -> Output,
         consume: ([Output]) throws -> Void
-    ) throws {
+    ) rethrows {
         precondition(chunkSize > 0 && threads > 0, "ComputeAhead: chunks need a size, and the work a thread")
         guard inputs.count > chunkSize else {
             let results = inputs.map(compute)

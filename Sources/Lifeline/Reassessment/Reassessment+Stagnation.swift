@@ -6,37 +6,47 @@ import LifelineStorage
 /// recorded; like opportunities, they are computed as of the date asked.
 extension Reassessment {
     /// The flags of the companies in `outcomes` (by id) as of `asOf`, by company id;
-    /// a company without flags is missing. `selection` loads their facts: `.all` when
-    /// they are most of the portfolio (one pass over it beats a long list of ids).
+    /// a company without flags is missing. `selection` loads their facts.
     func stagnation(
         _ selection: CompanySelection, outcomes: [Int64: Assessment.Outcome], asOf: CivilDate, stallDays: Int
     ) throws -> [Int64: [StagnationFlag]] {
         guard Self.canStagnate(outcomes) else { return [:] }
-        var rows = try factRows(selection, needing: .stagnation)
-        return try stagnation(of: &rows, outcomes: outcomes, asOf: asOf, stallDays: stallDays)
-    }
-
-    /// The same, of companies whose facts the caller has read (`company list` counts
-    /// their dependencies and exposures from the same rows). It takes `rows.companies`,
-    /// freeing each chunk once computed, as a nightly run does.
-    func stagnation(
-        of rows: inout FactRows, outcomes: [Int64: Assessment.Outcome], asOf: CivilDate, stallDays: Int
-    ) throws -> [Int64: [StagnationFlag]] {
-        guard Self.canStagnate(outcomes) else { return [:] }
-        let index = ReleaseIndex(dateOrdered: try releaseFacts(concerning: rows))
-        let lookups = rows.lookups
+        let rows = try factRows(selection, needing: .stagnation)
+        let staleOpportunities = Self.staleOpportunities(
+            of: rows, releases: ReleaseIndex(dateOrdered: try releaseFacts(concerning: rows)), asOf: asOf, stallDays: stallDays,
+            chunkSize: portfolio.engineChunkSize)
         var flags: [Int64: [StagnationFlag]] = [:]
-        try ComputeAhead.forEachChunk(
-            taking: &rows.companies, chunkSize: portfolio.engineChunkSize, threads: ComputeAhead.processorCount
-        ) { row in
-            guard let outcome = outcomes[row.id] else { return (row.id, [StagnationFlag]()) }
-            let company = lookups.facts(of: row)
-            return (row.id, LifelineEngine.stagnation(
-                company, outcome: outcome, runs: index.releases(onModelsOf: company, asOf: asOf), asOf: asOf, stallDays: stallDays))
-        } consume: { chunk in
-            for (id, found) in chunk where !found.isEmpty { flags[id] = found }
+        for (id, outcome) in outcomes {
+            let found = LifelineEngine.stagnation(
+                outcome: outcome, staleOpportunity: staleOpportunities.values(of: id).first, asOf: asOf, stallDays: stallDays)
+            if !found.isEmpty { flags[id] = found }
         }
         return flags
+    }
+
+    /// The stale-opportunities flag of each company of `rows` that has one, by company id
+    /// (`LifelineEngine.staleOpportunity`): the half of rule 11 that needs no outcome.
+    /// Computed on every processor, from the facts and releases given, without the
+    /// database: it can run while the caller reads the outcomes (`InBackground`).
+    static func staleOpportunities(
+        of rows: FactRows, releases index: ReleaseIndex, asOf: CivilDate, stallDays: Int, chunkSize: Int
+    ) -> ByCompany<StagnationFlag> {
+        var companies = rows.companies
+        let lookups = rows.lookups
+        var ids: [Int64] = []
+        var flags: [StagnationFlag] = []
+        ComputeAhead.forEachChunk(taking: &companies, chunkSize: chunkSize, threads: ComputeAhead.processorCount) { row in
+            let company = lookups.facts(of: row)
+            return (row.id, LifelineEngine.staleOpportunity(
+                company, runs: index.releases(onModelsOf: company, asOf: asOf), asOf: asOf, stallDays: stallDays))
+        } consume: { chunk in
+            for (id, flag) in chunk {
+                guard let flag else { continue }
+                ids.append(id)
+                flags.append(flag)
+            }
+        }
+        return ByCompany(companyIDs: ids, values: flags)
     }
 
     /// A closed company is flagged for nothing: when every outcome is closed, no facts

@@ -44,14 +44,43 @@ extension LifelineEngine {
     /// Rule 11: the stagnation flags of a company whose outcome as of `asOf` is
     /// `outcome` (as `assess` gives it). `runs` must hold the releases on the models it
     /// depends on, each run in date order (`assess` with details gets them, and may get
-    /// others, which are passed over); a run is left at its first open opportunity, or
-    /// where none can be old enough. A closed
-    /// company has left the portfolio and is flagged for nothing.
+    /// others, which are passed over). A closed company has left the portfolio and is
+    /// flagged for nothing.
     public static func stagnation(
         _ company: CompanyFacts, outcome: Assessment.Outcome, runs: [ArraySlice<ReleaseFact>], asOf: CivilDate, stallDays: Int
     ) -> [StagnationFlag] {
-        guard outcome.status != .closed, let lifeline = company.lifeline(inForceOn: asOf) else { return [] }
-        var flags: [StagnationFlag] = []
+        guard outcome.status != .closed, company.lifeline(inForceOn: asOf) != nil else { return [] }
+        return stagnation(
+            outcome: outcome, staleOpportunity: staleOpportunity(company, runs: runs, asOf: asOf, stallDays: stallDays),
+            asOf: asOf, stallDays: stallDays)
+    }
+
+    /// Rule 11 from its two halves: `staleOpportunity`'s flag, which needs no outcome, and
+    /// the rebuild left overdue, which needs nothing else. `company list` computes the
+    /// first half for every company while it reads their outcomes.
+    public static func stagnation(
+        outcome: Assessment.Outcome, staleOpportunity: StagnationFlag?, asOf: CivilDate, stallDays: Int
+    ) -> [StagnationFlag] {
+        guard outcome.status != .closed else { return [] }
+        var flags = staleOpportunity.map { [$0] } ?? []
+        if outcome.status == .rebuild, let threat = outcome.cause.threat, outcome.lifelineEnd < asOf.adding(days: -stallDays) {
+            flags.append(StagnationFlag(
+                kind: .rebuildOverdue, since: outcome.lifelineEnd, days: outcome.lifelineEnd.days(until: asOf),
+                raisedOn: outcome.lifelineEnd.adding(days: stallDays + 1), releaseID: threat.releaseID, model: threat.model,
+                capability: threat.capability))
+        }
+        return flags
+    }
+
+    /// The stale-opportunities flag of rule 11: the oldest opportunity (rule 7) of the
+    /// lifeline in force as of `asOf` left unadopted for more than `stallDays`, whatever
+    /// the company's outcome; nil when there is none, or no lifeline in force. `runs` as
+    /// for `stagnation`; a run is left at its first open opportunity, or where none can
+    /// be old enough.
+    public static func staleOpportunity(
+        _ company: CompanyFacts, runs: [ArraySlice<ReleaseFact>], asOf: CivilDate, stallDays: Int
+    ) -> StagnationFlag? {
+        guard let lifeline = company.lifeline(inForceOn: asOf) else { return nil }
         // Only what shipped more than `stallDays` before the as-of date is stale.
         let staleBefore = asOf.adding(days: -stallDays)
         var oldest: Opportunity?
@@ -73,18 +102,11 @@ extension LifelineEngine {
                 break
             }
         }
-        if let oldest {
-            flags.append(StagnationFlag(
+        return oldest.map { oldest in
+            StagnationFlag(
                 kind: .staleOpportunities, since: oldest.releasedOn, days: oldest.releasedOn.days(until: asOf),
                 raisedOn: oldest.releasedOn.adding(days: stallDays + 1), releaseID: oldest.releaseID, model: oldest.model,
-                capability: oldest.capability))
+                capability: oldest.capability)
         }
-        if outcome.status == .rebuild, let threat = outcome.cause.threat, outcome.lifelineEnd < staleBefore {
-            flags.append(StagnationFlag(
-                kind: .rebuildOverdue, since: outcome.lifelineEnd, days: outcome.lifelineEnd.days(until: asOf),
-                raisedOn: outcome.lifelineEnd.adding(days: stallDays + 1), releaseID: threat.releaseID, model: threat.model,
-                capability: threat.capability))
-        }
-        return flags
     }
 }
