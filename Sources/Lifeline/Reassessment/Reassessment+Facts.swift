@@ -88,7 +88,11 @@ extension Reassessment {
             """).fetchAll { (id: try $0.get(0) as Int64, value: ModelReference(provider: try $0.get(1), model: try $0.get(2))) })
         var dependencyOwners: [Int64] = []
         var dependedOn: [ModelReference] = []
-        try database.cachedStatement(sql: "SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql)")
+        // In company order, along the primary key: left to choose, SQLite read the narrower
+        // index by model, and 250,000 dependencies were then sorted by company here.
+        try database.cachedStatement(sql: """
+            SELECT d.company_id, d.model_id FROM dependencies d WHERE \(dependencies.sql) ORDER BY d.company_id
+            """)
             .bind(dependencies.arguments).forEachRow { row in
                 guard let model = modelReferences[try row.get(1)] else { return }
                 dependencyOwners.append(try row.get(0))
