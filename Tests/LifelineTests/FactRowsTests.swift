@@ -39,6 +39,7 @@ struct FactRowsTests {
     func rowIDTable(rows: [(Int64, String)]) {
         let table = RowIDTable(rows.map { (id: $0.0, value: $0.1) })
         for (id, value) in rows { #expect(table[id] == value) }
+        #expect(table.all == Dictionary(uniqueKeysWithValues: rows), "every id and value, once")
         for absent: Int64 in [0, 4, 6, 8_999_999_999, -1, .max, .min] where !rows.contains(where: { $0.0 == absent }) {
             #expect(table[absent] == nil, "id \(absent)")
         }
@@ -57,6 +58,17 @@ struct FactRowsTests {
         for absent: Int64 in [0, 2, 6, 8, -5, .max, .min] where !rows.contains(where: { $0.0 == absent }) {
             #expect(byCompany.values(of: absent).isEmpty, "company \(absent) has none")
         }
+    }
+
+    @Test("values by row id are set, replaced and removed, in the array or beside it")
+    func rowIDTableChanges() {
+        var table = RowIDTable<String>(count: 3, highestID: 3)
+        for (id, value) in [(Int64(0), "a"), (3, "b"), (4, "beyond"), (-1, "below"), (.max, "far")] { table[id] = value }
+        table[3] = "c"
+        table[0] = nil
+        #expect(table.all == [3: "c", 4: "beyond", -1: "below", .max: "far"])
+        #expect(table[0] == nil && table[1] == nil && table[3] == "c" && table[.max] == "far")
+        #expect(RowIDTable<String>(count: 2, highestID: 9_000_000_000).all.isEmpty, "sparse ids make no array of that size")
     }
 
     @Test("no rows: no company has any")

@@ -41,7 +41,7 @@ struct IncrementalNightlyTests {
         /// the recorded ones could be used.
         func checkLiveAssessments(_ step: String) throws -> Bool {
             let portfolio = self.portfolio
-            let live = try portfolio.reports.liveOutcomes(asOf: today)
+            let live = try portfolio.reports.liveOutcomes(asOf: today).all
             var computed: [Int64: Assessment.Outcome] = [:]
             try portfolio.reassessment.forEachAssessment(.all, asOf: today, warnDays: portfolio.warnDays, details: false) {
                 computed[$0.companyID] = $0.outcome

@@ -196,11 +196,11 @@ struct ReassessmentPropertyTests {
             let asOf = max(date, today)
             let predicted = try portfolio.reports.whatIf(model: model, capabilities: shipped, on: date, asOf: asOf)
 
-            let before = try portfolio.reports.liveOutcomes(asOf: asOf)
+            let before = try portfolio.reports.liveOutcomes(asOf: asOf).all
             var after: [Int64: Assessment.Outcome] = [:]
             try portfolio.rollingBack {
                 _ = try portfolio.catalogue.logRelease(ReleaseRequest(model: model, releasedOn: date, capabilities: shipped, ifNew: true))
-                after = try portfolio.reports.liveOutcomes(asOf: asOf)
+                after = try portfolio.reports.liveOutcomes(asOf: asOf).all
             }
             let changed = after.filter { id, outcome in before[id] != outcome }
             #expect(Set(predicted.map(\.after.companyID)) == Set(changed.keys), "\(model) \(shipped) \(date)")
