@@ -44,6 +44,9 @@ private struct MeasuredTable {
     private let rule: [(text: String, width: Int)]
     private let widths: [Int]
     private let rightAligned: [Bool]
+    /// Columns whose every cell is printable ASCII: written without looking at their
+    /// bytes again (a second pass over 900,000 cells of `company list`).
+    private let plainASCII: [Bool]
     /// The bytes of every line, each newline included.
     let byteCount: Int
     /// The most bytes one line can take, its newline included.
@@ -60,6 +63,7 @@ private struct MeasuredTable {
         header = rows.columns.map(Self.oneLine)
         var widths = header.map(\.width)
         var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
+        var plainASCII = Array(repeating: true, count: columnCount)
         // A character outside ASCII takes more bytes than the one it counts in a width.
         var extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
         var mostExtraBytesInALine = extraBytes
@@ -70,7 +74,10 @@ private struct MeasuredTable {
                     widths[index] = max(widths[index], Self.digitCount(number))
                     continue
                 }
-                let cell = Self.oneLine(value.plainText)
+                let text = value.plainText
+                let isPlain = Self.isPrintableASCII(text)
+                let cell = isPlain ? (text: text, width: text.utf8.count) : Self.oneLine(text)
+                if !isPlain { plainASCII[index] = false }
                 widths[index] = max(widths[index], cell.width)
                 if !value.isNumeric && value != .null { rightAligned[index] = false }
                 rowExtraBytes += cell.text.utf8.count - cell.width
@@ -80,6 +87,7 @@ private struct MeasuredTable {
         }
         self.widths = widths
         self.rightAligned = rightAligned
+        self.plainASCII = plainASCII
         rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
         let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, columnCount - 1)
         longestLineBytes = longestLine + 1 + mostExtraBytesInALine
@@ -116,7 +124,7 @@ private struct MeasuredTable {
             var (text, width) = switch line {
             case 0: header[index]
             case 1: rule[index]
-            default: Self.oneLine(rows.values[line - 2][index].plainText)
+            default: cell(rows.values[line - 2][index].plainText, column: index)
             }
             if rightAligned[index] { pad(widths[index] - width) }
             text.withUTF8 { bytes in
@@ -127,6 +135,11 @@ private struct MeasuredTable {
         }
         while end > lineStart && buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
         return end
+    }
+
+    /// A cell of column `column` on one line, and its width.
+    private func cell(_ text: String, column: Int) -> (text: String, width: Int) {
+        plainASCII[column] ? (text, text.utf8.count) : Self.oneLine(text)
     }
 
     /// How many characters `number` takes, its sign included. Integers are measured and
@@ -161,11 +174,15 @@ private struct MeasuredTable {
     /// asked of the UTF-8 view one element at a time, the question cost 700 instructions
     /// a cell, a twentieth of `company list`.
     private static func oneLine(_ text: String) -> (text: String, width: Int) {
-        let isPrintableASCII = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
-        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isPrintableASCII) }) ?? text.utf8.allSatisfy(isPrintableASCII) {
-            return (text, text.utf8.count)
-        }
+        if isPrintableASCII(text) { return (text, text.utf8.count) }
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         return (line, line.count)
+    }
+
+    /// Whether every byte of `text` is printable ASCII: a character each, none a line
+    /// break or a tab.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        let isPrintable = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPrintable) } ?? text.utf8.allSatisfy(isPrintable)
     }
 }
