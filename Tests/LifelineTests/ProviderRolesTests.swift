@@ -111,6 +111,10 @@ struct ProviderRolesTests {
         ("alibaba-cn", ["qwen-plus", "qwen-max", "qwq-32b"], .lab),
         ("newlab", ["newlab-1", "newlab-2-mini", "gpt-4o"], .lab),
         ("tools", ["commander-1", "phi-3"], .lab),
+        // Ids outside ASCII are compared by character, the others by byte: the same rule.
+        ("hostco", ["GPT-4o-é", "claude-3-ü", "Meta.Llama-ß", "own-ü"], .host),
+        ("gateway", ["openai/gpt-4o", "gpt5", "phi:3", "own-1", "own-2"], .host),  // three of five: each rule counts
+        ("tinylab", ["tiny-é", "tiny-ü", "gptx", "commander"], .lab),
     ])
     func guess(provider: String, ids: [String], expected: Provider.Role) {
         let families = ["gpt": "openai", "claude": "anthropic", "llama": "meta", "qwen": "alibaba", "qwq": "alibaba", "command": "cohere", "phi": "microsoft"]
