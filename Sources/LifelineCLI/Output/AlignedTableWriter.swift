@@ -145,7 +145,7 @@ private struct MeasuredTable {
     /// How many characters `number` takes, its sign included. Integers are measured and
     /// written as digits, never made into a String: five integer cells in each of
     /// 100,000 rows of `company list`, made into text once to measure and again to
-    /// write, were a third of printing it.
+    /// write, were a quarter of printing it.
     private static func digitCount(_ number: Int64) -> Int {
         var magnitude = number.magnitude
         var count = number < 0 ? 2 : 1
