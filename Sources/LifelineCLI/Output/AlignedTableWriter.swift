@@ -6,7 +6,7 @@
 /// list` took 5 s that way).
 struct AlignedTableWriter: RowWriter {
     func render(_ rows: Rows) -> String {
-        let table = MeasuredTable(rows)
+        let table = MeasuredTable(rows, measure: TableMeasure(rows))
         return String(unsafeUninitializedCapacity: table.byteCount) { buffer in
             var end = 0
             for line in 0..<table.lineCount { end = table.write(line: line, into: buffer, at: end) }
@@ -17,8 +17,11 @@ struct AlignedTableWriter: RowWriter {
     /// Hands the table to `output` a piece of whole lines at a time, of about
     /// `pieceSize` bytes, the last ending with a newline: rendered whole, 100,000 rows of
     /// `company list` made a 24 MB String held beside the rows it came from.
-    func write(_ rows: Rows, pieceSize: Int = 1 << 16, to output: (String) -> Void) {
-        let table = MeasuredTable(rows)
+    ///
+    /// `measure` is the rows' measure when it was taken as they were made
+    /// (`RowsInBackground`); without it, the rows are measured here.
+    func write(_ rows: Rows, measure: TableMeasure? = nil, pieceSize: Int = 1 << 16, to output: (String) -> Void) {
+        let table = MeasuredTable(rows, measure: measure ?? TableMeasure(rows))
         let capacity = max(pieceSize, table.longestLineBytes)
         // One byte more for the last newline.
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity + 1)
@@ -33,6 +36,59 @@ struct AlignedTableWriter: RowWriter {
         }
         buffer[end] = UInt8(ascii: "\n")
         output(String(decoding: buffer[...end], as: UTF8.self))
+    }
+}
+
+/// What aligning a table needs to know of its rows, taken one row at a time: each
+/// column's width, which columns align right, and the bytes its cells take beyond
+/// their widths. Measured as the rows are made, it can be taken on another thread
+/// (`RowsInBackground`).
+struct TableMeasure {
+    /// The header's cells, each on one line, with their widths.
+    fileprivate let header: [(text: String, width: Int)]
+    fileprivate private(set) var widths: [Int]
+    /// Columns with only numbers and NULLs in them (true of every column until a row comes).
+    fileprivate private(set) var onlyNumbers: [Bool]
+    /// Columns whose every cell is printable ASCII.
+    fileprivate private(set) var plainASCII: [Bool]
+    fileprivate private(set) var rowCount = 0
+    /// A character outside ASCII takes more bytes than the one it counts in a width.
+    fileprivate private(set) var extraBytes: Int
+    fileprivate private(set) var mostExtraBytesInALine: Int
+
+    init(columns: [String]) {
+        header = columns.map(MeasuredTable.oneLine)
+        widths = header.map(\.width)
+        onlyNumbers = Array(repeating: true, count: columns.count)
+        plainASCII = Array(repeating: true, count: columns.count)
+        extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
+        mostExtraBytesInALine = extraBytes
+    }
+
+    init(_ rows: Rows) {
+        self.init(columns: rows.columns)
+        for row in rows.values { add(row) }
+    }
+
+    /// Takes the measure of one more row.
+    mutating func add(_ row: [OutputValue]) {
+        rowCount += 1
+        var rowExtraBytes = 0
+        for (index, value) in row.enumerated() {
+            if case .integer(let number) = value {
+                widths[index] = max(widths[index], MeasuredTable.digitCount(number))
+                continue
+            }
+            let text = value.plainText
+            let isPlain = MeasuredTable.isPrintableASCII(text)
+            let cell = isPlain ? (text: text, width: text.utf8.count) : MeasuredTable.oneLine(text)
+            if !isPlain { plainASCII[index] = false }
+            widths[index] = max(widths[index], cell.width)
+            if !value.isNumeric && value != .null { onlyNumbers[index] = false }
+            rowExtraBytes += cell.text.utf8.count - cell.width
+        }
+        extraBytes += rowExtraBytes
+        mostExtraBytesInALine = max(mostExtraBytesInALine, rowExtraBytes)
     }
 }
 
@@ -55,43 +111,20 @@ private struct MeasuredTable {
     /// Spaces between columns.
     private static let columnGap = 2
 
-    init(_ rows: Rows) {
+    /// `measure` is `rows`' (each cell is measured there and put on one line again as it
+    /// is written: kept from one pass to the next, 1.4 million cells of `company list`
+    /// took 34 MB).
+    init(_ rows: Rows, measure: TableMeasure) {
+        precondition(measure.rowCount == rows.values.count, "MeasuredTable: the measure is of other rows")
         self.rows = rows
-        let columnCount = rows.columns.count
-        // Each cell is measured here and put on one line again as it is written: kept
-        // from one pass to the next, 1.4 million cells of `company list` took 34 MB.
-        header = rows.columns.map(Self.oneLine)
-        var widths = header.map(\.width)
-        var rightAligned = Array(repeating: !rows.values.isEmpty, count: columnCount)
-        var plainASCII = Array(repeating: true, count: columnCount)
-        // A character outside ASCII takes more bytes than the one it counts in a width.
-        var extraBytes = header.reduce(0) { $0 + $1.text.utf8.count - $1.width }
-        var mostExtraBytesInALine = extraBytes
-        for row in rows.values {
-            var rowExtraBytes = 0
-            for (index, value) in row.enumerated() {
-                if case .integer(let number) = value {
-                    widths[index] = max(widths[index], Self.digitCount(number))
-                    continue
-                }
-                let text = value.plainText
-                let isPlain = Self.isPrintableASCII(text)
-                let cell = isPlain ? (text: text, width: text.utf8.count) : Self.oneLine(text)
-                if !isPlain { plainASCII[index] = false }
-                widths[index] = max(widths[index], cell.width)
-                if !value.isNumeric && value != .null { rightAligned[index] = false }
-                rowExtraBytes += cell.text.utf8.count - cell.width
-            }
-            extraBytes += rowExtraBytes
-            mostExtraBytesInALine = max(mostExtraBytesInALine, rowExtraBytes)
-        }
-        self.widths = widths
-        self.rightAligned = rightAligned
-        self.plainASCII = plainASCII
+        header = measure.header
+        widths = measure.widths
+        rightAligned = measure.onlyNumbers.map { $0 && measure.rowCount > 0 }
+        plainASCII = measure.plainASCII
         rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
-        let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, columnCount - 1)
-        longestLineBytes = longestLine + 1 + mostExtraBytesInALine
-        byteCount = (longestLine + 1) * (rows.values.count + 2) + extraBytes
+        let longestLine = widths.reduce(0, +) + Self.columnGap * max(0, widths.count - 1)
+        longestLineBytes = longestLine + 1 + measure.mostExtraBytesInALine
+        byteCount = (longestLine + 1) * (rows.values.count + 2) + measure.extraBytes
     }
 
     /// The header, the rule under it, then a line per row.
@@ -146,7 +179,7 @@ private struct MeasuredTable {
     /// written as digits, never made into a String: five integer cells in each of
     /// 100,000 rows of `company list`, made into text once to measure and again to
     /// write, were a quarter of printing it.
-    private static func digitCount(_ number: Int64) -> Int {
+    fileprivate static func digitCount(_ number: Int64) -> Int {
         var magnitude = number.magnitude
         var count = number < 0 ? 2 : 1
         while magnitude >= 10 {
@@ -173,7 +206,7 @@ private struct MeasuredTable {
     /// its width in characters. Printable ASCII is recognised from the bytes in place:
     /// asked of the UTF-8 view one element at a time, the question cost 700 instructions
     /// a cell, a twentieth of `company list`.
-    private static func oneLine(_ text: String) -> (text: String, width: Int) {
+    fileprivate static func oneLine(_ text: String) -> (text: String, width: Int) {
         if isPrintableASCII(text) { return (text, text.utf8.count) }
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         return (line, line.count)
@@ -181,7 +214,7 @@ private struct MeasuredTable {
 
     /// Whether every byte of `text` is printable ASCII: a character each, none a line
     /// break or a tab.
-    private static func isPrintableASCII(_ text: String) -> Bool {
+    fileprivate static func isPrintableASCII(_ text: String) -> Bool {
         let isPrintable = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
         return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPrintable) } ?? text.utf8.allSatisfy(isPrintable)
     }

@@ -30,25 +30,30 @@ extension CompanyCommand {
         func run() throws {
             let portfolio = try global.portfolio()
             let asOf = try asOf.map { try CivilDate.parse($0, today: portfolio.today, field: "--as-of date") } ?? portfolio.today
-            var rows = Rows(columns: [
+            let rows = RowsInBackground<CompanyListing>(columns: [
                 "company", "name", "tier_months", "lifeline_start", "status", "lifeline_end", "days_remaining", "cause",
                 "runway_months", "sector", "invested_usd", "dependencies", "exposures", "flags",
-            ])
+            ], format: output.format, cells: Self.cells)
             try portfolio.reports.forEachCompanyListing(asOf: asOf) { listing in
-                let (summary, assessment) = (listing.summary, listing.assessment)
-                let company = summary.company
-                let outcome = assessment.outcome
-                rows.append([
-                    .text(company.slug), .text(company.name), OutputValue(outcome.tierMonths),
-                    .text(outcome.lifelineStart.iso), .text(outcome.status.rawValue),
-                    .text(outcome.lifelineEnd.iso), OutputValue(assessment.daysRemaining),
-                    .text(AssessmentPresenter.cause(outcome)), OutputValue(listing.runwayMonths),
-                    OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
-                    OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
-                    OutputValue(StagnationPresenter.cell(listing.flags)),
-                ])
+                rows.append(listing)
             }
-            rows.print(as: output.format)
+            rows.print()
+        }
+
+        /// A listing's row.
+        private static func cells(_ listing: CompanyListing) -> [OutputValue] {
+            let (summary, assessment) = (listing.summary, listing.assessment)
+            let company = summary.company
+            let outcome = assessment.outcome
+            return [
+                .text(company.slug), .text(company.name), OutputValue(outcome.tierMonths),
+                .text(outcome.lifelineStart.iso), .text(outcome.status.rawValue),
+                .text(outcome.lifelineEnd.iso), OutputValue(assessment.daysRemaining),
+                .text(AssessmentPresenter.cause(outcome)), OutputValue(listing.runwayMonths),
+                OutputValue(company.sector), .usd(cents: summary.totalInvestedCents),
+                OutputValue(summary.dependencyCount), OutputValue(summary.exposureCount),
+                OutputValue(StagnationPresenter.cell(listing.flags)),
+            ]
         }
     }
 }
