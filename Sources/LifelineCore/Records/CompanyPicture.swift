@@ -46,7 +46,7 @@ public struct CompanyPicture: Sendable {
 
 /// One row of `company list`: a company in the portfolio as of the date asked for, with
 /// its totals and its assessment as of that date.
-public struct CompanyListing: Sendable {
+public struct CompanyListing: Equatable, Sendable {
     public let summary: CompanySummary
     public let assessment: Assessment
     /// The runway of the lifeline in force then (the assessed one), not the current one's.
