@@ -91,6 +91,11 @@ struct FactRowsTests {
         #expect(facts[0].lifelines[0].exposures[0].providers == ["openai"])
         #expect(facts[1].lifelines[0].exposures.map(\.capability) == ["vision"])
         #expect(try portfolio.reassessment.companyFacts(.ids([facts[0].id])) == [facts[0]])
+        // Left unordered, for the stale opportunities alone: the same exposures, as read.
+        let rows = try portfolio.reassessment.factRows(.all)
+        let unordered = rows.lookups.facts(of: rows.companies[0], orderingExposures: false)
+        #expect(unordered.lifelines[0].exposures.map(\.capability) == ["vision", "agents"])
+        #expect(unordered.lifelines[0].exposures.sorted(by: ExposureFact.inOrder) == facts[0].lifelines[0].exposures)
     }
 
     @Test("facts read for stagnation leave out only the providers exposures name and the dismissals")

@@ -27,7 +27,7 @@ extension Reassessment {
     /// The stale-opportunities flag of each company of `rows` that has one, by company id
     /// (`LifelineEngine.staleOpportunity`): the half of rule 11 that needs no outcome.
     /// Computed on every processor, from the facts and releases given, without the
-    /// database: it can run while the caller reads the outcomes (`InBackground`).
+    /// database: it can run while the caller reads the outcomes (`Portfolio.read(alongside:)`).
     static func staleOpportunities(
         of rows: FactRows, releases index: ReleaseIndex, asOf: CivilDate, stallDays: Int, chunkSize: Int
     ) -> ByCompany<StagnationFlag> {
@@ -36,7 +36,7 @@ extension Reassessment {
         var ids: [Int64] = []
         var flags: [StagnationFlag] = []
         ComputeAhead.forEachChunk(taking: &companies, chunkSize: chunkSize, threads: ComputeAhead.processorCount) { row in
-            let company = lookups.facts(of: row)
+            let company = lookups.facts(of: row, orderingExposures: false)
             return (row.id, LifelineEngine.staleOpportunity(
                 company, runs: index.releases(onModelsOf: company, asOf: asOf), asOf: asOf, stallDays: stallDays))
         } consume: { chunk in
