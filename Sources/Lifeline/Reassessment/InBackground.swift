@@ -1,9 +1,10 @@
 import Dispatch
 
-/// A pure computation started on another thread, for the caller to collect when it
-/// needs the result: what the caller does meanwhile - reading the database, which only
-/// its thread touches - overlaps it. `company list` computes half of every company's
-/// stagnation flags this way while it reads their outcomes.
+/// Work started on another thread, for the caller to collect when it needs the result:
+/// what the caller does meanwhile overlaps it. The work touches nothing the caller's
+/// thread does: `Portfolio.read(alongside:)` gives it a database connection of its own,
+/// on which `company list` reads the facts and computes half of every company's
+/// stagnation flags while the first connection reads their outcomes.
 final class InBackground<Result: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the computing thread before `done` is signalled, read only after
