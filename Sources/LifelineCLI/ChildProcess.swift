@@ -95,7 +95,7 @@ enum ChildProcess {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw Failure(.ioFailure, "cannot write a file in \(directory): \(String(cString: strerror(errno)))") }
-        return String(cString: template)
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     /// The last 500 bytes of the file, as text.
