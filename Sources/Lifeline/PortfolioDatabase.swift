@@ -27,14 +27,6 @@ public enum PortfolioDatabase {
         }
     }
 
-    /// Starts opening the existing database at `path` on another thread, reading its
-    /// schema, while the caller does something else - parses its command line - first;
-    /// the next `open` of the same file takes the connection over (`DatabaseWarmUp`: it
-    /// writes nothing, and a path with no database only fails there).
-    public static func warmUp(path: String) {
-        DatabaseWarmUp.start(path: path)
-    }
-
     /// Opens the database at `path`, creating it only when `create` is true, and
     /// applies pending migrations. A database this binary cannot trust or serve is
     /// refused untouched.

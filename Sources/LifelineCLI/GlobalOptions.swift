@@ -22,33 +22,13 @@ struct GlobalOptions: ParsableArguments {
     var busyTimeoutMilliseconds: Int32 { Int32((busyTimeoutSeconds * 1000).rounded()) }
 
     /// The path in force: `--db`, else `$LIFELINE_DB`, else `lifeline.db` here.
-    var resolvedDatabasePath: String { Self.databasePath(given: databasePath) }
-
-    /// `given` (a `--db`), else `$LIFELINE_DB`, else `lifeline.db` here.
-    static func databasePath(given: String?) -> String {
-        if let given { return given }
+    var resolvedDatabasePath: String {
+        if let databasePath { return databasePath }
         if let fromEnvironment = getenv("LIFELINE_DB").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return "lifeline.db"
     }
-
-    /// The path the command line will name, before the parser reads it: the last
-    /// `--db PATH` or `--db=PATH` before a `--`, as the parser takes it, else as
-    /// `resolvedDatabasePath`. A guess, for the warm-up alone: the parser has the last word.
-    static func databasePath(guessedFrom arguments: ArraySlice<String>) -> String {
-        var given: String?
-        var words = arguments.makeIterator()
-        while let word = words.next(), word != "--" {
-            if word == "--db" {
-                given = words.next() ?? given
-            } else if word.hasPrefix("--db=") {
-                given = String(word.dropFirst("--db=".count))
-            }
-        }
-        return databasePath(given: given)
-    }
-
 
     func validate() throws {
         if databasePath?.isEmpty == true {

@@ -47,10 +47,6 @@ struct LifelineCommand: ParsableCommand {
                 "lifeline: error: \(CommandLine.arguments.count - 1) arguments are too many (at most \(maximumArguments)); put long lists in a file ('company import', 'sql --file')")
             exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
-        // The database the command line names starts opening now, on another thread,
-        // while the parser reads the command line: logging one release spent a quarter
-        // of its time reading the schema after the parser's half.
-        PortfolioDatabase.warmUp(path: GlobalOptions.databasePath(guessedFrom: CommandLine.arguments.dropFirst()))
         let parsed: ParsableCommand
         do {
             parsed = try parseAsRoot()

@@ -46,29 +46,16 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     var savepointCounter = 0
 
-    /// Opens (and for `.readWriteCreate`, creates) the database at `path` - or takes over
-    /// the connection a warm-up opened to it, when it can (`DatabaseWarmUp`), and sets
-    /// it up the same.
-    public convenience init(path: String, configuration: Configuration = Configuration()) throws {
-        try self.init(path: path, configuration: configuration, warmedUp: DatabaseWarmUp.settle(path: path, mode: configuration.mode))
-    }
-
-    /// Opens the database at `path`, or sets up `warmedUp`, a connection to it.
-    init(path: String, configuration: Configuration, warmedUp: SQLiteConnection?) throws {
-        let connection: SQLiteConnection
-        if let warm = warmedUp {
-            connection = warm
-        } else {
-            var opened: SQLiteConnection?
-            let code = sqlite3_open_v2(path, &opened, Self.openFlags(for: configuration.mode), nil)
-            guard code == SQLITE_OK, let opened else {
-                let error = SQLiteError(code: code, connection: opened)
-                sqlite3_close_v2(opened)
-                throw SQLiteError(
-                    extendedCode: error.extendedCode,
-                    message: "cannot open '\(path)': \(error.message)")
-            }
-            connection = opened
+    /// Opens (and for `.readWriteCreate`, creates) the database at `path`.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        var connection: SQLiteConnection?
+        let code = sqlite3_open_v2(path, &connection, Self.openFlags(for: configuration.mode), nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError(code: code, connection: connection)
+            sqlite3_close_v2(connection)
+            throw SQLiteError(
+                extendedCode: error.extendedCode,
+                message: "cannot open '\(path)': \(error.message)")
         }
         self.handle = connection
         self.path = path
@@ -88,7 +75,7 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
-    static func openFlags(for mode: Mode) -> Int32 {
+    private static func openFlags(for mode: Mode) -> Int32 {
         let access: Int32
         switch mode {
         case .readWriteCreate: access = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE

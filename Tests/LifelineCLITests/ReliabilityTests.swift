@@ -173,23 +173,6 @@ struct ReliabilityTests {
 
     // MARK: Backups and health
 
-    @Test("each command leaves the database whole in its file, the write-ahead log empty: the connection opened ahead while the command line is parsed never outlives the command's own")
-    func nothingLeftInTheLog() throws {
-        // A read-only connection (sql, backup) leaves an empty log behind, as before.
-        func logBytes() -> Int {
-            ((try? FileManager.default.attributesOfItem(atPath: database + "-wal"))?[.size] as? Int) ?? 0
-        }
-        for command in [
-            ["demo", "--db", database, "--as-of", "2024-06-01"],  // creates the file
-            ["demo", "--db", database, "--as-of", "2024-06-01"],  // opened ahead, then opened to create
-            ["release", "log", "openai/gpt-4", "--on", "2024-05-01", "--capability", "fine-tuning"],  // opened ahead, taken over
-            ["backup", "copy.db"], ["sql", "SELECT count(*) FROM companies"], ["company", "list"],
-        ] {
-            #expect(try run(command).status == 0, "\(command)")
-            #expect(logBytes() == 0, "\(command) left writes in the write-ahead log")
-        }
-    }
-
     @Test("a backup taken while writers run is a sound, consistent snapshot; it never overwrites by accident")
     func backupWhileWriting() throws {
         #expect(try run(["demo", "--db", database, "--as-of", "2024-06-01"]).status == 0)
