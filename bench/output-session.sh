@@ -36,14 +36,16 @@ run() {
     sed -i -E "$stamp" "$base.out" "$base.err"
 }
 
-# dump NAME DB: every table and view, rows in a fixed order, instants masked.
+# dump NAME DB: every table and view, rows in a fixed order (by every column, so that
+# a view's rows do not come in the order of SQLite's plan), instants masked.
 dump() {
     local name=$1 db=$2
     step=$((step + 1))
     local file; file=$(printf '%s/%03d-%s.dump' "$out" "$step" "$name")
     for object in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
         echo "== $object"
-        sqlite3 -header -csv "$db" "SELECT * FROM \"$object\" ORDER BY 1, 2, 3" 2>&1
+        local order; order=$(sqlite3 "$db" "SELECT group_concat(cid + 1, ', ') FROM pragma_table_info('$object')")
+        sqlite3 -header -csv "$db" "SELECT * FROM \"$object\" ORDER BY $order" 2>&1
     done | sed -E "$stamp" >"$file"
 }
 
@@ -81,6 +83,7 @@ read_all() {
         run "company-list-$format" company list --db "$db" --format "$format"
         run "release-list-$format" release list --db "$db" --format "$format"
     done
+    run release-list-touching release list --touching --db "$db" --format csv
     for company in $(sqlite3 "$db" "SELECT slug FROM companies ORDER BY slug LIMIT 40"); do
         run "show-$company" company show "$company" --db "$db"
         run "show-json-$company" company show "$company" --db "$db" --format json

@@ -277,8 +277,10 @@ def main():
 
     # The reading commands an investor runs, on 100,000 companies (company list once took
     # 64 s and 5.8 GB, report 300 s and 13 GB, whatif 70 s), against the targets of issue 24.
+    # company show reads one company's rows of v_company_threats (the threats view), and
+    # release list --touching the releases that touch any company.
     reading = [("report", 1.5, 200), ("company list", 0.5, 150), ("whatif openai/model-1 --capability function-calling", 0.2, None),
-               ("company show company-50", None, None)]
+               ("company show company-50", 0.1, None), ("release list --touching", 1.0, None)]
     medians = hyperfine("reading", [f"'{LIFELINE}' {arguments} --db '{large}'" for arguments, _, _ in reading], work, runs=3)
     commands = []
     for (arguments, seconds, mebibytes), median in zip(reading, medians):

@@ -415,6 +415,41 @@ struct ReassessmentPropertyTests {
         #expect(!split.isEmpty, "some company has a capability split by provider")
     }
 
+    @Test("the releases touching the portfolio are those the whole threats view gives, dismissals and running lifelines too", arguments: [
+        (UInt64(71), "2023-08-01"), (72, "2024-02-29"), (73, "2023-03-01"), (74, "2023-05-15"), (75, "2023-10-01"),
+    ])
+    func touchingReleasesAgreeWithTheView(seed: UInt64, today: String) throws {
+        let today = CivilDate(iso: today)!
+        let portfolio = try Self.loggedPortfolio(seed: seed, today: today)
+        // Dismiss the cause of every third company that has one, for good or for a while:
+        // its threats become `dismissed`, and its lifeline may run again.
+        let causes = try portfolio.database.fetchAll(sql: """
+            SELECT company, cause_release_id FROM v_company_lifeline WHERE cause_release_id IS NOT NULL ORDER BY company
+            """) { (try $0.get(0) as String, try $0.get(1) as Int64) }
+        for (index, (company, release)) in causes.enumerated() where index % 3 == 0 {
+            _ = try portfolio.companies.dismiss(
+                company: company, releaseID: release, reason: "not a threat to us", until: index % 2 == 0 ? nil : today.adding(days: 30))
+        }
+        // What `release list --touching` meant when it asked the whole view at once.
+        let fromTheWholeView = try portfolio.database.fetchAll(sql: """
+            SELECT r.id FROM releases r JOIN models m ON m.id = r.model_id
+            WHERE r.id IN (SELECT t.release_id FROM v_company_threats t JOIN v_company_lifeline l ON l.company = t.company
+                           WHERE t.role = 'cause' OR (t.role != 'dismissed' AND l.status IN ('alive', 'at-risk')))
+               OR EXISTS (
+                  SELECT 1 FROM dependencies d JOIN companies c ON c.id = d.company_id
+                  WHERE (d.model_id = r.model_id OR (r.kind != 'retirement' AND d.model_id = m.snapshot_of))
+                    AND r.released_on >= c.lifeline_start
+                    AND EXISTS (
+                      SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id
+                      AND NOT EXISTS (SELECT 1 FROM exposures e WHERE e.company_id = c.id AND e.capability_id = x.capability_id)))
+            ORDER BY r.released_on, r.id
+            """) { try $0.get(0) as Int64 }
+        #expect(try portfolio.catalogue.releases(touching: true).map(\.id) == fromTheWholeView)
+        let statuses = Set(try portfolio.database.fetchAll(sql: "SELECT status FROM v_company_lifeline") { try $0.get(0) as String })
+        #expect(statuses.contains("alive") || statuses.contains("at-risk"), "some lifeline still runs: \(statuses)")
+        #expect(try portfolio.database.fetchOne(sql: "SELECT count(*) FROM v_company_threats WHERE role = 'dismissed'") { try $0.get(0) as Int } ?? 0 > 0)
+    }
+
     @Test("releases logged in one batch (an import) reassess what a full run would", arguments: [
         (UInt64(14), "2023-08-01"), (15, "2024-06-30"), (16, "2023-03-01"), (17, "2024-01-15"), (18, "2023-11-30"),
     ])

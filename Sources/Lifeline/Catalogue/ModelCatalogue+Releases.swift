@@ -106,9 +106,8 @@ extension ModelCatalogue {
 
     /// Releases in date order (ties by id), optionally only those released on or after
     /// `since`, by `provider`, shipping `capability`, logged by hand, imported or from the
-    /// history (`source`, by date basis), by labs (`labsOnly`), that touch the portfolio (`touching`: a threat to
-    /// some company's current lifeline in `v_company_threats`, or an opportunity for it),
-    /// and at most `limit` of them.
+    /// history (`source`, by date basis), by labs (`labsOnly`), that touch the portfolio
+    /// (`touching`: `touchingThePortfolio`), and at most `limit` of them.
     public func releases(
         since: CivilDate? = nil, provider: String? = nil, capability: String? = nil, source: Release.Source? = nil,
         labsOnly: Bool = false, touching: Bool = false, limit: Int? = nil
@@ -135,7 +134,11 @@ extension ModelCatalogue {
             case nil: break
             }
             if labsOnly { conditions.append("m.provider_id IN (SELECT id FROM providers WHERE role = 'lab')") }
-            if touching { conditions.append(Self.touchesThePortfolio) }
+            if touching {
+                let touching = try touchingThePortfolio()
+                conditions.append(touching.condition)
+                arguments.append(touching.argument)
+            }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             if let limit { arguments.append(.integer(Int64(limit))) }
             return try database.fetchAll(
@@ -143,22 +146,6 @@ extension ModelCatalogue {
                 arguments: arguments, Self.release(from:))
         }
     }
-
-    /// A release that ended some company's current lifeline or threatens one that still
-    /// runs (`v_company_threats`; a threat to a lifeline already ended changes nothing),
-    /// or is an opportunity for one (rule 7): dated on or after its start, on a model it
-    /// depends on or a snapshot of one, shipping a capability it is not exposed to.
-    static let touchesThePortfolio = """
-        (r.id IN (SELECT t.release_id FROM v_company_threats t JOIN v_company_lifeline l ON l.company = t.company
-                  WHERE t.role = 'cause' OR (t.role != 'dismissed' AND l.status IN ('alive', 'at-risk')))
-         OR EXISTS (
-            SELECT 1 FROM dependencies d JOIN companies c ON c.id = d.company_id
-            WHERE (d.model_id = r.model_id OR (r.kind != 'retirement' AND d.model_id = m.snapshot_of))
-              AND r.released_on >= c.lifeline_start
-              AND EXISTS (
-                SELECT 1 FROM release_capabilities x WHERE x.release_id = r.id
-                AND NOT EXISTS (SELECT 1 FROM exposures e WHERE e.company_id = c.id AND e.capability_id = x.capability_id))))
-        """
 
     public func release(id: Int64) throws -> Release {
         guard let release = try database.fetchOne(sql: Self.releaseSelect + " WHERE r.id = ?", arguments: [.integer(id)], Self.release(from:)) else {
