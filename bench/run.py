@@ -210,7 +210,8 @@ def main():
         file.write(floor_read)
     with open(os.path.join(work, "floor-real.sql"), "w") as file:
         file.write(floor_read + floor_real)
-    ours, peer = paired("nightly-first", f"'{LIFELINE}' reassess --quiet --db first.db", "sqlite3 first.db < floor-real.sql", work, runs=4,
+    # Eight rounds: with four, two runs a day apart gave 1.67 and 1.95, with no change to what it times.
+    ours, peer = paired("nightly-first", f"'{LIFELINE}' reassess --quiet --db first.db", "sqlite3 first.db < floor-real.sql", work, runs=8,
                         prepare=f"cp '{fresh_large}' first.db; rm -f first.db-wal first.db-shm; sync")
     record("nightly reassessment, first run (100,000 companies) vs sqlite3 read + insert of the same rows into the assessments table", ours, peer, 2.0)
     ours, peer = paired("nightly-second", f"'{LIFELINE}' reassess --quiet --db '{large}'", f"sqlite3 '{large}' '.read floor-read.sql'", work, runs=6)
@@ -236,8 +237,10 @@ def main():
     with open(flat, "w") as file:
         json.dump([dict(model, provider=provider_id) for provider_id, provider in document.items()
                    for model in provider["models"].values()], file)
+    # Twelve rounds: the peer's time moves by a fifth from one minute to the next (sqlite-utils
+    # took 356 to 468 ms); twelve by hand, minutes apart, still gave 0.48 and 0.55.
     ours, peer = paired("import", f"'{LIFELINE}' import models-dev '{catalogue}' --db import.db", f"'{SQLITE_UTILS}' insert flat.db models '{flat}' --alter",
-                        work, runs=6, prepare=(f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null", "rm -f flat.db*"))
+                        work, runs=12, prepare=(f"rm -f import.db*; '{LIFELINE}' init --db import.db > /dev/null", "rm -f flat.db*"))
     record(f"import models.dev ({os.path.basename(catalogue)}) vs sqlite-utils insert", ours, peer, 0.5)
     # The LiteLLM catalogue the same way: its models flat, as sqlite-utils would insert them.
     litellm = LITELLM if os.path.exists(LITELLM) else LITELLM_SAMPLE
@@ -255,7 +258,9 @@ def main():
     with open(os.path.join(work, "history.sql"), "w") as file:
         file.write(history_inserts(os.path.join(ROOT, "data", "provider-history.csv")))
     restore_large = f"cp '{large}' history.db; rm -f history.db-wal history.db-shm; sync"
-    ours, peer = paired("history", f"'{LIFELINE}' import history --db history.db", "sqlite3 history.db < history.sql", work, runs=6,
+    # Twelve rounds: with six, two runs a day apart gave 3.08 and 3.43 with no change to the
+    # import; fifteen by hand gave 2.64.
+    ours, peer = paired("history", f"'{LIFELINE}' import history --db history.db", "sqlite3 history.db < history.sql", work, runs=12,
                         prepare=restore_large)
     record("import the release history (100,000 companies, with the reassessment) vs sqlite3 inserting its rows", ours, peer, 3.0)
 
@@ -281,7 +286,8 @@ def main():
     # release list --touching the releases that touch any company.
     reading = [("report", 1.5, 200), ("company list", 0.5, 150), ("whatif openai/model-1 --capability function-calling", 0.2, None),
                ("company show company-50", 0.1, None), ("release list --touching", 1.0, None)]
-    medians = hyperfine("reading", [f"'{LIFELINE}' {arguments} --db '{large}'" for arguments, _, _ in reading], work, runs=3)
+    # Seven runs each: `company list` took 0.53 to 0.67 s as the median of three within an hour.
+    medians = hyperfine("reading", [f"'{LIFELINE}' {arguments} --db '{large}'" for arguments, _, _ in reading], work, runs=7)
     commands = []
     for (arguments, seconds, mebibytes), median in zip(reading, medians):
         memory = peak_memory_mib([LIFELINE] + arguments.split() + ["--db", large], work)
