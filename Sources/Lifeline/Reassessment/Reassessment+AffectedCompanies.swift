@@ -188,7 +188,7 @@ extension Reassessment {
         // The exposures to a capability shipped within a candidate lifeline, by any provider:
         // a seek along `exposures_by_company` for each candidate, in id order. (As
         // `company_id IN (SELECT value FROM json_each(?))`, SQLite first built a temporary
-        // index of the 7,000 candidates of the release history, a third of the statement.)
+        // index of the 7,000 candidates of the release history: two fifths of the statement.)
         var exposed: [(company: Int64, capability: Int64, exposure: Int64)] = []
         try database.cachedStatement(sql: """
             SELECT e.company_id, e.capability_id, e.id FROM json_each(?) j CROSS JOIN exposures e ON e.company_id = j.value
